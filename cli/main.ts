@@ -1,0 +1,61 @@
+/**
+ * `npm run -s cli -- <command> …`: the headless entry point over the same service, db and core
+ * the desktop app uses. Exit 0 on success, 1 on user error (one line per problem on stderr).
+ */
+import { UsageError, type CliIo, type Command } from './io';
+import { bankCommand } from './commands/bank';
+import { computeCommand } from './commands/compute';
+import { doctorCommand } from './commands/doctor';
+import { generateCommand, templatesCommand } from './commands/templates';
+import { simulateCommand } from './commands/simulate';
+
+const commands: Readonly<Record<string, Command>> = {
+  bank: bankCommand,
+  compute: computeCommand,
+  doctor: doctorCommand,
+  generate: generateCommand,
+  simulate: simulateCommand,
+  templates: templatesCommand,
+};
+
+const usage = `usage: deepdrill <command> [options]
+commands:
+  compute [OP 'JSON-ARGS']            numeric ops; JSON lines on stdin without OP
+  templates [--json] | templates check --seeds N
+  generate TEMPLATE --seed N [--form mcq|numeric] [--json]
+  bank validate FILE | bank import FILE --db DB | bank export (--db DB | --builtin) --out FILE
+  simulate --db DB --learners N --answers M --seed S
+  doctor --db DB [--json]`;
+
+/** Runs one CLI invocation and returns its exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === 'help') {
+    io.out(usage + '\n');
+    return name === undefined ? 1 : 0;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    io.err(`unknown command "${name}"\n${usage}\n`);
+    return 1;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n`);
+      return 1;
+    }
+    io.err(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
+  const exitCode = await runCli(process.argv.slice(2), {
+    stdin: process.stdin,
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+  process.exitCode = exitCode;
+}

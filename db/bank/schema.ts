@@ -1,0 +1,103 @@
+/**
+ * The bank pack format v1 (`"format": "deepdrill-bank"`, `"version": 1`): the single source of
+ * truth. Validation, import, export, the generated JSON Schema and the built-in bank all use it.
+ * Unknown fields are refused (strict objects); cross-field rules live in {@link refinePack}.
+ */
+import { z } from 'zod';
+
+const slug = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-", starting alphanumeric');
+
+const markdown = z.string().min(1).max(20_000);
+
+/** One option of a choice item. */
+export const bankOptionSchema = z.strictObject({
+  id: slug,
+  text: markdown,
+  feedback: markdown.optional(),
+  /** Named misconception behind this (wrong) option: `{id, label}`. */
+  misconception: z.strictObject({ id: slug, label: z.string().min(1).max(200) }).optional(),
+});
+
+/** Tolerance of a numeric answer; at least one of `abs` / `rel`. */
+export const toleranceSchema = z
+  .strictObject({
+    abs: z.number().finite().nonnegative().optional(),
+    rel: z.number().finite().nonnegative().optional(),
+  })
+  .refine((t) => t.abs !== undefined || t.rel !== undefined, 'give "abs" or "rel"');
+
+const common = {
+  id: slug,
+  topic: slug,
+  difficulty: z.number().int().min(1).max(5),
+  tags: z.array(z.string().min(1).max(60)).max(30),
+  source: z.string().min(1).max(500),
+};
+
+export const choiceItemSchema = z.strictObject({
+  ...common,
+  type: z.enum(['mcq', 'msq']),
+  stem: markdown,
+  options: z.array(bankOptionSchema).min(2).max(12),
+  /** Ids of the correct options (exactly one for `mcq`). */
+  answer: z.array(slug).min(1),
+  explanation: markdown,
+});
+
+export const numericItemSchema = z.strictObject({
+  ...common,
+  type: z.literal('numeric'),
+  stem: markdown,
+  answer: z.strictObject({
+    value: z.union([z.number().finite(), z.array(z.number().finite()).min(1).max(1000)]),
+    tolerance: toleranceSchema,
+  }),
+  explanation: markdown,
+  /** Optional hint on the answer format shown under the input, e.g. "comma-separated". */
+  answerFormat: z.string().min(1).max(200).optional(),
+});
+
+export const templateItemSchema = z.strictObject({
+  ...common,
+  type: z.literal('template'),
+  /** Id of a core question template (`npm run -s cli -- templates --json`). */
+  template: slug,
+  /** Fixed parameters for the template; anything not fixed is drawn per variant. */
+  params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  /** Presentation: multiple choice with misconception distractors, or numeric entry. */
+  form: z.enum(['mcq', 'numeric']).default('mcq'),
+  /** Optional Markdown shown before the generated stem. */
+  stem: markdown.optional(),
+  /** Optional Markdown added after the generated worked solution. */
+  explanation: markdown.optional(),
+});
+
+export const bankItemSchema = z.discriminatedUnion('type', [
+  choiceItemSchema,
+  numericItemSchema,
+  templateItemSchema,
+]);
+
+export const bankPackSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal('deepdrill-bank'),
+  version: z.literal(1),
+  id: slug,
+  title: z.string().min(1).max(200),
+  license: z.string().min(1).max(200),
+  description: z.string().max(5000).optional(),
+  topics: z.array(z.strictObject({ id: slug, title: z.string().min(1).max(200) })).min(1),
+  items: z.array(bankItemSchema),
+});
+
+export type BankPack = z.output<typeof bankPackSchema>;
+export type BankPackInput = z.input<typeof bankPackSchema>;
+export type BankItem = z.output<typeof bankItemSchema>;
+export type BankItemInput = z.input<typeof bankItemSchema>;
+export type ChoiceItem = z.output<typeof choiceItemSchema>;
+export type NumericItem = z.output<typeof numericItemSchema>;
+export type TemplateItem = z.output<typeof templateItemSchema>;

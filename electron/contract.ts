@@ -1,0 +1,325 @@
+/**
+ * The one contract between the renderer and the main process: the `AppApi` interface, the zod
+ * schemas its inputs are parsed with at the boundary, and the result envelope. The preload, the
+ * IPC registry, the HTTP transport of browser mode and the renderer's client are all derived
+ * from `apiInputSchemas`; nothing keeps a hand-written copy of the method list.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Inputs (parsed with zod at the transport boundary: they are `unknown` until then)
+
+const id = z.number().int().positive();
+const slug = z.string().min(1).max(120);
+
+/** A learner's response as sent by the page. */
+export const responseSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('choice'), optionIds: z.array(slug).max(12) }),
+  z.strictObject({ kind: z.literal('numeric'), text: z.string().max(2000) }),
+]);
+
+export const msqRuleSchema = z.enum(['all-or-nothing', 'partial']);
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+
+export const startQuizSchema = z.strictObject({
+  /** `practice`: feedback on request, can pause. `exam`: timed, keys only after finishing. */
+  mode: z.enum(['practice', 'exam']),
+  /** `recommended` picks weak topics and due reviews; `due` only reviews that are due. */
+  selection: z.enum(['topics', 'recommended', 'due']).default('topics'),
+  topics: z.array(slug).max(100).default([]),
+  count: z.number().int().min(1).max(100),
+  difficulty: z
+    .strictObject({ min: z.number().int().min(1).max(5), max: z.number().int().min(1).max(5) })
+    .refine((d) => d.min <= d.max, 'min must not exceed max')
+    .optional(),
+  /** Exam duration; required for exams, ignored in practice. Fractions allowed (tests, drills). */
+  durationMinutes: z.number().positive().max(600).optional(),
+  msqRule: msqRuleSchema.optional(),
+});
+
+const sessionRef = z.strictObject({ sessionId: id });
+const itemRef = z.strictObject({ sessionId: id, position: z.number().int().min(0).max(1000) });
+
+export const listQuestionsSchema = z.strictObject({
+  search: z.string().max(200).default(''),
+  topic: slug.optional(),
+  type: z.enum(['mcq', 'msq', 'numeric', 'template']).optional(),
+  difficulty: z.number().int().min(1).max(5).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const settingsPatchSchema = z.strictObject({
+  theme: themeSchema.optional(),
+  defaultTimerMinutes: z.number().int().min(1).max(600).optional(),
+  defaultMsqRule: msqRuleSchema.optional(),
+});
+
+/** Input schema of every method. Adding a method here without a handler fails to compile. */
+export const apiInputSchemas = {
+  getAppInfo: z.void(),
+  getDashboard: z.void(),
+  listTopics: z.void(),
+  startQuiz: startQuizSchema,
+  getQuiz: sessionRef,
+  getOpenQuiz: z.void(),
+  goTo: itemRef,
+  saveAnswer: itemRef.extend({ response: responseSchema }),
+  markForReview: itemRef.extend({ marked: z.boolean() }),
+  checkAnswer: itemRef,
+  trySimilar: itemRef,
+  pauseQuiz: sessionRef,
+  resumeQuiz: sessionRef,
+  finishQuiz: sessionRef,
+  getReview: sessionRef,
+  listHistory: z.void(),
+  listQuestions: listQuestionsSchema,
+  previewQuestion: z.strictObject({ questionId: id }),
+  importBank: z.strictObject({ fileName: z.string().max(500), content: z.string() }),
+  getSettings: z.void(),
+  updateSettings: settingsPatchSchema,
+} as const;
+
+export type ApiMethod = keyof typeof apiInputSchemas;
+/** Every method name, in a stable order (preload and transports are built from this). */
+export const apiMethods = Object.keys(apiInputSchemas) as ApiMethod[];
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputSchemas)[M]>;
+export type ParsedInput<M extends ApiMethod> = z.output<(typeof apiInputSchemas)[M]>;
+
+// ---------------------------------------------------------------------------------------------
+// Outputs (produced by our own service; typed, not parsed)
+
+export type QuestionKind = 'mcq' | 'msq' | 'numeric';
+export type MasteryLevel = 'not-started' | 'attempted' | 'familiar' | 'proficient' | 'mastered';
+export type Theme = z.infer<typeof themeSchema>;
+export type MsqRule = z.infer<typeof msqRuleSchema>;
+export type LearnerResponse = z.infer<typeof responseSchema>;
+
+export interface AppInfo {
+  readonly version: string;
+  readonly mode: 'desktop' | 'browser';
+  readonly dbPath: string;
+  readonly schemaVersion: number;
+  readonly questionCount: number;
+  readonly productName: string;
+  /** Institute lock-down options (hide import, exam only, fixed MSQ rule). */
+  readonly lockdown: Lockdown;
+}
+
+export interface Lockdown {
+  readonly hideImport: boolean;
+  readonly examOnly: boolean;
+  readonly fixedMsqRule: MsqRule | null;
+}
+
+export interface TopicMastery {
+  readonly topicId: string;
+  readonly title: string;
+  readonly questionCount: number;
+  /** Bayesian Knowledge Tracing P(known), 0–1. */
+  readonly pKnown: number;
+  readonly level: MasteryLevel;
+  readonly attempts: number;
+  readonly correct: number;
+}
+
+export interface DayActivity {
+  /** `YYYY-MM-DD`, local day of the answer. */
+  readonly day: string;
+  readonly answered: number;
+  /** Mean score of that day's answers, 0–1 (0 when none). */
+  readonly accuracy: number;
+}
+
+export interface Dashboard {
+  readonly topics: readonly TopicMastery[];
+  /** Last 30 days, oldest first, days without answers included. */
+  readonly activity: readonly DayActivity[];
+  readonly reviewsDue: number;
+  readonly misconceptions: readonly { id: string; label: string; count: number }[];
+  readonly totals: { readonly answered: number; readonly accuracy: number };
+  readonly openQuiz: QuizSummary | null;
+}
+
+export interface QuizSummary {
+  readonly sessionId: number;
+  readonly title: string;
+  readonly mode: 'practice' | 'exam';
+  readonly status: 'active' | 'paused' | 'finished';
+  readonly createdAt: number;
+  readonly finishedAt: number | null;
+  readonly finishReason: 'submitted' | 'expired' | null;
+  readonly questionCount: number;
+  readonly answeredCount: number;
+  /** Sum of item scores, available once finished. */
+  readonly score: number | null;
+}
+
+/** A choice option as the page sees it: never with its key or misconception before review. */
+export interface OptionView {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** Feedback on one answered item: only sent in practice mode, or in review after finishing. */
+export interface ItemFeedback {
+  readonly correct: boolean;
+  readonly score: number;
+  readonly correctOptionIds: readonly string[];
+  /** Key of a numeric item, formatted as the learner would type it. */
+  readonly correctValue: string | null;
+  readonly explanation: string;
+  readonly steps: readonly string[];
+  /** Feedback of each option, by option id (choice questions). */
+  readonly optionFeedback: Readonly<Record<string, string>>;
+  /** Misconception each wrong option stands for, by option id (choice questions). */
+  readonly optionMisconceptions: Readonly<Record<string, { id: string; label: string }>>;
+  /** The misconception the learner's own pick reveals, if any. */
+  readonly misconception: { id: string; label: string } | null;
+}
+
+export interface QuizItemView {
+  readonly position: number;
+  readonly questionId: number;
+  readonly topicId: string;
+  readonly topicTitle: string;
+  readonly kind: QuestionKind;
+  readonly stem: string;
+  readonly options: readonly OptionView[];
+  readonly answerFormat: string | null;
+  /** True when generated from a template (so "try a similar one" applies). */
+  readonly fromTemplate: boolean;
+  readonly response: LearnerResponse | null;
+  readonly marked: boolean;
+  /** Present once checked (practice) or after the quiz finished. */
+  readonly feedback: ItemFeedback | null;
+}
+
+export interface QuizState {
+  readonly sessionId: number;
+  readonly title: string;
+  readonly mode: 'practice' | 'exam';
+  readonly status: 'active' | 'paused' | 'finished';
+  readonly msqRule: MsqRule;
+  readonly currentPosition: number;
+  /** Absolute deadline (ms since epoch) by the main process' clock, exams only. */
+  readonly deadlineAt: number | null;
+  /** Remaining time computed by the main process at the moment of the call. */
+  readonly remainingMs: number | null;
+  readonly serverNow: number;
+  readonly items: readonly QuizItemView[];
+  readonly finishReason: 'submitted' | 'expired' | null;
+}
+
+export interface TopicScore {
+  readonly topicId: string;
+  readonly title: string;
+  readonly score: number;
+  readonly max: number;
+}
+
+export interface QuizReview {
+  readonly quiz: QuizState;
+  readonly score: number;
+  readonly maxScore: number;
+  readonly byTopic: readonly TopicScore[];
+}
+
+export interface QuestionListItem {
+  readonly questionId: number;
+  readonly itemId: string;
+  readonly bankId: string;
+  readonly topicId: string;
+  readonly topicTitle: string;
+  readonly type: 'mcq' | 'msq' | 'numeric' | 'template';
+  readonly difficulty: number;
+  /** First line of the stem (or the template title), plain text. */
+  readonly summary: string;
+}
+
+export interface QuestionPage {
+  readonly total: number;
+  readonly items: readonly QuestionListItem[];
+}
+
+export interface QuestionPreview {
+  readonly item: QuestionListItem;
+  readonly view: QuizItemView;
+}
+
+export interface ImportProblem {
+  /** JSON path (`items[12].answer`) or line (`line 14`) of the problem. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface ImportReport {
+  readonly ok: boolean;
+  readonly bankId: string | null;
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly problems: readonly ImportProblem[];
+}
+
+export interface Settings {
+  readonly theme: Theme;
+  readonly defaultTimerMinutes: number;
+  readonly defaultMsqRule: MsqRule;
+}
+
+/** The application's use cases. Implemented once, in `electron/service`. */
+export interface AppApi {
+  getAppInfo(): Promise<AppInfo>;
+  getDashboard(): Promise<Dashboard>;
+  listTopics(): Promise<readonly TopicMastery[]>;
+  startQuiz(input: ParsedInput<'startQuiz'>): Promise<QuizState>;
+  getQuiz(input: ParsedInput<'getQuiz'>): Promise<QuizState>;
+  getOpenQuiz(): Promise<QuizState | null>;
+  goTo(input: ParsedInput<'goTo'>): Promise<QuizState>;
+  saveAnswer(input: ParsedInput<'saveAnswer'>): Promise<QuizState>;
+  markForReview(input: ParsedInput<'markForReview'>): Promise<QuizState>;
+  checkAnswer(input: ParsedInput<'checkAnswer'>): Promise<QuizState>;
+  trySimilar(input: ParsedInput<'trySimilar'>): Promise<QuizState>;
+  pauseQuiz(input: ParsedInput<'pauseQuiz'>): Promise<QuizState>;
+  resumeQuiz(input: ParsedInput<'resumeQuiz'>): Promise<QuizState>;
+  finishQuiz(input: ParsedInput<'finishQuiz'>): Promise<QuizReview>;
+  getReview(input: ParsedInput<'getReview'>): Promise<QuizReview>;
+  listHistory(): Promise<readonly QuizSummary[]>;
+  listQuestions(input: ParsedInput<'listQuestions'>): Promise<QuestionPage>;
+  previewQuestion(input: ParsedInput<'previewQuestion'>): Promise<QuestionPreview>;
+  importBank(input: ParsedInput<'importBank'>): Promise<ImportReport>;
+  getSettings(): Promise<Settings>;
+  updateSettings(input: ParsedInput<'updateSettings'>): Promise<Settings>;
+}
+
+// Compile-time check: the schema map and the interface name the same methods.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
+  ? true
+  : never;
+export const contractKeysAgree: SameKeys<AppApi, typeof apiInputSchemas> = true;
+
+// ---------------------------------------------------------------------------------------------
+// Envelope: errors cross the boundary as values, never as thrown exceptions.
+
+/** Machine-readable error codes; `message` is what the learner is shown. */
+export type ApiErrorCode =
+  'invalid-input' | 'not-found' | 'conflict' | 'deadline-passed' | 'forbidden' | 'internal';
+
+export interface ApiErrorValue {
+  readonly code: ApiErrorCode;
+  readonly message: string;
+}
+
+export type ApiResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorValue };
+
+/** What a transport (preload bridge or HTTP) exposes: one function per method. */
+export type ApiBridge = {
+  readonly [M in ApiMethod]: (
+    input?: unknown,
+  ) => Promise<ApiResult<Awaited<ReturnType<AppApi[M]>>>>;
+};
+
+/** IPC channel name of a method (one prefix, one place). */
+export const ipcChannel = (method: ApiMethod): string => `deepdrill:${method}`;

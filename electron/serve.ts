@@ -1,0 +1,59 @@
+/**
+ * Browser mode: `npm run serve -- --port P --db FILE`. Serves the built renderer and the AppApi
+ * on 127.0.0.1 only, guarded by a per-launch token, and prints
+ * `listening http://127.0.0.1:P/#token=…` once ready.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startApp } from './bootstrap';
+import { createBrowserServer, newToken } from './http-server';
+
+function fail(message: string): never {
+  process.stderr.write(`serve: ${message}\n`);
+  process.exit(1);
+}
+
+const args = process.argv.slice(2);
+let port = 0;
+let dbPath = '';
+let staticDir = fileURLToPath(new URL('../build/renderer', import.meta.url));
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  if (arg === '--port') port = Number(args[++i]);
+  else if (arg === '--db') dbPath = args[++i] ?? '';
+  else if (arg === '--static') staticDir = args[++i] ?? '';
+  else fail(`unknown argument ${arg} (usage: --port P --db FILE)`);
+}
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0–65535');
+if (dbPath === '') fail('missing --db FILE');
+if (!existsSync(`${staticDir}/index.html`))
+  fail(`no built renderer in ${staticDir}: run npm run build`);
+
+let app: ReturnType<typeof startApp>;
+try {
+  app = startApp({ dbPath, mode: 'browser' });
+} catch (error) {
+  fail((error as Error).message);
+}
+const token = newToken();
+const server = createBrowserServer({
+  service: app.service,
+  staticDir,
+  token,
+  onInternalError: (error) =>
+    process.stderr.write(`internal error: ${String((error as Error)?.stack ?? error)}\n`),
+});
+server.on('error', (error) => fail(error.message));
+server.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  const actual = typeof address === 'object' && address !== null ? address.port : port;
+  process.stdout.write(`listening http://127.0.0.1:${actual}/#token=${token}\n`);
+});
+
+const shutdown = () => {
+  server.close();
+  app.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,30 @@
+import type { Db } from '../../db/connection';
+import type { Lockdown } from '../contract';
+
+/** The time source; injected so tests (and the quiz state-machine model) can move it. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Everything a use case may touch. No Electron, no transport. */
+export interface ServiceDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  /** Fresh template-variant seeds (seeded in tests and the simulator). */
+  readonly nextSeed: () => number;
+  /** The learner whose progress is shown (one per database in the app; many in `simulate`). */
+  readonly learnerId: number;
+  readonly dbPath: string;
+  readonly mode: 'desktop' | 'browser';
+  readonly version: string;
+  readonly productName: string;
+  readonly lockdown: Lockdown;
+}
+
+/** Seeds from `Math.random`, 32-bit non-negative integers. */
+export const randomSeed = (): number => Math.floor(Math.random() * 0x1_0000_0000);
+
+/** No institute lock-down: every feature available. */
+export const openLockdown: Lockdown = { hideImport: false, examOnly: false, fixedMsqRule: null };

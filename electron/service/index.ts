@@ -1,0 +1,47 @@
+import { latestSchemaVersion } from '../../db/migrations';
+import type { AppApi } from '../contract';
+import { bankUseCases } from './bank';
+import type { ServiceDeps } from './deps';
+import { quizUseCases } from './quiz';
+import { getSettings, updateSettings } from './settings';
+
+export type { ServiceDeps, Clock } from './deps';
+export { openLockdown, systemClock, randomSeed } from './deps';
+export { ServiceError } from './errors';
+export { sweepExpiredQuizzes } from './quiz';
+
+/**
+ * The application behind every transport (IPC, browser mode, CLI, tests): one object
+ * implementing `AppApi` over a database and a clock. Typed as `AppApi`, so a method added to the
+ * contract without a use case fails to compile.
+ */
+export function createService(deps: ServiceDeps): AppApi {
+  const countQuestions = deps.db.prepare<[], number>(
+    'SELECT count(*) FROM questions WHERE retired = 0',
+  );
+  const settingsLocked = deps.lockdown.fixedMsqRule;
+  const service: AppApi = {
+    async getAppInfo() {
+      return {
+        version: deps.version,
+        mode: deps.mode,
+        dbPath: deps.dbPath,
+        schemaVersion: latestSchemaVersion,
+        questionCount: countQuestions.pluck().get() ?? 0,
+        productName: deps.productName,
+        lockdown: deps.lockdown,
+      };
+    },
+    async getSettings() {
+      const settings = getSettings(deps.db);
+      return settingsLocked ? { ...settings, defaultMsqRule: settingsLocked } : settings;
+    },
+    async updateSettings(patch) {
+      const settings = updateSettings(deps.db, patch);
+      return settingsLocked ? { ...settings, defaultMsqRule: settingsLocked } : settings;
+    },
+    ...quizUseCases(deps),
+    ...bankUseCases(deps),
+  };
+  return service;
+}
