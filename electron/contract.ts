@@ -78,6 +78,9 @@ export const apiInputSchemas = {
   importBank: z.strictObject({ fileName: z.string().max(500), content: z.string() }),
   getSettings: z.void(),
   updateSettings: settingsPatchSchema,
+  backupNow: z.void(),
+  listBackups: z.void(),
+  restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputSchemas;
@@ -268,6 +271,14 @@ export interface Settings {
   readonly defaultMsqRule: MsqRule;
 }
 
+/** One backup file in the data folder's `backups/`. */
+export interface BackupInfo {
+  readonly name: string;
+  readonly kind: 'auto' | 'manual' | 'pre-restore';
+  readonly createdAt: number;
+  readonly bytes: number;
+}
+
 /** The application's use cases. Implemented once, in `electron/service`. */
 export interface AppApi {
   getAppInfo(): Promise<AppInfo>;
@@ -291,6 +302,11 @@ export interface AppApi {
   importBank(input: ParsedInput<'importBank'>): Promise<ImportReport>;
   getSettings(): Promise<Settings>;
   updateSettings(input: ParsedInput<'updateSettings'>): Promise<Settings>;
+  /** Backs the database up now with SQLite's online backup API. */
+  backupNow(): Promise<BackupInfo>;
+  listBackups(): Promise<readonly BackupInfo[]>;
+  /** Restores a backup in place after keeping a `pre-restore` copy of the current data. */
+  restoreBackup(input: ParsedInput<'restoreBackup'>): Promise<BackupInfo>;
 }
 
 // Compile-time check: the schema map and the interface name the same methods.

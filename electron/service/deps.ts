@@ -21,6 +21,8 @@ export interface ServiceDeps {
   readonly version: string;
   readonly productName: string;
   readonly lockdown: Lockdown;
+  /** Folder of backups (`backups/` beside the database); absent where backups make no sense. */
+  readonly backupDir?: string;
 }
 
 /** Seeds from `Math.random`, 32-bit non-negative integers. */

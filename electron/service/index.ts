@@ -1,6 +1,7 @@
 import { latestSchemaVersion } from '../../db/migrations';
 import type { AppApi } from '../contract';
 import { bankUseCases } from './bank';
+import { backupUseCases } from './backups';
 import type { ServiceDeps } from './deps';
 import { quizUseCases } from './quiz';
 import { getSettings, updateSettings } from './settings';
@@ -42,6 +43,7 @@ export function createService(deps: ServiceDeps): AppApi {
     },
     ...quizUseCases(deps),
     ...bankUseCases(deps),
+    ...backupUseCases(deps),
   };
   return service;
 }

@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AutoBackup, BackupError, backupNow, listBackups, restoreBackup } from './backup';
+import { openDatabase } from './connection';
+
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'deepdrill-backup-'));
+  const dbPath = join(dir, 'live.db');
+  const db = openDatabase(dbPath);
+  const setTheme = (value: string) =>
+    db
+      .prepare(
+        `INSERT INTO settings (key, value) VALUES ('theme', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      )
+      .run(value);
+  const theme = () => db.prepare(`SELECT value FROM settings WHERE key = 'theme'`).pluck().get();
+  return { dir, dbPath, db, setTheme, theme, backups: join(dir, 'backups') };
+}
+
+const t0 = Date.UTC(2026, 10, 27, 9, 0, 0);
+
+describe('backups', () => {
+  it('backup then restore brings the old content back in the live connection and keeps a pre-restore copy', async () => {
+    const { db, dbPath, setTheme, theme, backups } = setup();
+    setTheme('dark');
+    const saved = await backupNow(db, backups, t0, 'manual');
+    setTheme('light');
+    await restoreBackup(db, dbPath, backups, saved.name, t0 + 60_000);
+    expect(theme()).toBe('dark');
+    const kinds = listBackups(backups).map((b) => b.kind);
+    expect(kinds).toEqual(['pre-restore', 'manual']);
+    // The pre-restore copy holds what was there before the restore.
+    const pre = listBackups(backups)[0];
+    await restoreBackup(db, dbPath, backups, pre.name, t0 + 120_000);
+    expect(theme()).toBe('light');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('refuses a damaged or foreign backup and leaves the live database as it was', async () => {
+    const { db, dbPath, setTheme, theme, backups } = setup();
+    setTheme('dark');
+    await backupNow(db, backups, t0, 'manual');
+    const bogus = 'deepdrill-manual-20261127T100000000Z.db';
+    writeFileSync(join(backups, bogus), 'not sqlite at all'.repeat(500));
+    await expect(restoreBackup(db, dbPath, backups, bogus, t0)).rejects.toThrow(BackupError);
+    await expect(restoreBackup(db, dbPath, backups, '../live.db', t0)).rejects.toThrow(
+      /not a DeepDrill backup name/,
+    );
+    expect(theme()).toBe('dark');
+    expect(listBackups(backups).filter((b) => b.kind === 'pre-restore')).toHaveLength(0);
+  });
+
+  it('automatic backups: only when something changed, at most every 30 minutes', async () => {
+    const { db, setTheme, backups } = setup();
+    const auto = new AutoBackup(db, backups);
+    expect(await auto.tick(t0)).toBeNull(); // nothing written yet on this connection
+    setTheme('dark');
+    expect(await auto.tick(t0)).not.toBeNull();
+    setTheme('light');
+    expect(await auto.tick(t0 + 10 * 60_000)).toBeNull(); // too soon
+    expect(await auto.tick(t0 + 31 * 60_000)).not.toBeNull();
+    expect(await auto.tick(t0 + 90 * 60_000)).toBeNull(); // no change since
+    // Two backups on one day: the rotation keeps the newer one of that day.
+    const kept = listBackups(backups);
+    expect(kept).toHaveLength(1);
+    expect(kept[0].createdAt).toBe(t0 + 31 * 60_000);
+  });
+
+  it('prunes automatic backups to the retention policy over a year of daily use', async () => {
+    const { db, setTheme, backups } = setup();
+    const auto = new AutoBackup(db, backups);
+    const day = 86_400_000;
+    for (let d = 0; d < 400; d += 3) {
+      setTheme(d % 2 ? 'dark' : 'light');
+      await auto.tick(t0 + d * day);
+    }
+    const kept = listBackups(backups);
+    expect(kept.length).toBeLessThanOrEqual(27);
+    expect(kept.length).toBeGreaterThanOrEqual(12);
+    // The oldest kept backup is about a year old, not older than 13 months.
+    const oldest = kept[kept.length - 1].createdAt;
+    const newest = kept[0].createdAt;
+    expect((newest - oldest) / day).toBeGreaterThan(300);
+    expect((newest - oldest) / day).toBeLessThan(400);
+  });
+});
