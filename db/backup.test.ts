@@ -2,7 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AutoBackup, BackupError, backupNow, listBackups, restoreBackup } from './backup';
+import {
+  AutoBackup,
+  BackupError,
+  backupNow,
+  listBackups,
+  recoverFromLatestBackup,
+  restoreBackup,
+} from './backup';
+import { existsSync, readdirSync } from 'node:fs';
 import { openDatabase } from './connection';
 
 function setup() {
@@ -84,5 +92,32 @@ describe('backups', () => {
     const newest = kept[0].createdAt;
     expect((newest - oldest) / day).toBeGreaterThan(300);
     expect((newest - oldest) / day).toBeLessThan(400);
+  });
+});
+
+describe('recovery at start', () => {
+  it('moves the damaged database aside (never deletes it) and puts the newest backup in place', async () => {
+    const { db, dbPath, dir, setTheme, backups } = setup();
+    setTheme('dark');
+    await backupNow(db, backups, t0, 'auto');
+    db.close();
+    writeFileSync(dbPath, 'damaged');
+    const used = recoverFromLatestBackup(dbPath, backups, t0 + 1000);
+    expect(used?.kind).toBe('auto');
+    const reopened = openDatabase(dbPath);
+    expect(reopened.prepare(`SELECT value FROM settings WHERE key = 'theme'`).pluck().get()).toBe(
+      'dark',
+    );
+    reopened.close();
+    const damaged = readdirSync(dir).filter((name) => name.startsWith('deepdrill-damaged-'));
+    expect(damaged).toHaveLength(1);
+  });
+
+  it('without any backup, keeps the damaged file aside and leaves room for a new database', () => {
+    const { db, dbPath, dir } = setup();
+    db.close();
+    expect(recoverFromLatestBackup(dbPath, join(dir, 'no-backups'), t0)).toBeNull();
+    expect(existsSync(dbPath)).toBe(false);
+    expect(readdirSync(dir).some((name) => name.startsWith('deepdrill-damaged-'))).toBe(true);
   });
 });

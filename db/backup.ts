@@ -1,5 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { backupsToKeep, defaultRetention, type RetentionPolicy } from '../core/backup-retention';
 import type { Db } from './connection';
@@ -165,4 +173,25 @@ export async function restoreBackup(
     source.close();
   }
   migrate(db, dbPath);
+}
+
+/**
+ * Recovery at start when the database failed its integrity check (the app has not opened it):
+ * moves the damaged file (and its WAL) aside as `deepdrill-damaged-<time>.db`, never deleting
+ * it, and copies the newest backup into place. Returns the backup used, or null when there is
+ * none (then the app starts on a new database and the damaged file stays beside it).
+ */
+export function recoverFromLatestBackup(
+  dbPath: string,
+  dir: string,
+  now: number,
+): BackupInfo | null {
+  const aside = join(dirname(dbPath), `deepdrill-damaged-${stamp(now)}.db`);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, aside + suffix);
+  }
+  const latest = listBackups(dir)[0];
+  if (latest === undefined) return null;
+  copyFileSync(join(dir, latest.name), dbPath);
+  return latest;
 }
