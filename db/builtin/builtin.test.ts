@@ -1,0 +1,602 @@
+import { describe, expect, it } from 'vitest';
+import { bankPackSchema, type BankItem, type ChoiceItem, type NumericItem } from '../bank/schema';
+import { builtinPack } from './index';
+import { SOURCE_QUIZ, SOURCE_QUIZ_TAG } from './sources';
+
+const pack = bankPackSchema.parse(builtinPack);
+const items = pack.items;
+const byId = new Map(items.map((item) => [item.id, item]));
+
+function item(id: string): BankItem {
+  const found = byId.get(id);
+  if (!found) throw new Error(`no item ${id}`);
+  return found;
+}
+
+function choice(id: string): ChoiceItem {
+  const found = item(id);
+  if (found.type !== 'mcq' && found.type !== 'msq') throw new Error(`${id} is not a choice item`);
+  return found;
+}
+
+function numeric(id: string): NumericItem {
+  const found = item(id);
+  if (found.type !== 'numeric') throw new Error(`${id} is not a numeric item`);
+  return found;
+}
+
+function optionText(id: string, optionId: string): string {
+  const option = choice(id).options.find((o) => o.id === optionId);
+  if (!option) throw new Error(`${id} has no option ${optionId}`);
+  return option.text;
+}
+
+/** Every number written in a piece of Markdown/LaTeX, with `a/b` read as a fraction. */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/-?\d+(?:\.\d+)?(?:\/\d+)?/g)].map(([m]) => {
+    const [num, den] = m.split('/');
+    return den === undefined ? Number(num) : Number(num) / Number(den);
+  });
+}
+
+function expectClose(actual: readonly number[], expected: readonly number[], eps = 1e-9): void {
+  expect(actual).toHaveLength(expected.length);
+  actual.forEach((a, i) => expect(Math.abs(a - expected[i]!)).toBeLessThanOrEqual(eps));
+}
+
+// ---- Independent reference computations, written with plain loops -------------------------------
+
+/** y[s·i + k] += x[i]·f[k]; no cropping. */
+function convTranspose1d(x: readonly number[], f: readonly number[], stride: number): number[] {
+  const y = new Array<number>((x.length - 1) * stride + f.length).fill(0);
+  for (let i = 0; i < x.length; i++) {
+    for (let k = 0; k < f.length; k++) y[stride * i + k]! += x[i]! * f[k]!;
+  }
+  return y;
+}
+
+function convTranspose2d(x: number[][], w: number[][], stride: number): number[][] {
+  const h = (x.length - 1) * stride + w.length;
+  const wd = (x[0]!.length - 1) * stride + w[0]!.length;
+  const y = Array.from({ length: h }, () => new Array<number>(wd).fill(0));
+  for (let i = 0; i < x.length; i++) {
+    for (let j = 0; j < x[0]!.length; j++) {
+      for (let a = 0; a < w.length; a++) {
+        for (let b = 0; b < w[0]!.length; b++)
+          y[stride * i + a]![stride * j + b]! += x[i]![j]! * w[a]![b]!;
+      }
+    }
+  }
+  return y;
+}
+
+function sumAll(m: number[][]): number {
+  let s = 0;
+  for (const row of m) for (const v of row) s += v;
+  return s;
+}
+
+function sumProducts(a: number[][], b: number[][]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < a[i]!.length; j++) s += a[i]![j]! * b[i]![j]!;
+  return s;
+}
+
+function convOut(input: number, kernel: number, stride: number, padding = 0, dilation = 1): number {
+  return Math.floor((input + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1;
+}
+
+function denseParams(widths: number[]): number {
+  let total = 0;
+  for (let i = 1; i < widths.length; i++) total += widths[i - 1]! * widths[i]! + widths[i]!;
+  return total;
+}
+
+function softmax(z: number[]): number[] {
+  const e = z.map(Math.exp);
+  const s = e.reduce((acc, v) => acc + v, 0);
+  return e.map((v) => v / s);
+}
+
+function euclidean(a: number[], b: number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i]! - b[i]!) ** 2;
+  return Math.sqrt(s);
+}
+
+// The source quiz's data.
+const SOURCE_ACTIVATIONS = [
+  [4, 4, 3],
+  [0, 2, 5],
+  [8, 9, 1],
+];
+const DICE_A = [
+  [0.1, 0.47, 0.88, 0.25],
+  [0.65, 0.11, 0.66, 1],
+  [0.91, 0.0, 0.99, 0.29],
+  [0.78, 1, 0.4, 0.99],
+];
+const DICE_B = [
+  [0.01, 0.44, 0.48, 0.18],
+  [0.6, 0.09, 0.97, 0.99],
+  [0.87, 0.02, 0.98, 0.2],
+  [0.77, 0.99, 0.4, 0.99],
+];
+const PRE_POOL = [
+  [9, 2, 3, 1],
+  [4, 6, 5, 8],
+  [7, 1, 0, 2],
+  [3, 5, 4, 6],
+];
+const UNPOOL_INPUT = [
+  [50, 10],
+  [44, 20],
+];
+
+function perNeuronMean(batch: number[][]): number[] {
+  const mean = new Array<number>(batch[0]!.length).fill(0);
+  for (const sample of batch) sample.forEach((v, j) => (mean[j]! += v / batch.length));
+  return mean;
+}
+
+function perNeuronBiasedVariance(batch: number[][]): number[] {
+  const mean = perNeuronMean(batch);
+  const variance = new Array<number>(mean.length).fill(0);
+  for (const sample of batch)
+    sample.forEach((v, j) => (variance[j]! += (v - mean[j]!) ** 2 / batch.length));
+  return variance;
+}
+
+/** 2×2/stride-2 max pooling switches, then unpooling of `values` to those positions. */
+function maxUnpool(prePool: number[][], values: number[][]): number[][] {
+  const out = prePool.map((row) => row.map(() => 0));
+  for (let wi = 0; wi < values.length; wi++) {
+    for (let wj = 0; wj < values[0]!.length; wj++) {
+      let best = [2 * wi, 2 * wj];
+      for (let a = 0; a < 2; a++) {
+        for (let b = 0; b < 2; b++) {
+          if (prePool[2 * wi + a]![2 * wj + b]! > prePool[best[0]!]![best[1]!]!)
+            best = [2 * wi + a, 2 * wj + b];
+        }
+      }
+      out[best[0]!]![best[1]!] = values[wi]![wj]!;
+    }
+  }
+  return out;
+}
+
+/** Places each value at a fixed offset (a, b) of its 2×2 window. */
+function unpoolAtOffset(values: number[][], a: number, b: number): number[][] {
+  const out = Array.from({ length: 2 * values.length }, () =>
+    new Array<number>(2 * values[0]!.length).fill(0),
+  );
+  values.forEach((row, i) => row.forEach((v, j) => (out[2 * i + a]![2 * j + b] = v)));
+  return out;
+}
+
+function threshold(m: number[][]): number[][] {
+  return m.map((row) => row.map((v) => (v >= 0.5 ? 1 : 0)));
+}
+
+/** The key of every numeric item, recomputed from the numbers in its stem. */
+const RECOMPUTED: Record<string, number | number[]> = {
+  'bn-batch-variance-source-data': perNeuronBiasedVariance(SOURCE_ACTIVATIONS),
+  'bn-affine-output': 0.5 * ((2 - 5) / Math.sqrt(4)) + 1,
+  'bn-values-per-channel-statistic': 8 * 10 * 10,
+  'bn-running-mean-update': [4, 6].reduce(
+    (running, batchMean) => 0.9 * running + 0.1 * batchMean,
+    2,
+  ),
+  'reg-l2-decay-factor': 1 - 0.1 * 2 * 0.05,
+  'reg-l1-step-vector': [0.8, -0.05, 0].map(
+    (w, i) => w - 0.1 * ([0.2, 0.1, -0.4][i]! + 0.5 * Math.sign(w)),
+  ),
+  'reg-l2-step-vector': [0.8, -0.05, 0].map(
+    (w, i) => w - 0.1 * ([0.2, 0.1, -0.4][i]! + 2 * 0.5 * w),
+  ),
+  'dropout-kept-value': 3 / (1 - 0.25),
+  'dropout-classic-test-scaling': 5 * 0.6,
+  'dropout-expected-active-units': 200 * (1 - 0.3),
+  'aug-crop-count': (256 - 224 + 1) ** 2 * 2,
+  'aug-mixup-label': [0.3 * 1 + 0.7 * 0, 0.3 * 0 + 0.7 * 1],
+  'cap-mlp-param-count': denseParams([784, 128, 64, 10]),
+  'cap-wider-param-count': denseParams([100, 100, 10]),
+  'opt-sigmoid-chain-factor': (() => {
+    const s = 1 / (1 + Math.exp(-0)); // sigma'(z) = s(1 - s) peaks at z = 0
+    return (s * (1 - s)) ** 5;
+  })(),
+  'opt-gradient-clipping': (() => {
+    const g = [6, -8];
+    const norm = Math.hypot(...g);
+    return g.map((v) => (norm > 2.5 ? (v * 2.5) / norm : v));
+  })(),
+  'opt-momentum-step': 2.0 - 0.1 * (0.9 * 1.0 + 0.5),
+  'act-softmax-values': softmax([2, 1, 0]),
+  'act-leaky-relu-values': [-3, 0, 2.5, -0.5].map((x) => (x > 0 ? x : 0.01 * x)),
+  'act-cross-entropy-loss': -Math.log(softmax([2, 1, 0])[0]!),
+  'act-leaky-relu-derivative': (() => {
+    const f = (x: number) => (x > 0 ? x : 0.2 * x);
+    return (f(-4 + 1e-3) - f(-4 - 1e-3)) / 2e-3;
+  })(),
+  'cnn-output-size-alexnet': convOut(227, 11, 4),
+  'cnn-conv-param-count': 128 * (3 * 3 * 64 + 1),
+  'cnn-pooled-volume': convOut(112, 2, 2) ** 2 * 64,
+  'cnn-receptive-field': [3, 3, 3].reduce((rf, k) => rf + k - 1, 1),
+  'cnn-same-padding': [0, 1, 2, 3, 4, 5].find((p) => convOut(32, 7, 1, p) === 32)!,
+  'cnn-vgg-fc-params': denseParams([7 * 7 * 512, 4096]),
+  'cnn-dilated-output-size': convOut(15, 3, 1, 0, 2),
+  'eff-separable-params': 3 * 3 * 32 + 32 * 64,
+  'eff-cost-ratio': (3 * 3 * 100 + 100 * 256) / (3 * 3 * 100 * 256),
+  'eff-separable-mult-adds': 14 * 14 * (3 * 3 * 512 + 512 * 512),
+  'tl-new-head-params': denseParams([4096, 5]),
+  'tl-frozen-base-trainable': denseParams([7 * 7 * 512, 256, 5]),
+  'up-transpose1d-source-numeric': convTranspose1d([5, 4, 3, 2, 1], [1, 2, 3, 4], 2),
+  // Output length of a 7-long input, kernel 4, stride 2, then one value cropped from each end.
+  'up-transpose2d-output-size':
+    convTranspose1d(new Array<number>(7).fill(1), [1, 1, 1, 1], 2).length - 2,
+  'up-transpose2d-small': convTranspose2d(
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    [
+      [1, 1],
+      [1, 1],
+    ],
+    1,
+  ).flat(),
+  'seg-soft-dice-source': (2 * sumProducts(DICE_A, DICE_B)) / (sumAll(DICE_A) + sumAll(DICE_B)),
+  'seg-hard-iou-dice': [30 / (40 + 50 - 30), (2 * 30) / (40 + 50)],
+  // Dice 0.8 means 2I/S = 0.8; take S = 1, I = 0.4.
+  'seg-dice-to-iou': 0.4 / (1 - 0.4),
+  'ml-triplet-loss-value': Math.max(0, euclidean([1, 1], [4, 5]) - euclidean([1, 1], [1, 7]) + 2),
+  'ml-contrastive-loss': Math.max(0, 2 - 0.5) ** 2,
+  'ae-param-count': denseParams([784, 32, 784]),
+  'ae-mse': [1, 0, 1, 0].reduce((acc, x, i) => acc + (x - [0.9, 0.2, 0.6, 0.1][i]!) ** 2, 0) / 4,
+  'seq-gradient-power': Array.from({ length: 50 }).reduce<number>((acc) => acc * 0.9, 1),
+  'seq-lstm-param-count': 4 * (20 * 10 + 20 * 20 + 20),
+  'seq-rnn-param-count': 16 * 8 + 16 * 16 + 16,
+  'seq-lstm-cell-step': (() => {
+    const c = 0.9 * 2 + 0.5 * -0.4;
+    return [c, 0.5 * Math.tanh(c)];
+  })(),
+  'init-he-std': Math.sqrt(2 / 512),
+  'init-xavier-variance': 2 / (300 + 100),
+  'init-conv-he-std': Math.sqrt(2 / (3 * 3 * 64)),
+  'init-glorot-uniform-limit': Math.sqrt(6 / (150 + 150)),
+};
+
+/** Template ids and the topic each belongs to (implemented in core/templates). */
+const TEMPLATE_TOPICS: Record<string, string> = {
+  'batchnorm-train-stats': 'normalization',
+  'batchnorm-inference': 'normalization',
+  'layernorm-stats': 'normalization',
+  'norm-axes': 'normalization',
+  'conv-transpose1d': 'upsampling',
+  'conv-transpose2d': 'upsampling',
+  'conv-transpose-output-size': 'upsampling',
+  'conv-output-size': 'cnn-arithmetic',
+  'maxpool-unpool': 'upsampling',
+  'soft-dice': 'segmentation',
+  iou: 'segmentation',
+  'regularized-step': 'regularization',
+  'softmax-temperature': 'activations',
+  'leaky-relu': 'activations',
+  'triplet-loss': 'metric-learning',
+  'depthwise-separable-cost': 'efficient-cnns',
+  'inverted-dropout': 'dropout',
+};
+
+const TOPIC_IDS = [
+  'normalization',
+  'regularization',
+  'dropout',
+  'augmentation',
+  'capacity',
+  'optimization',
+  'activations',
+  'cnn-arithmetic',
+  'efficient-cnns',
+  'transfer-learning',
+  'upsampling',
+  'segmentation',
+  'metric-learning',
+  'autoencoders',
+  'sequence-models',
+  'initialization',
+];
+
+function markdownOf(i: BankItem): string[] {
+  const texts = [i.stem ?? '', i.explanation ?? ''];
+  if (i.type === 'mcq' || i.type === 'msq')
+    for (const o of i.options) texts.push(o.text, o.feedback ?? '');
+  return texts.filter((t) => t.length > 0);
+}
+
+describe('built-in bank: structure', () => {
+  it('parses with the pack schema and has the fixed identity', () => {
+    expect(pack.format).toBe('deepdrill-bank');
+    expect(pack.version).toBe(1);
+    expect(pack.id).toBe('deepdrill-core');
+  });
+
+  it('has exactly the 16 fixed topics, each with at least 6 items', () => {
+    expect(pack.topics.map((t) => t.id)).toEqual(TOPIC_IDS);
+    for (const topic of TOPIC_IDS) {
+      expect(items.filter((i) => i.topic === topic).length, topic).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('has at least 150 items with unique ids, each on an existing topic, with a source', () => {
+    expect(items.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    const topics = new Set(pack.topics.map((t) => t.id));
+    for (const i of items) {
+      expect(topics.has(i.topic), i.id).toBe(true);
+      expect(i.source.length, i.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('uses every difficulty from 1 to 5 and every item type', () => {
+    expect(new Set(items.map((i) => i.difficulty))).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(new Set(items.map((i) => i.type))).toEqual(
+      new Set(['mcq', 'msq', 'numeric', 'template']),
+    );
+  });
+
+  it('gives choice items distinct options, valid keys and feedback on every option', () => {
+    for (const i of items) {
+      if (i.type !== 'mcq' && i.type !== 'msq') continue;
+      const ids = i.options.map((o) => o.id);
+      expect(new Set(ids).size, i.id).toBe(ids.length);
+      expect(new Set(i.options.map((o) => o.text)).size, i.id).toBe(ids.length);
+      expect(new Set(i.answer).size, i.id).toBe(i.answer.length);
+      for (const a of i.answer) expect(ids, i.id).toContain(a);
+      for (const o of i.options) expect(o.feedback, `${i.id}/${o.id}`).toBeTruthy();
+      if (i.type === 'mcq') expect(i.answer, i.id).toHaveLength(1);
+      else {
+        expect(i.stem, i.id).toContain('Select all that apply');
+        expect(i.answer.length, i.id).toBeLessThan(ids.length);
+      }
+    }
+  });
+
+  it('gives the msq items written for DeepDrill at least two correct options', () => {
+    // The one exception is the rewritten source question on underfitting, which has a single key.
+    for (const i of items) {
+      if (i.type === 'msq' && !i.tags.includes(SOURCE_QUIZ_TAG))
+        expect(i.answer.length, i.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('gives every numeric item a format hint and a tolerance', () => {
+    for (const i of items) {
+      if (i.type !== 'numeric') continue;
+      expect(i.answerFormat, i.id).toBeTruthy();
+      expect(i.answer.tolerance.abs ?? i.answer.tolerance.rel, i.id).toBeDefined();
+    }
+  });
+
+  it('keeps at least a third template items, on known templates, topics and levels', () => {
+    const templates = items.filter((i) => i.type === 'template');
+    expect(templates.length * 3).toBeGreaterThanOrEqual(items.length);
+    for (const i of templates) {
+      if (i.type !== 'template') continue;
+      expect(TEMPLATE_TOPICS[i.template], i.id).toBe(i.topic);
+      expect(Object.keys(i.params ?? {}), i.id).toEqual(['level']);
+      expect([1, 2, 3], i.id).toContain(i.params?.level);
+      if (i.template === 'norm-axes') expect(i.form, i.id).toBe('mcq');
+    }
+    expect(new Set(templates.map((i) => (i.type === 'template' ? i.template : '')))).toEqual(
+      new Set(Object.keys(TEMPLATE_TOPICS)),
+    );
+  });
+
+  it('writes Markdown with balanced math delimiters and no raw HTML', () => {
+    for (const i of items) {
+      for (const text of markdownOf(i)) {
+        expect(/<[A-Za-z/!]/.test(text), `${i.id}: ${text.slice(0, 60)}`).toBe(false);
+        const withoutDisplay = text.replace(/\$\$[\s\S]+?\$\$/g, '');
+        expect(withoutDisplay.includes('$$'), `${i.id}: unbalanced $$`).toBe(false);
+        expect((withoutDisplay.match(/\$/g) ?? []).length % 2, `${i.id}: unbalanced $`).toBe(0);
+        expect(text.includes('\\`'), `${i.id}: escaped backtick`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('built-in bank: source-quiz questions', () => {
+  // id → key option(s); each with the reason it is the right answer.
+  const SOURCE_KEYS: Record<string, string[]> = {
+    // BN normalises with batch statistics in training and running estimates at inference.
+    'bn-false-statement': ['only-same-output'],
+    // Batch norm averages each neuron over the batch: (4+0+8)/3, (4+2+9)/3, (3+5+1)/3.
+    'bn-batch-mean-source': ['per-neuron-mean'],
+    // Test time uses statistics estimated (running averages) during training.
+    'bn-test-time-statistics': ['training-estimates'],
+    // LN: per example over C, H, W; BN: per channel over N, H, W.
+    'ln-vs-bn-axes': ['ln-chw-bn-nhw'],
+    // Batch statistics depend on the other images of the minibatch, and every batch changed.
+    'bn-minibatch-composition': ['different'],
+    // L1's constant λ·sign(w) pull reaches zero; L2's 2λw pull fades as w shrinks.
+    'reg-l1-sparsity': ['l1'],
+    // Regulariser, less overfitting and (hence) better test accuracy all hold.
+    'dropout-advantage': ['all'],
+    // Shuffling all pixels destroys the spatial structure the label depends on.
+    'aug-not-augmentation': ['pixel-shuffle'],
+    // Underfitting needs more capacity; more data is the cure for overfitting.
+    'cap-prevent-underfitting': ['more-params'],
+    // More hidden layers add parameters and non-linear compositions.
+    'cap-model-capacity': ['more-layers'],
+    // y[2i + k] += x[i]·f[k], filter not flipped, nothing cropped.
+    'up-transpose1d-source': ['correct'],
+    // Each value returns to its window's recorded argmax; zeros elsewhere.
+    'up-max-unpool-source': ['switches'],
+    // 2·7.2559 / (9.48 + 8.98) ≈ 0.786.
+    'seg-soft-dice-source-mcq': ['dice'],
+  };
+  const SOURCE_OTHER = [
+    'bn-batch-mean-source-template',
+    'up-transpose1d-source-numeric',
+    'seg-soft-dice-source',
+  ];
+
+  it('contains exactly the rewritten quiz questions, tagged and attributed', () => {
+    const tagged = items.filter((i) => i.tags.includes(SOURCE_QUIZ_TAG)).map((i) => i.id);
+    expect(new Set(tagged)).toEqual(new Set([...Object.keys(SOURCE_KEYS), ...SOURCE_OTHER]));
+    for (const id of tagged) expect(item(id).source, id).toBe(SOURCE_QUIZ);
+  });
+
+  it.each(Object.entries(SOURCE_KEYS))('%s has the right key', (id, key) => {
+    expect(choice(id).answer).toEqual(key);
+  });
+
+  it('offers the batch mean as a template item too', () => {
+    const i = item('bn-batch-mean-source-template');
+    expect(i.type === 'template' && i.template).toBe('batchnorm-train-stats');
+  });
+
+  it('batch-norm mean: the key is the per-neuron mean, the distractors are named mistakes', () => {
+    const id = 'bn-batch-mean-source';
+    expect(choice(id).stem).toContain(String.raw`\begin{bmatrix} 8 \\ 9 \\ 1 \end{bmatrix}`);
+    expectClose(numbersIn(optionText(id, 'per-neuron-mean')), perNeuronMean(SOURCE_ACTIVATIONS));
+    expectClose(
+      numbersIn(optionText(id, 'per-example-mean')),
+      SOURCE_ACTIVATIONS.map((s) => s.reduce((a, v) => a + v, 0) / s.length),
+    );
+    expectClose(
+      numbersIn(optionText(id, 'column-sums')),
+      perNeuronMean(SOURCE_ACTIVATIONS).map((m) => m * 3),
+    );
+  });
+
+  it('1-D transposed convolution: key, numeric twin and every distractor recomputed', () => {
+    const id = 'up-transpose1d-source';
+    const x = [5, 4, 3, 2, 1];
+    const f = [1, 2, 3, 4];
+    const y = convTranspose1d(x, f, 2);
+    expect(y).toEqual([5, 10, 19, 28, 15, 22, 11, 16, 7, 10, 3, 4]);
+    expect(y[2]).toBe(5 * 3 + 4 * 1);
+    expect(numbersIn(optionText(id, 'correct'))).toEqual(y);
+    expect(numeric('up-transpose1d-source-numeric').answer.value).toEqual(y);
+    expect(numbersIn(optionText(id, 'reversed-input'))).toEqual(
+      convTranspose1d([...x].reverse(), f, 2),
+    );
+    expect(numbersIn(optionText(id, 'flipped-filter'))).toEqual(
+      convTranspose1d(x, [...f].reverse(), 2),
+    );
+    expect(numbersIn(optionText(id, 'stride-one'))).toEqual(convTranspose1d(x, f, 1));
+    expect(numbersIn(optionText(id, 'cropped'))).toEqual(y.slice(1, -1));
+    // The explanation's table lists each output with its value.
+    const explanation = choice(id).explanation;
+    y.forEach((v, i) => {
+      const label = (i < 10 ? `y_${i}` : `y_{${i}}`).replace(/[{}]/g, '\\$&');
+      const row = explanation.match(new RegExp(`\\$${label}\\$ \\| ([^|]+) \\| (\\d+) \\|`));
+      expect(row, `table row ${i}`).not.toBeNull();
+      // The contributions are written as x·f products; they must add up to the value shown.
+      const factors = numbersIn(row![1]!);
+      let total = 0;
+      for (let k = 0; k < factors.length; k += 2) total += factors[k]! * factors[k + 1]!;
+      expect([total, Number(row![2])], `table row ${i}`).toEqual([v, v]);
+    });
+  });
+
+  it('max unpooling: the pre-pool map puts the switches at (0,0), (1,3), (2,0), (3,3)', () => {
+    const id = 'up-max-unpool-source';
+    const stem = choice(id).stem;
+    for (const row of PRE_POOL) expect(stem).toContain(row.join(' & '));
+    const unpooled = maxUnpool(PRE_POOL, UNPOOL_INPUT);
+    const positions = unpooled.flatMap((row, r) =>
+      row.flatMap((v, c) => (v !== 0 ? [[r, c]] : [])),
+    );
+    expect(positions).toEqual([
+      [0, 0],
+      [1, 3],
+      [2, 0],
+      [3, 3],
+    ]);
+    expect(numbersIn(optionText(id, 'switches'))).toEqual(unpooled.flat());
+    expect(numbersIn(optionText(id, 'top-left'))).toEqual(
+      unpoolAtOffset(UNPOOL_INPUT, 0, 0).flat(),
+    );
+    expect(numbersIn(optionText(id, 'fixed-corner'))).toEqual(
+      unpoolAtOffset(UNPOOL_INPUT, 1, 1).flat(),
+    );
+    const nearest = PRE_POOL.map((row, r) => row.map((_, c) => UNPOOL_INPUT[r >> 1]![c >> 1]!));
+    expect(numbersIn(optionText(id, 'nearest'))).toEqual(nearest.flat());
+    const maxima = [
+      [9, 8],
+      [7, 6],
+    ];
+    expect(numbersIn(optionText(id, 'original-values'))).toEqual(
+      maxUnpool(PRE_POOL, maxima).flat(),
+    );
+  });
+
+  it('soft Dice: sums, key and distractors recomputed from the two masks', () => {
+    const sumA = sumAll(DICE_A);
+    const sumB = sumAll(DICE_B);
+    const sumAB = sumProducts(DICE_A, DICE_B);
+    expect(sumA).toBeCloseTo(9.48, 10);
+    expect(sumB).toBeCloseTo(8.98, 10);
+    expect(sumAB).toBeCloseTo(7.2559, 10);
+    const dice = (2 * sumAB) / (sumA + sumB);
+    expect(dice).toBeCloseTo(0.786, 3);
+
+    const explanation = numeric('seg-soft-dice-source').explanation;
+    for (const shown of ['9.48', '8.98', '7.2559', '14.5118', '18.46'])
+      expect(explanation).toContain(shown);
+    for (const row of [0, 1, 2, 3]) {
+      const rowSum = DICE_A[row]!.reduce((acc, a, j) => acc + a * DICE_B[row]![j]!, 0);
+      expect(explanation).toContain(`$${rowSum.toFixed(4)}$`);
+    }
+
+    const mcq = 'seg-soft-dice-source-mcq';
+    const shown = (optionId: string) => Number(optionText(mcq, optionId));
+    expect(shown('dice')).toBe(Number(dice.toFixed(3)));
+    expect(shown('no-factor-two')).toBe(Number((sumAB / (sumA + sumB)).toFixed(3)));
+    expect(shown('iou')).toBe(Number((sumAB / (sumA + sumB - sumAB)).toFixed(3)));
+    expect(shown('dice-loss')).toBe(Number((1 - dice).toFixed(3)));
+    const hardA = threshold(DICE_A);
+    const hardB = threshold(DICE_B);
+    const hardDice = (2 * sumProducts(hardA, hardB)) / (sumAll(hardA) + sumAll(hardB));
+    expect(shown('thresholded')).toBe(Number(hardDice.toFixed(3)));
+  });
+});
+
+describe('built-in bank: numeric keys', () => {
+  const numericItems = items.filter((i): i is NumericItem => i.type === 'numeric');
+
+  it('recomputes every numeric item independently', () => {
+    expect(new Set(numericItems.map((i) => i.id))).toEqual(new Set(Object.keys(RECOMPUTED)));
+  });
+
+  it.each(numericItems.map((i) => [i.id, i] as const))('%s matches its recomputation', (_id, i) => {
+    const expected = RECOMPUTED[i.id]!;
+    const stored = i.answer.value;
+    const want = Array.isArray(expected) ? expected : [expected];
+    const got = Array.isArray(stored) ? stored : [stored];
+    expect(got).toHaveLength(want.length);
+    const { abs = 0, rel = 0 } = i.answer.tolerance;
+    got.forEach((g, k) => {
+      const w = want[k]!;
+      // The stored key is (essentially) exact, and well inside its own tolerance.
+      expect(Math.abs(g - w), `${i.id}[${k}]`).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(w)));
+      expect(Math.abs(g - w), `${i.id}[${k}] tolerance`).toBeLessThanOrEqual(
+        Math.max(abs, rel * Math.abs(w)),
+      );
+    });
+  });
+
+  it('keys the numeric mcq items on the computed value', () => {
+    // BN with 64 channels learns one γ and one β per channel.
+    expect(
+      numbersIn(optionText('bn-learnable-params', choice('bn-learnable-params').answer[0]!)),
+    ).toEqual([2 * 64]);
+    // Max pooling has no weights.
+    expect(
+      numbersIn(optionText('cnn-pooling-params', choice('cnn-pooling-params').answer[0]!)),
+    ).toEqual([0]);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The built-in question bank, `deepdrill-core`: every topic of the course with hand-written items
+ * (mcq, msq, numeric) and template items that generate fresh numeric variants. Seeded into a new
+ * database on first run and exported by `bank export --builtin`.
+ */
+import type { BankItemInput, BankPackInput } from '../bank/schema';
+import { activationsItems } from './items/activations';
+import { augmentationItems } from './items/augmentation';
+import { autoencodersItems } from './items/autoencoders';
+import { capacityItems } from './items/capacity';
+import { cnnArithmeticItems } from './items/cnn-arithmetic';
+import { dropoutItems } from './items/dropout';
+import { efficientCnnsItems } from './items/efficient-cnns';
+import { initializationItems } from './items/initialization';
+import { metricLearningItems } from './items/metric-learning';
+import { normalizationItems } from './items/normalization';
+import { optimizationItems } from './items/optimization';
+import { regularizationItems } from './items/regularization';
+import { segmentationItems } from './items/segmentation';
+import { sequenceModelsItems } from './items/sequence-models';
+import { transferLearningItems } from './items/transfer-learning';
+import { upsamplingItems } from './items/upsampling';
+import { builtinTopics } from './topics';
+
+/** All items of the built-in bank, grouped by topic in the order of {@link builtinTopics}. */
+export const builtinItems: readonly BankItemInput[] = [
+  ...normalizationItems,
+  ...regularizationItems,
+  ...dropoutItems,
+  ...augmentationItems,
+  ...capacityItems,
+  ...optimizationItems,
+  ...activationsItems,
+  ...cnnArithmeticItems,
+  ...efficientCnnsItems,
+  ...transferLearningItems,
+  ...upsamplingItems,
+  ...segmentationItems,
+  ...metricLearningItems,
+  ...autoencodersItems,
+  ...sequenceModelsItems,
+  ...initializationItems,
+];
+
+/** The built-in bank pack (format v1), ready for `bankPackSchema.parse`. */
+export const builtinPack: BankPackInput = {
+  format: 'deepdrill-bank',
+  version: 1,
+  id: 'deepdrill-core',
+  title: 'DeepDrill core: deep-learning fundamentals',
+  license: 'CC-BY-4.0',
+  description:
+    'Questions on normalisation, regularisation, CNN arithmetic, upsampling, segmentation metrics, metric learning, sequence models and more, with worked explanations. Template items generate fresh numeric variants.',
+  topics: builtinTopics.map((topic) => ({ ...topic })),
+  items: [...builtinItems],
+};

@@ -1,0 +1,303 @@
+import type { BankItemInput } from '../../bank/schema';
+import { AUTHORS, SOURCE_QUIZ, SOURCE_QUIZ_TAG } from '../sources';
+import { templateItems } from '../template-items';
+
+const SOFT_DICE_STEM = String.raw`A segmentation network outputs a soft (probabilistic) mask $B$ for an image whose ground-truth mask is $A$ (soft labels, e.g. averaged from several annotators):
+$$A = \begin{bmatrix} 0.10 & 0.47 & 0.88 & 0.25 \\ 0.65 & 0.11 & 0.66 & 1 \\ 0.91 & 0.00 & 0.99 & 0.29 \\ 0.78 & 1 & 0.40 & 0.99 \end{bmatrix}, \qquad B = \begin{bmatrix} 0.01 & 0.44 & 0.48 & 0.18 \\ 0.60 & 0.09 & 0.97 & 0.99 \\ 0.87 & 0.02 & 0.98 & 0.20 \\ 0.77 & 0.99 & 0.40 & 0.99 \end{bmatrix}.$$
+Compute the soft Dice coefficient
+$$\mathrm{Dice}(A, B) = \frac{2\sum_i A_i B_i}{\sum_i A_i + \sum_i B_i},$$
+where the sums run over all 16 pixels.`;
+
+const SOFT_DICE_EXPLANATION = String.raw`Work row by row.
+
+**Sum of $A$:** $1.70 + 2.42 + 2.19 + 3.17 = 9.48$
+(rows: $0.10+0.47+0.88+0.25$, $0.65+0.11+0.66+1$, $0.91+0+0.99+0.29$, $0.78+1+0.40+0.99$).
+
+**Sum of $B$:** $1.11 + 2.65 + 2.07 + 3.15 = 8.98$
+(rows: $0.01+0.44+0.48+0.18$, $0.60+0.09+0.97+0.99$, $0.87+0.02+0.98+0.20$, $0.77+0.99+0.40+0.99$).
+
+**Element-wise products:**
+
+| row | products | row sum |
+|---|---|---|
+| 1 | $0.001 + 0.2068 + 0.4224 + 0.045$ | $0.6752$ |
+| 2 | $0.39 + 0.0099 + 0.6402 + 0.99$ | $2.0301$ |
+| 3 | $0.7917 + 0 + 0.9702 + 0.058$ | $1.8199$ |
+| 4 | $0.6006 + 0.99 + 0.16 + 0.9801$ | $2.7307$ |
+
+so $\sum_i A_i B_i = 7.2559$.
+
+**Dice:**
+$$\mathrm{Dice} = \frac{2 \times 7.2559}{9.48 + 8.98} = \frac{14.5118}{18.46} \approx 0.786.$$
+
+The soft Dice generalises $2\lvert A \cap B\rvert / (\lvert A\rvert + \lvert B\rvert)$: the product plays the role of the intersection and the sums the role of the set sizes. For the same masks the soft IoU is $7.2559/(18.46 - 7.2559) \approx 0.648$; Dice is always at least as large as IoU.`;
+
+/** Segmentation tasks and the metrics used to score them. */
+export const segmentationItems: BankItemInput[] = [
+  {
+    id: 'seg-soft-dice-source',
+    topic: 'segmentation',
+    type: 'numeric',
+    stem: SOFT_DICE_STEM,
+    answer: { value: 0.7861, tolerance: { abs: 0.002 } },
+    answerFormat: 'a number rounded to 3 decimals',
+    explanation: SOFT_DICE_EXPLANATION,
+    difficulty: 3,
+    tags: [SOURCE_QUIZ_TAG, 'dice', 'soft-metrics'],
+    source: SOURCE_QUIZ,
+  },
+  {
+    id: 'seg-soft-dice-source-mcq',
+    topic: 'segmentation',
+    type: 'mcq',
+    stem: SOFT_DICE_STEM,
+    options: [
+      {
+        id: 'dice',
+        text: '0.786',
+        feedback: String.raw`Correct: $2 \times 7.2559 / (9.48 + 8.98)$.`,
+      },
+      {
+        id: 'no-factor-two',
+        text: '0.393',
+        feedback: String.raw`This is $\sum AB / (\sum A + \sum B)$, missing the factor 2 in the numerator.`,
+        misconception: {
+          id: 'dice-missing-factor-two',
+          label: 'Dropping the factor 2 from the Dice numerator',
+        },
+      },
+      {
+        id: 'iou',
+        text: '0.648',
+        feedback: String.raw`This is the soft IoU (Jaccard), $\sum AB / (\sum A + \sum B - \sum AB)$, not the Dice coefficient.`,
+        misconception: { id: 'iou-for-dice', label: 'Computing IoU instead of Dice' },
+      },
+      {
+        id: 'dice-loss',
+        text: '0.214',
+        feedback: 'This is the Dice loss, 1 − Dice, not the coefficient.',
+        misconception: {
+          id: 'dice-loss-for-coefficient',
+          label: 'Reporting the Dice loss instead of the coefficient',
+        },
+      },
+      {
+        id: 'thresholded',
+        text: '0.941',
+        feedback:
+          'This thresholds both masks at 0.5 first (hard Dice 16/17); the soft Dice uses the probabilities themselves.',
+        misconception: {
+          id: 'threshold-before-soft-dice',
+          label: 'Binarising the masks before a soft metric',
+        },
+      },
+    ],
+    answer: ['dice'],
+    explanation: SOFT_DICE_EXPLANATION,
+    difficulty: 3,
+    tags: [SOURCE_QUIZ_TAG, 'dice', 'soft-metrics'],
+    source: SOURCE_QUIZ,
+  },
+  {
+    id: 'seg-hard-iou-dice',
+    topic: 'segmentation',
+    type: 'numeric',
+    stem: 'A predicted binary mask has 40 foreground pixels, the ground truth has 50, and 30 pixels are foreground in both. Give the IoU and the Dice coefficient.',
+    answer: { value: [0.5, 2 / 3], tolerance: { abs: 0.002 } },
+    answerFormat: 'two comma-separated numbers (IoU, Dice), rounded to 3 decimals',
+    explanation: String.raw`- Intersection $= 30$; union $= 40 + 50 - 30 = 60$; $\mathrm{IoU} = 30/60 = 0.5$.
+- $\mathrm{Dice} = 2 \times 30 / (40 + 50) = 60/90 \approx 0.667$.
+
+Check with the identity $\mathrm{Dice} = 2\,\mathrm{IoU}/(1 + \mathrm{IoU}) = 1/1.5 \approx 0.667$.`,
+    difficulty: 2,
+    tags: ['iou', 'dice'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seg-dice-to-iou',
+    topic: 'segmentation',
+    type: 'numeric',
+    stem: 'A binary segmentation has a Dice coefficient of 0.8. What is its IoU?',
+    answer: { value: 2 / 3, tolerance: { abs: 0.002 } },
+    answerFormat: 'a number rounded to 3 decimals',
+    explanation: String.raw`Write $I$ for the intersection and $S = \lvert A\rvert + \lvert B\rvert$. Then $D = 2I/S$ and $J = I/(S - I)$. Solving gives $J = D/(2 - D)$ (and $D = 2J/(1 + J)$). With $D = 0.8$: $J = 0.8/1.2 \approx 0.667$. The two metrics rank predictions identically; Dice is just the more forgiving number.`,
+    difficulty: 3,
+    tags: ['iou', 'dice'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seg-pixel-accuracy-imbalance',
+    topic: 'segmentation',
+    type: 'mcq',
+    stem: 'In a tumour-segmentation dataset, 98% of all pixels are background. A model that predicts "background" everywhere scores 98% pixel accuracy. Which statement is right?',
+    options: [
+      {
+        id: 'use-overlap',
+        text: 'Pixel accuracy is misleading here; the Dice or IoU of the tumour class (0 for this model) shows the model is useless.',
+        feedback: 'Correct: overlap metrics of the rare class are not swamped by the background.',
+      },
+      {
+        id: 'good-model',
+        text: 'The model is good: 98% of the pixels are right.',
+        feedback: 'It never finds a single tumour pixel, which is the whole task.',
+      },
+      {
+        id: 'need-more-background',
+        text: 'The dataset needs more background pixels.',
+        feedback: 'The imbalance towards background is the problem, not the solution.',
+      },
+      {
+        id: 'iou-also-98',
+        text: 'Every metric will show the same 98%.',
+        feedback: String.raw`The tumour-class IoU is $0/(0 + \lvert \text{tumour}\rvert - 0) = 0$.`,
+      },
+    ],
+    answer: ['use-overlap'],
+    explanation: String.raw`With heavy class imbalance, accuracy is dominated by the majority class. Dice and IoU per class only count the pixels predicted or labelled as that class, so predicting no tumour gives an intersection of 0 and a score of 0. The same reason makes (soft) Dice a popular training loss for small structures.`,
+    difficulty: 2,
+    tags: ['dice', 'iou', 'class-imbalance', 'pixel-accuracy'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seg-semantic-vs-instance',
+    topic: 'segmentation',
+    type: 'mcq',
+    stem: 'A street photo shows three cars. What distinguishes instance segmentation from semantic segmentation of this image?',
+    options: [
+      {
+        id: 'separate-objects',
+        text: 'Instance segmentation gives each of the three cars its own mask; semantic segmentation only labels every pixel as "car" or another class.',
+        feedback: 'Correct.',
+      },
+      {
+        id: 'boxes',
+        text: 'Instance segmentation outputs bounding boxes instead of masks.',
+        feedback: 'Boxes are object detection; instance segmentation outputs a mask per object.',
+      },
+      {
+        id: 'no-background',
+        text: 'Semantic segmentation ignores background pixels.',
+        feedback:
+          'Semantic segmentation labels every pixel, including background ("stuff") classes.',
+      },
+      {
+        id: 'same',
+        text: 'They produce the same output for this image.',
+        feedback: 'Semantic segmentation would merge the three cars into one "car" region.',
+      },
+    ],
+    answer: ['separate-objects'],
+    explanation: String.raw`Semantic segmentation is per-pixel classification: touching objects of the same class merge into one region. Instance segmentation (e.g. Mask R-CNN) separates individual objects, each with its own mask. Panoptic segmentation combines both: instances for countable "things", semantic labels for "stuff" such as road or sky.`,
+    difficulty: 1,
+    tags: ['semantic-segmentation', 'instance-segmentation'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seg-unet-skip',
+    topic: 'segmentation',
+    type: 'mcq',
+    stem: 'What do the skip connections between the encoder and decoder of a U-Net contribute?',
+    options: [
+      {
+        id: 'fine-detail',
+        text: 'They bring high-resolution encoder features to the decoder, so fine details and precise boundaries lost by downsampling can be recovered.',
+        feedback: 'Correct.',
+      },
+      {
+        id: 'fewer-params',
+        text: 'They remove the need for convolutions in the decoder.',
+        feedback: 'The decoder still convolves the concatenated features.',
+      },
+      {
+        id: 'regularise',
+        text: 'They act as dropout for the encoder.',
+        feedback: 'Skip connections pass information; they do not randomly drop it.',
+      },
+      {
+        id: 'classification',
+        text: 'They turn the network into an image classifier.',
+        feedback: 'U-Net outputs a per-pixel map; the skips serve localisation.',
+      },
+    ],
+    answer: ['fine-detail'],
+    explanation: String.raw`The encoder trades resolution for semantics: deep features know *what* is there but only coarsely *where*. Upsampling alone cannot restore lost detail, so U-Net concatenates the encoder feature map of the same resolution to each decoder stage, combining precise location information with high-level context. (SegNet instead passes max-pooling indices, a cheaper form of the same idea.)`,
+    difficulty: 2,
+    tags: ['u-net', 'encoder-decoder'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seg-soft-dice-facts',
+    topic: 'segmentation',
+    type: 'msq',
+    stem: String.raw`Consider the soft Dice coefficient $2\sum_i a_i b_i / (\sum_i a_i + \sum_i b_i)$ of a ground truth $a$ and a prediction $b$ with values in $[0, 1]$. Which statements are true? Select all that apply.`,
+    options: [
+      {
+        id: 'differentiable',
+        text: 'It is differentiable in the predicted probabilities, so 1 − Dice can be used as a training loss.',
+        feedback: 'True: no thresholding is involved.',
+      },
+      {
+        id: 'one-when-equal-binary',
+        text: 'For binary masks it equals 1 exactly when prediction and ground truth agree (and are not both empty).',
+        feedback: String.raw`True: then $\sum ab = \sum a = \sum b$.`,
+      },
+      {
+        id: 'equals-iou',
+        text: 'It always equals the soft IoU of the same masks.',
+        feedback: 'False: Dice = 2 IoU / (1 + IoU), which is larger except at 0 and 1.',
+      },
+      {
+        id: 'at-least-iou',
+        text: 'It is never smaller than the soft IoU $\\sum ab / (\\sum a + \\sum b - \\sum ab)$ of the same masks.',
+        feedback: String.raw`True: it follows from $a + b \ge 2ab$ for values in $[0, 1]$.`,
+      },
+    ],
+    answer: ['differentiable', 'one-when-equal-binary', 'at-least-iou'],
+    explanation: String.raw`With $I = \sum ab$ and $S = \sum a + \sum b$: $\mathrm{Dice} = 2I/S$ and $\mathrm{IoU} = I/(S - I)$. Dice $\ge$ IoU $\iff 2(S - I) \ge S \iff S \ge 2I$, which holds because $a + b - 2ab = a(1-b) + b(1-a) \ge 0$ for every pixel. Because it uses probabilities directly, soft Dice has useful gradients, and it is insensitive to the many true-negative background pixels, which makes it a common loss for imbalanced segmentation.`,
+    difficulty: 4,
+    tags: ['dice', 'iou', 'soft-metrics', 'losses'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seg-fcn',
+    topic: 'segmentation',
+    type: 'mcq',
+    stem: 'Fully convolutional networks (FCNs) for segmentation replace the dense classifier layers of a CNN with convolutions. What does this allow?',
+    options: [
+      {
+        id: 'dense-any-size',
+        text: 'The network accepts inputs of any size and outputs a spatial map of class scores instead of one label per image.',
+        feedback: 'Correct.',
+      },
+      {
+        id: 'no-training',
+        text: 'The network no longer needs training.',
+        feedback: 'An FCN is trained end to end with a per-pixel loss.',
+      },
+      {
+        id: 'full-resolution',
+        text: 'The output automatically has the input’s full resolution without any upsampling.',
+        feedback:
+          'The convolutional output is coarse (downsampled by pooling and strides); FCNs upsample it, e.g. with transposed convolutions.',
+      },
+      {
+        id: 'fewer-classes',
+        text: 'It restricts the network to two classes.',
+        feedback: 'FCNs predict any number of classes per pixel.',
+      },
+    ],
+    answer: ['dense-any-size'],
+    explanation: String.raw`A dense layer expects a fixed-length input, which ties the network to one image size and collapses space into a single prediction. A $1 \times 1$ convolution applies the same classifier at every position instead, so the network produces a score map whose size follows the input. Because that map is downsampled, FCNs add upsampling layers (transposed convolutions, initialised as bilinear interpolation) and skip connections to get per-pixel predictions.`,
+    difficulty: 2,
+    tags: ['fcn', 'semantic-segmentation', 'transposed-convolution'],
+    source: AUTHORS,
+  },
+  ...templateItems('soft-dice', 'segmentation', {
+    base: 1,
+    tags: ['dice', 'soft-metrics'],
+  }),
+  ...templateItems('iou', 'segmentation', {
+    base: 0,
+    tags: ['iou'],
+  }),
+];

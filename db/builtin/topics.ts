@@ -1,0 +1,27 @@
+/**
+ * The topics of the built-in bank. The ids are fixed: templates, mastery and the UI refer to them.
+ */
+export const builtinTopics = [
+  { id: 'normalization', title: 'Batch and layer normalisation' },
+  { id: 'regularization', title: 'Regularisation: L1, L2, weight decay, early stopping' },
+  { id: 'dropout', title: 'Dropout' },
+  { id: 'augmentation', title: 'Data augmentation' },
+  { id: 'capacity', title: 'Model capacity, underfitting and overfitting' },
+  { id: 'optimization', title: 'Optimisation, vanishing and exploding gradients' },
+  { id: 'activations', title: 'Activations and softmax' },
+  { id: 'cnn-arithmetic', title: 'CNN arithmetic: output sizes, parameters, pooling' },
+  { id: 'efficient-cnns', title: 'Efficient CNNs: depthwise-separable convolution, MobileNet' },
+  { id: 'transfer-learning', title: 'Transfer learning and fine-tuning' },
+  { id: 'upsampling', title: 'Upsampling: unpooling and transposed convolution' },
+  { id: 'segmentation', title: 'Segmentation and its metrics' },
+  {
+    id: 'metric-learning',
+    title: 'Metric learning: triplet loss, Siamese networks, one-shot learning',
+  },
+  { id: 'autoencoders', title: 'Autoencoders' },
+  { id: 'sequence-models', title: 'Sequence models: RNN, LSTM, GRU' },
+  { id: 'initialization', title: 'Weight initialisation' },
+] as const satisfies readonly { readonly id: string; readonly title: string }[];
+
+/** A topic id of the built-in bank. */
+export type BuiltinTopicId = (typeof builtinTopics)[number]['id'];
