@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AutoBackup } from '../db/backup';
 import { ensureBuiltinBank } from '../db/bank/builtin';
+import { importPack } from '../db/bank/import';
+import { parsePackText } from '../db/bank/validate';
 import { openDatabase, type Db } from '../db/connection';
 import { ensureLearner } from '../db/queries/learners';
 import type { AppApi, Lockdown } from './contract';
@@ -33,6 +37,12 @@ export interface StartAppOptions {
   readonly version?: string;
   /** How often unfinished exams are checked for expiry, in ms. */
   readonly sweepIntervalMs?: number;
+  /** Bank pack files shipped by an institute, imported on first run (when their bank is new). */
+  readonly bundledBanks?: readonly string[];
+  /** Load the built-in bank on first run (institutes may ship only their own). */
+  readonly includeBuiltinBank?: boolean;
+  /** How often an automatic backup is considered (it is made at most every 30 minutes). */
+  readonly backupCheckIntervalMs?: number;
 }
 
 const packageVersion = (): string => {
@@ -45,6 +55,33 @@ const packageVersion = (): string => {
 };
 
 /**
+ * Imports the bank files an institute shipped with the app. Runs at every start: a bank seen
+ * before is re-imported, which changes nothing unless a newer release carries a newer version
+ * (then changed questions get a new version and attempts keep theirs). A broken file stops the
+ * start with a message naming the file and the problem, rather than running without it.
+ */
+export function importBundledBanks(db: Db, files: readonly string[]): void {
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new Error(`bundled bank ${file} cannot be read: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    const parsed = parsePackText(text, file);
+    const report = parsed.ok
+      ? importPack(db, parsed.pack)
+      : { ok: false, problems: parsed.problems };
+    if (!report.ok) {
+      const problems = report.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
+      throw new Error(`bundled bank ${file} was not imported: ${problems.join('; ')}`);
+    }
+  }
+}
+
+/**
  * Opens the database (creating, migrating and seeding the built-in bank on first run), finishes
  * exams that expired while the app was closed, and keeps finishing them on a timer so expiry is
  * enforced here even when no window is open. Used by the desktop main process and browser mode.
@@ -53,7 +90,8 @@ export function startApp(options: StartAppOptions): RunningApp {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
   try {
-    ensureBuiltinBank(db);
+    if (options.includeBuiltinBank ?? true) ensureBuiltinBank(db);
+    importBundledBanks(db, options.bundledBanks ?? []);
     const learnerId = ensureLearner(db, 'local', clock.now());
     const deps: ServiceDeps = {
       db,
@@ -65,17 +103,24 @@ export function startApp(options: StartAppOptions): RunningApp {
       version: options.version ?? packageVersion(),
       productName: options.productName ?? 'DeepDrill',
       lockdown: options.lockdown ?? openLockdown,
+      backupDir: join(dirname(options.dbPath), 'backups'),
     };
     const service = createService(deps);
     sweepExpiredQuizzes(deps);
     const timer = setInterval(() => sweepExpiredQuizzes(deps), options.sweepIntervalMs ?? 1000);
     timer.unref();
+    const autoBackup = new AutoBackup(db, deps.backupDir!);
+    const backupTimer = setInterval(() => {
+      autoBackup.tick(clock.now()).catch((error: unknown) => console.error(error));
+    }, options.backupCheckIntervalMs ?? 60_000);
+    backupTimer.unref();
     return {
       db,
       deps,
       service,
       stop() {
         clearInterval(timer);
+        clearInterval(backupTimer);
         if (db.open) {
           db.pragma('wal_checkpoint(TRUNCATE)');
           db.close();

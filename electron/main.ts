@@ -2,22 +2,29 @@
  * The Electron main process, kept thin: everything it calls (service, IPC registry, security
  * settings, native-binding choice) is plain TypeScript tested under Node.
  */
+import { existsSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   nativeTheme,
   net,
   protocol,
+  screen,
   session,
   shell,
 } from 'electron';
+import { recoverFromLatestBackup } from '../db/backup';
 import { startApp, type RunningApp } from './bootstrap';
+import { defaultInstitute, loadInstitute } from './institute';
 import { registerIpc } from './ipc';
 import { electronNativeBinding, nativeBindingCandidates } from './native-binding';
+import { quickCheckInWorker } from './startup-check';
+import { fitToDisplays, readWindowState, writeWindowState } from './window-state';
 import {
   appOrigin,
   appScheme,
@@ -44,10 +51,13 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
     }
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error(error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('DeepDrill could not start', String((error as Error)?.message ?? error));
+      app.exit(1);
+    });
 }
 
 function serveAppFiles(): void {
@@ -68,7 +78,41 @@ function serveAppFiles(): void {
   });
 }
 
-function start(): void {
+/**
+ * Checks the database off the main thread before opening it. On damage the learner chooses:
+ * restore the newest backup (the damaged file is kept aside), or quit and keep everything as is.
+ */
+async function checkDatabase(
+  dbPath: string,
+  backupDir: string,
+  nativeBinding?: string,
+): Promise<void> {
+  if (!existsSync(dbPath)) return;
+  const result = await quickCheckInWorker(dbPath, require.resolve('better-sqlite3'), nativeBinding);
+  if (result === 'ok') return;
+  const choice = await dialog.showMessageBox({
+    type: 'error',
+    title: 'DeepDrill: your data needs attention',
+    message: 'The DeepDrill database failed its integrity check.',
+    detail: `${result}\n\nRestore the newest backup? The damaged file is kept beside it, renamed, so nothing is deleted.`,
+    buttons: ['Restore newest backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (choice.response !== 0) {
+    app.exit(1);
+    return;
+  }
+  const used = recoverFromLatestBackup(dbPath, backupDir, Date.now());
+  await dialog.showMessageBox({
+    type: 'info',
+    message: used
+      ? `Restored the backup from ${new Date(used.createdAt).toLocaleString()}.`
+      : 'There was no backup; DeepDrill starts with a new database. The damaged file is kept in the data folder.',
+  });
+}
+
+async function start(): Promise<void> {
   serveAppFiles();
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
@@ -79,11 +123,20 @@ function start(): void {
     process.versions,
     nativeBindingCandidates(process.resourcesPath, appRoot),
   );
+  // A packaged institute build carries institute.json (title, banks, lock-down) as a resource.
+  const instituteFile = join(process.resourcesPath, 'institute', 'institute.json');
+  const institute = existsSync(instituteFile) ? loadInstitute(instituteFile) : defaultInstitute;
+  const dbPath = join(app.getPath('userData'), 'deepdrill.db');
+  await checkDatabase(dbPath, join(app.getPath('userData'), 'backups'), nativeBinding);
   running = startApp({
-    dbPath: join(app.getPath('userData'), 'deepdrill.db'),
+    dbPath,
     mode: 'desktop',
     nativeBinding,
     version: app.getVersion(),
+    productName: institute.productName,
+    lockdown: institute.lockdown,
+    bundledBanks: institute.banks,
+    includeBuiltinBank: institute.includeBuiltinBank,
   });
   registerIpc(
     ipcMain,
@@ -101,12 +154,32 @@ function start(): void {
 
 function createWindow(): void {
   const background = nativeTheme.shouldUseDarkColors ? '#15171c' : '#f7f7f5';
-  mainWindow = new BrowserWindow(
-    secureWindowOptions(join(appRoot, 'build', 'electron', 'preload.cjs'), background),
+  const options = secureWindowOptions(
+    join(appRoot, 'build', 'electron', 'preload.cjs'),
+    background,
   );
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => (mainWindow = undefined));
-  void mainWindow.loadURL(`${appOrigin}/index.html`);
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const state = fitToDisplays(
+    readWindowState(stateFile),
+    screen.getAllDisplays().map((d) => d.workArea),
+    { width: options.minWidth, height: options.minHeight },
+  );
+  const window = new BrowserWindow({
+    ...options,
+    ...state,
+    title: running?.deps.productName ?? 'DeepDrill',
+  });
+  mainWindow = window;
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    const bounds = window.getNormalBounds();
+    writeWindowState(stateFile, { ...bounds, maximized: window.isMaximized() });
+  });
+  window.on('closed', () => (mainWindow = undefined));
+  void window.loadURL(`${appOrigin}/index.html`);
 }
 
 app.on('web-contents-created', (_event, contents) => {
