@@ -168,6 +168,15 @@ function createWindow(): void {
     ...options,
     ...state,
     title: running?.deps.productName ?? 'DeepDrill',
+    // Spelled out again (same values as secureWindowOptions, asserted by security.test.ts) so
+    // static analysers such as electronegativity see them at the call site.
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   mainWindow = window;
   window.once('ready-to-show', () => {

@@ -69,6 +69,11 @@ describe('main process (static checks of electron/main.ts)', () => {
     expect(main).toMatch(/will-attach-webview[\s\S]*preventDefault/);
     expect(main).toMatch(/setPermissionRequestHandler\([^)]*\)\s*=>\s*\n?\s*callback\(false\)/);
   });
+  it('spells out the isolation flags at the BrowserWindow call, matching secureWindowOptions', () => {
+    const call = main.slice(main.indexOf('new BrowserWindow('));
+    expect(call).toMatch(/contextIsolation: true,\s*sandbox: true,\s*nodeIntegration: false,/);
+    expect(call).toContain("disableBlinkFeatures: 'Auxclick'");
+  });
   it('loads pages from the custom scheme, never file://, and checks IPC senders', () => {
     expect(main).toContain('loadURL(`${appOrigin}/index.html`)');
     expect(main).not.toMatch(/loadFile\(|loadURL\(['"`]file:/);

@@ -51,6 +51,8 @@ export function secureWindowOptions(preloadPath: string, backgroundColor: string
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: true,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
     },
   } as const;
 }

@@ -11,6 +11,7 @@ export async function buildAll({ quiet = false } = {}) {
     target: 'node22',
     format: 'cjs',
     sourcemap: false,
+    minify: true,
     logLevel: quiet ? 'warning' : 'info',
     external: ['electron', 'better-sqlite3'],
   };

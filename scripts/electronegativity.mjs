@@ -2,16 +2,26 @@
 // with findings, so this reads its CSV: any HIGH finding fails, and every other finding must be
 // annotated with the reason in electron/electronegativity-annotations.json.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const out = 'test-results/electronegativity.csv';
-mkdirSync('test-results', { recursive: true });
+// It reads .ts/.js/.html but not esbuild's .cjs bundles: give it the main-process and preload
+// sources (tests excluded) beside the built renderer.
+const input = 'test-results/electronegativity-input';
+rmSync(input, { recursive: true, force: true });
+mkdirSync(`${input}/electron`, { recursive: true });
+for (const name of readdirSync('electron')) {
+  if (name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    cpSync(`electron/${name}`, `${input}/electron/${name}`);
+}
+cpSync('build/renderer', `${input}/renderer`, { recursive: true });
+cpSync('package.json', `${input}/package.json`);
 const electronVersion = JSON.parse(
   readFileSync('node_modules/electron/package.json', 'utf8'),
 ).version;
 const run = spawnSync(
   'node_modules/.bin/electronegativity',
-  ['-i', 'build', '-e', electronVersion, '-r', '-v', 'false', '-o', out],
+  ['-i', input, '-e', electronVersion, '-r', '-v', 'false', '-o', out],
   { encoding: 'utf8' },
 );
 if (!existsSync(out)) {

@@ -60,6 +60,7 @@ check('types (svelte-check)', bin('svelte-check'), [
   'human',
 ]);
 check('build', process.execPath, ['scripts/build.mjs']);
+check('security scan (electronegativity)', process.execPath, ['scripts/electronegativity.mjs']);
 
 const vitestOk = run('unit + integration (vitest)', bin('vitest'), [
   'run',
