@@ -22,7 +22,7 @@ const usage = `usage: deepdrill <command> [options]
 commands:
   compute [OP 'JSON-ARGS']            numeric ops; JSON lines on stdin without OP
   templates [--json] | templates check --seeds N
-  generate TEMPLATE --seed N [--form mcq|numeric] [--json]
+  generate TEMPLATE --seed N [--form mcq|numeric] [--param k=v ...] [--json]
   bank validate FILE | bank import FILE --db DB | bank export (--db DB | --builtin) --out FILE
   simulate --db DB --learners N --answers M --seed S
   doctor --db DB [--json]`;

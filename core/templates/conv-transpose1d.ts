@@ -1,0 +1,206 @@
+/**
+ * `conv-transpose1d`: the output of a 1-D transposed convolution (stride, optional cropping), with
+ * the per-output contribution table a tutor writes on the board.
+ */
+import { convTranspose1d, convTranspose1dContributions } from '../kernels';
+import { ifValid, present, vectorAnswer, wrong } from './answers';
+import { fmt, fmtRow, plural, term } from './format';
+import type { Rng } from './rng';
+import { TemplateError } from './types';
+import type { ParamBag, Problem, TemplateDefinition } from './types';
+
+/** The source quiz: x = [5,4,3,2,1], f = [1,2,3,4], stride 2, no cropping. */
+const SOURCE = { x: [5, 4, 3, 2, 1], w: [1, 2, 3, 4], stride: 2, padding: 0 } as const;
+
+/**
+ * Transposed convolution where each copy overwrites instead of adding (the mistaken rule
+ * "forgot to add overlapping contributions"): later inputs win where copies overlap.
+ */
+export function convTranspose1dOverwrite(
+  x: readonly number[],
+  w: readonly number[],
+  stride: number,
+  padding: number,
+): number[] {
+  const out = (x.length - 1) * stride + w.length - 2 * padding;
+  const y = new Array<number>(out).fill(0);
+  for (let i = 0; i < x.length; i++) {
+    for (let k = 0; k < w.length; k++) {
+      const o = i * stride + k - padding;
+      if (o >= 0 && o < out) y[o] = x[i] * w[k];
+    }
+  }
+  return y;
+}
+
+/** `5 \cdot 3 + 4 \cdot 1` for the terms landing on one output. */
+export function termsText(
+  terms: readonly { i: number; k: number }[],
+  x: readonly number[],
+  w: readonly number[],
+): string {
+  if (terms.length === 0) return '—';
+  return `$${terms.map((t) => `${term(x[t.i], 4)} \\cdot ${term(w[t.k], 4)}`).join(' + ')}$`;
+}
+
+function drawSetup(
+  rng: Rng,
+  level: 1 | 2 | 3,
+): { x: number[]; w: number[]; stride: number; padding: number } {
+  if (level === 1) {
+    return {
+      x: rng.ints(rng.int(3, 4), 1, 5),
+      w: rng.ints(rng.int(3, 4), 1, 4),
+      stride: 2,
+      padding: 0,
+    };
+  }
+  const stride = rng.int(2, 3);
+  const k = rng.int(stride + 1, level === 2 ? 4 : 5);
+  if (level === 2) {
+    return {
+      x: rng.ints(rng.int(4, 5), 0, 9),
+      w: rng.ints(k, 1, 5),
+      stride,
+      padding: rng.int(0, 1),
+    };
+  }
+  const nonZero = (n: number, lo: number, hi: number) =>
+    Array.from({ length: n }, () => rng.nonZeroInt(lo, hi));
+  return { x: nonZero(rng.int(4, 5), -5, 9), w: nonZero(k, -3, 5), stride, padding: rng.int(0, 2) };
+}
+
+function draw(rng: Rng, p: ParamBag): Problem {
+  const preset = p.str('preset');
+  const drawn =
+    preset === 'source'
+      ? { ...SOURCE, x: [...SOURCE.x], w: [...SOURCE.w] }
+      : drawSetup(rng, p.level);
+  const fixedX = p.numbers('x');
+  const fixedW = p.numbers('w');
+  if (preset !== undefined && (fixedX ?? fixedW) !== undefined) {
+    throw new TemplateError('give either preset or x/w, not both');
+  }
+  const x = fixedX !== undefined ? [...fixedX] : drawn.x;
+  const w = fixedW !== undefined ? [...fixedW] : drawn.w;
+  const stride = p.int('stride') ?? drawn.stride;
+  const padding = p.int('padding') ?? drawn.padding;
+  const n = x.length;
+  const k = w.length;
+  const full = (n - 1) * stride + k;
+  if (full - 2 * padding < 2) {
+    throw new TemplateError(`padding ${padding} crops too much of an output of length ${full}`);
+  }
+  const { y, terms } = convTranspose1dContributions(x, w, stride, padding);
+  const reversedW = [...w].reverse();
+  const cropText =
+    padding === 0
+      ? 'if no cropping is applied'
+      : `if ${plural(padding, 'value')} ${padding === 1 ? 'is' : 'are'} cropped from each end of the full output (padding ${padding}, as in PyTorch)`;
+  const stem =
+    `A 1-D signal $x = ${fmtRow(x, 4)}$ is upsampled by a transposed convolution with the filter $f = ${fmtRow(w, 4)}$ ` +
+    `and stride ${stride}. What is the output signal $y$ ${cropText}?`;
+  const vec = (values: readonly number[]) => vectorAnswer(values, 4);
+
+  const table = [
+    '| output | contributions $x_i \\cdot f_k$ | sum |',
+    '|---|---|---|',
+    ...terms.map((t, o) => `| $y_{${o}}$ | ${termsText(t, x, w)} | ${fmt(y[o], 4)} |`),
+  ].join('\n');
+  const steps = [
+    `Each input value $x_i$ places a scaled copy $x_i \\cdot f$ of the filter starting at position $i \\cdot s$ (here $s = ${stride}$); where copies overlap, their values add up.`,
+    `The full output has $(n - 1)s + k = (${n} - 1) \\cdot ${stride} + ${k} = ${full}$ positions.` +
+      (padding > 0
+        ? ` Cropping ${padding} from each end leaves $${full} - 2 \\cdot ${padding} = ${y.length}$.`
+        : ''),
+    `Contributions to each output position${padding > 0 ? ' (numbered after cropping)' : ''}:\n\n${table}`,
+  ];
+  const overwrite = convTranspose1dOverwrite(x, w, stride, padding);
+  const strideOne = stride === 1 ? undefined : ifValid(() => convTranspose1d(x, w, 1, padding));
+  const cropped =
+    padding === 0
+      ? ifValid(() => convTranspose1d(x, w, stride, 1))
+      : convTranspose1d(x, w, stride, 0);
+  const flipped = convTranspose1d(x, reversedW, stride, padding);
+  return {
+    stem,
+    answer: vec(y),
+    distractors: present([
+      wrong(
+        'forgot-overlap-sum',
+        vec(overwrite),
+        'Where two shifted copies of the filter overlap, their products must be added; here the later copy simply replaced the earlier one.',
+      ),
+      strideOne &&
+        wrong(
+          'stride-ignored',
+          vec(strideOne),
+          `This shifts each copy by 1 position instead of by the stride ${stride}, so the output is too short and the overlaps are wrong.`,
+        ),
+      cropped &&
+        (padding === 0
+          ? wrong(
+              'cropped-without-cropping',
+              vec(cropped),
+              'This drops the first and last output values, but the question asks for the full output without cropping.',
+            )
+          : wrong(
+              'forgot-cropping',
+              vec(cropped),
+              `This is the full output of length ${full}; ${plural(padding, 'value')} must still be removed from each end.`,
+            )),
+      wrong(
+        'flipped-kernel',
+        vec(flipped),
+        `This uses the reversed filter ${fmtRow(reversedW, 4)}. The transposed convolution of deep-learning frameworks places the filter as it is.`,
+      ),
+    ]),
+    correctFeedback:
+      'Right: scatter a scaled filter copy for each input, shift by the stride, add the overlaps.',
+    explanation:
+      'A transposed convolution runs a convolution backwards: instead of each output reading a window of the ' +
+      'input, each input value writes a scaled copy of the filter into the output, at a position that advances ' +
+      `by the stride. With a filter longer than the stride the copies overlap and the overlapping products are ` +
+      'summed, which is what the table adds up row by row. Cropping (the `padding` argument in PyTorch) then ' +
+      'removes the same number of values from both ends, so the output length is $(n - 1)s + k - 2p$.',
+    steps,
+    entryHint: `the ${plural(y.length, 'output value')}, $y_0$ first`,
+  };
+}
+
+/** 1-D transposed convolution output with its contribution table. */
+export const convTranspose1dTemplate: TemplateDefinition = {
+  id: 'conv-transpose1d',
+  topic: 'upsampling',
+  title: 'Transposed convolution in 1-D: output values',
+  answerKind: 'vector',
+  forms: ['mcq', 'numeric'],
+  params: {
+    x: {
+      kind: 'numbers',
+      minLength: 1,
+      maxLength: 10,
+      description: 'the input signal (default: drawn)',
+    },
+    w: { kind: 'numbers', minLength: 1, maxLength: 6, description: 'the filter (default: drawn)' },
+    stride: {
+      kind: 'int',
+      min: 1,
+      max: 4,
+      description: 'stride (default 2 at level 1, 2–3 above)',
+    },
+    padding: {
+      kind: 'int',
+      min: 0,
+      max: 3,
+      description:
+        'values cropped from each end of the full output (default 0 at level 1, 0–1 at level 2, 0–2 at level 3)',
+    },
+    preset: {
+      kind: 'enum',
+      values: ['source'],
+      description: 'source: x = [5,4,3,2,1], f = [1,2,3,4], stride 2, no cropping',
+    },
+  },
+  draw,
+};

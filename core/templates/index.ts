@@ -1,0 +1,17 @@
+/**
+ * Question templates: seeded, deterministic generators of MCQ and numeric variants whose answers
+ * come from the numeric kernels, whose wrong options come from named misconceptions, and whose
+ * worked steps are written from the same computation.
+ */
+export {
+  TemplateError,
+  type AnswerKind,
+  type GenerateOptions,
+  type ParamInput,
+  type TemplateForm,
+  type TemplateInfo,
+  type Variant,
+} from './types';
+export { MAX_SEED, generateVariant, listTemplates } from './registry';
+export { checkVariant } from './check';
+export { allMisconceptions, type MisconceptionId } from './misconceptions';

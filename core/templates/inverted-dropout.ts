@@ -1,0 +1,198 @@
+/**
+ * `inverted-dropout`: inverted dropout with drop probability p — kept units are scaled by
+ * 1/(1 − p) in training, the layer is the identity at test time, and the expected training
+ * output equals the input.
+ */
+import { unreachable } from '../types';
+import { vectorAnswer, wrong } from './answers';
+import { clean, fmt, fmtRow } from './format';
+import type { Rng } from './rng';
+import { Redraw, TemplateError } from './types';
+import type { Distractor, ParamBag, Problem, TemplateDefinition } from './types';
+
+type Ask = 'train' | 'test' | 'expected';
+
+const DECIMALS = 4;
+
+const LEVEL_ASKS: Readonly<Record<1 | 2 | 3, readonly Ask[]>> = {
+  1: ['train'],
+  2: ['train', 'test'],
+  3: ['train', 'test', 'expected'],
+};
+
+function draw(rng: Rng, params: ParamBag): Problem {
+  const level = params.level;
+  const ask = (params.str('ask') ?? rng.pick(LEVEL_ASKS[level])) as Ask;
+  const p =
+    params.num('p') ??
+    (level === 1
+      ? 0.5
+      : rng.pick(level === 2 ? [0.2, 0.5, 0.75, 0.8] : [0.2, 0.5, 0.6, 0.75, 0.8]));
+  const length = level === 1 ? 4 : 5;
+  const h =
+    params.numbers('h')?.slice() ??
+    (level === 3 ? rng.decimals(length, 0.5, 5, 1) : rng.ints(length, 1, 9));
+  const mask = params.numbers('mask')?.slice() ?? h.map(() => (rng.chance(p) ? 0 : 1));
+  if (mask.length !== h.length || mask.some((v) => v !== 0 && v !== 1)) {
+    throw new TemplateError('param mask: one 0 or 1 per activation');
+  }
+  if (ask === 'train' && (!mask.includes(0) || !mask.includes(1))) {
+    if (params.numbers('mask') !== undefined)
+      throw new TemplateError('param mask: needs both a 0 and a 1');
+    throw new Redraw('mask needs both values');
+  }
+  const keep = clean(1 - p);
+  const scale = 1 / keep;
+  const vec = (values: readonly number[]) => vectorAnswer(values.map(clean), DECIMALS);
+  const pText = fmt(p, 4);
+  const keepText = fmt(keep, 4);
+  const setting =
+    `A layer uses inverted dropout with drop probability $p = ${pText}$ (each unit is kept with probability $1 - p = ${keepText}$). ` +
+    `Its input activations are $h = ${fmtRow(h, 4)}$.`;
+  const masked = h.map((v, i) => v * mask[i]);
+  let question: string;
+  let answer: readonly number[];
+  let distractors: Distractor[];
+  let steps: string[];
+  switch (ask) {
+    case 'train':
+      question = `During training the sampled mask is $m = ${fmtRow(mask)}$ (1 = kept). What does the layer output?`;
+      answer = masked.map((v) => v * scale);
+      distractors = [
+        wrong(
+          'dropout-no-rescale',
+          vec(masked),
+          `Inverted dropout divides the kept units by $1 - p = ${keepText}$ during training, so that no scaling is needed at test time.`,
+        ),
+        wrong(
+          'dropout-scaled-by-p',
+          vec(masked.map((v) => v / p)),
+          `Divide by the keep probability $1 - p = ${keepText}$, not by the drop probability $p$.`,
+        ),
+        wrong(
+          'dropout-multiplied-by-keep',
+          vec(masked.map((v) => v * keep)),
+          'Multiplying by $1 - p$ shrinks the kept units; inverted dropout enlarges them to keep the expected value unchanged.',
+        ),
+        wrong(
+          'mask-inverted',
+          vec(h.map((v, i) => (v * (1 - mask[i])) / keep)),
+          'A mask value of 1 means the unit is kept; this answer kept the dropped units instead.',
+        ),
+      ];
+      steps = [
+        `Apply the mask: $h \\odot m = ${fmtRow(masked, 4)}$.`,
+        `Scale the kept units by $\\frac{1}{1 - p} = \\frac{1}{${keepText}} = ${fmt(scale, 4)}$: $${fmtRow(answer.map(clean), DECIMALS)}$.`,
+      ];
+      break;
+    case 'test':
+      question = 'At test time, what does the layer output?';
+      answer = h;
+      distractors = [
+        wrong(
+          'test-time-rescale',
+          vec(h.map((v) => v * keep)),
+          'Scaling by $1 - p$ at test time belongs to the original (non-inverted) dropout. Inverted dropout already rescaled during training.',
+        ),
+        wrong(
+          'test-time-upscale',
+          vec(h.map((v) => v * scale)),
+          'The $1/(1 - p)$ factor is applied only to the training outputs; at test time nothing is scaled.',
+        ),
+        wrong(
+          'dropout-at-test',
+          vec(masked.map((v) => v * scale)),
+          `This drops units at test time (with the mask $${fmtRow(mask)}$ of a training step); dropout is switched off in evaluation.`,
+        ),
+      ];
+      steps = [
+        'At test time dropout is switched off and, with the inverted convention, nothing is rescaled: the layer is the identity.',
+      ];
+      break;
+    case 'expected':
+      question =
+        'During training, what is the expected value of each output unit, averaged over the random masks?';
+      answer = h;
+      distractors = [
+        wrong(
+          'dropout-no-rescale',
+          vec(h.map((v) => v * keep)),
+          'Without the $1/(1 - p)$ factor the expectation would be $(1 - p) h$; inverted dropout rescales to undo exactly that.',
+        ),
+        wrong(
+          'expected-ignores-drops',
+          vec(h.map((v) => v * scale)),
+          'A unit is dropped with probability $p$ and contributes 0 then; only the kept case contributes $h / (1 - p)$.',
+        ),
+        wrong(
+          'dropout-scaled-by-p',
+          vec(h.map((v) => (v * keep) / p)),
+          'The kept units are divided by $1 - p$, not by $p$.',
+        ),
+        wrong(
+          'dropout-multiplied-by-keep',
+          vec(h.map((v) => v * keep * keep)),
+          'The kept units are divided by $1 - p$, not multiplied by it.',
+        ),
+      ];
+      steps = [
+        `Each output is $h_i / (1 - p)$ with probability $1 - p$ and 0 with probability $p$.`,
+        `$E[y_i] = (1 - p) \\cdot \\frac{h_i}{1 - p} + p \\cdot 0 = h_i$, so the expected output equals the input.`,
+      ];
+      break;
+    default:
+      throw unreachable(ask);
+  }
+  return {
+    stem: `${setting} ${question}`,
+    answer: vec(answer),
+    distractors,
+    correctFeedback:
+      ask === 'train'
+        ? 'Right: dropped units become 0 and kept units are divided by the keep probability.'
+        : 'Right: inverted dropout keeps the expected activation equal to the input, so test time needs no change.',
+    explanation:
+      'Dropout is a regulariser: during training each unit is zeroed with probability $p$, so the network cannot ' +
+      'rely on any single unit and overfits less. Inverted dropout, the convention of modern frameworks, divides ' +
+      'the surviving units by $1 - p$ during training. The expected value of each unit is then unchanged, and at ' +
+      'test time the layer simply passes its input through.',
+    steps,
+    entryHint: `the ${h.length} outputs`,
+  };
+}
+
+/** Inverted dropout at training and test time. */
+export const invertedDropout: TemplateDefinition = {
+  id: 'inverted-dropout',
+  topic: 'dropout',
+  title: 'Inverted dropout: training output, test output, expectation',
+  answerKind: 'vector',
+  forms: ['mcq', 'numeric'],
+  params: {
+    ask: {
+      kind: 'enum',
+      values: ['train', 'test', 'expected'],
+      description:
+        'which output is asked (default: train at level 1, train/test at level 2, any at level 3)',
+    },
+    p: {
+      kind: 'number',
+      min: 0.05,
+      max: 0.95,
+      description: 'drop probability (default 0.5 at level 1, drawn above)',
+    },
+    h: {
+      kind: 'numbers',
+      minLength: 2,
+      maxLength: 8,
+      description: 'input activations (default: drawn)',
+    },
+    mask: {
+      kind: 'numbers',
+      minLength: 2,
+      maxLength: 8,
+      description: 'the training mask of 0s and 1s, same length as h (default: drawn)',
+    },
+  },
+  draw,
+};

@@ -1,0 +1,479 @@
+/**
+ * Hand-derived cases, one block per template: the key, and the value of each wrong option as the
+ * mistaken rule gives it. Every number below is worked out in the comments, not copied from the
+ * code's output.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkVariant } from './check';
+import { generateVariant } from './registry';
+import {
+  correctNumbers,
+  correctText,
+  mcq,
+  misconceptionIds,
+  numericKey,
+  wrongNumbers,
+} from './test-helpers';
+
+describe('batchnorm-train-stats', () => {
+  // Source quiz: samples [4,4,3], [0,2,5], [8,9,1] (one column per sample, one entry per neuron).
+  it('reproduces the source quiz mean [4, 5, 3]', () => {
+    const v = mcq('batchnorm-train-stats', { preset: 'source' });
+    // Neuron means: (4+0+8)/3 = 4, (4+2+9)/3 = 5, (3+5+1)/3 = 3.
+    expect(correctNumbers(v)).toEqual([4, 5, 3]);
+    // Per-sample means (layer-norm axis): 11/3 ≈ 3.67, 7/3 ≈ 2.33, 18/3 = 6.
+    expect(wrongNumbers(v, 'normalised-wrong-axis')).toEqual([3.67, 2.33, 6]);
+    // One mean over all nine values: 36/9 = 4, repeated.
+    expect(wrongNumbers(v, 'pooled-all-values')).toEqual([4, 4, 4]);
+    // Sums without dividing: 12, 15, 9.
+    expect(wrongNumbers(v, 'summed-not-averaged')).toEqual([12, 15, 9]);
+    expect(numericKey('batchnorm-train-stats', { preset: 'source' })).toEqual([4, 5, 3]);
+  });
+
+  it('computes the biased variance of the source batch', () => {
+    const v = mcq('batchnorm-train-stats', { preset: 'source', stat: 'variance' });
+    // Neuron 1: 4, 0, 8 about 4 → (0 + 16 + 16)/3 = 10.67; neuron 2: 4, 2, 9 about 5 →
+    // (1 + 9 + 16)/3 = 8.67; neuron 3: 3, 5, 1 about 3 → (0 + 4 + 4)/3 = 2.67.
+    expect(correctNumbers(v)).toEqual([10.67, 8.67, 2.67]);
+    // Dividing by N − 1 = 2: 16, 13, 4.
+    expect(wrongNumbers(v, 'unbiased-variance')).toEqual([16, 13, 4]);
+    // Per-sample variances: [4,4,3] → 2/9 ≈ 0.22; [0,2,5] → 114/27 ≈ 4.22; [8,9,1] → 38/3 ≈ 12.67.
+    expect(wrongNumbers(v, 'normalised-wrong-axis')).toEqual([0.22, 4.22, 12.67]);
+    // Square roots: √10.667 ≈ 3.27, √8.667 ≈ 2.94, √2.667 ≈ 1.63.
+    expect(wrongNumbers(v, 'std-instead-of-variance')).toEqual([3.27, 2.94, 1.63]);
+    const key = generateVariant('batchnorm-train-stats', 0, {
+      form: 'numeric',
+      params: { preset: 'source', stat: 'variance' },
+    }).question;
+    expect(key.numeric).toEqual({ value: [10.67, 8.67, 2.67], tolerance: { abs: 0.005 } });
+    expect(key.stem).toContain('rounded to 2 decimal places');
+  });
+
+  it('accepts a batch given as x (rows = samples)', () => {
+    // Two samples [1, 10] and [3, 20]: means (1+3)/2 = 2 and (10+20)/2 = 15.
+    expect(numericKey('batchnorm-train-stats', { x: '1,10;3,20', stat: 'mean' })).toEqual([2, 15]);
+  });
+});
+
+describe('batchnorm-inference', () => {
+  const params = { momentum: 0.1, means: '4,2', variances: '4,9', input: 5 };
+  it('normalises with the momentum-averaged running statistics', () => {
+    // Running mean: 0.9·0 + 0.1·4 = 0.4, then 0.9·0.4 + 0.1·2 = 0.56.
+    // Running var:  0.9·1 + 0.1·4 = 1.3, then 0.9·1.3 + 0.1·9 = 2.07.
+    // x̂ = (5 − 0.56)/√2.07 = 4.44/1.43875 ≈ 3.086 → 3.09.
+    const v = mcq('batchnorm-inference', params);
+    expect(correctNumbers(v)).toEqual([3.09]);
+    // Swapped weights: mean 3.6 then 0.1·3.6 + 0.9·2 = 2.16; var 3.7 then 0.37 + 8.1 = 8.47;
+    // (5 − 2.16)/√8.47 = 2.84/2.9103 ≈ 0.976 → 0.98.
+    expect(wrongNumbers(v, 'momentum-swapped')).toEqual([0.98]);
+    // Last batch statistics: (5 − 2)/√9 = 1.
+    expect(wrongNumbers(v, 'used-batch-stats-at-test')).toEqual([1]);
+    // Dividing by the variance: 4.44/2.07 ≈ 2.145 → 2.14.
+    expect(wrongNumbers(v, 'divided-by-variance')).toEqual([2.14]);
+    expect(numericKey('batchnorm-inference', params)).toBe(3.09);
+  });
+});
+
+describe('layernorm-stats', () => {
+  // Rows (samples) [1, 2, 3, 6] and [4, 4, 0, 8].
+  const x = '1,2,3,6;4,4,0,8';
+  it('averages each sample over its features', () => {
+    const v = mcq('layernorm-stats', { x, stat: 'mean' });
+    // 12/4 = 3 and 16/4 = 4.
+    expect(correctNumbers(v)).toEqual([3, 4]);
+    // Column (batch-norm) means: 2.5, 3, 1.5, 7.
+    expect(wrongNumbers(v, 'normalised-wrong-axis')).toEqual([2.5, 3, 1.5, 7]);
+    // Global mean 28/8 = 3.5 for both samples.
+    expect(wrongNumbers(v, 'pooled-all-values')).toEqual([3.5, 3.5]);
+    // Row sums 12 and 16.
+    expect(wrongNumbers(v, 'summed-not-averaged')).toEqual([12, 16]);
+  });
+
+  it('computes per-sample biased variances', () => {
+    const v = mcq('layernorm-stats', { x, stat: 'variance' });
+    // Row 1 about 3: 4 + 1 + 0 + 9 = 14 → 3.5. Row 2 about 4: 0 + 0 + 16 + 16 = 32 → 8.
+    expect(correctNumbers(v)).toEqual([3.5, 8]);
+    // D − 1 = 3: 14/3 ≈ 4.67 and 32/3 ≈ 10.67.
+    expect(wrongNumbers(v, 'unbiased-variance')).toEqual([4.67, 10.67]);
+    // Column variances over 2 samples: [1,4] → 2.25, [2,4] → 1, [3,0] → 2.25, [6,8] → 1.
+    expect(wrongNumbers(v, 'normalised-wrong-axis')).toEqual([2.25, 1, 2.25, 1]);
+    // √3.5 ≈ 1.87, √8 ≈ 2.83.
+    expect(wrongNumbers(v, 'std-instead-of-variance')).toEqual([1.87, 2.83]);
+  });
+});
+
+describe('norm-axes', () => {
+  it('batch norm pools N, H and W; the wrong options name the classic mix-ups', () => {
+    const v = mcq('norm-axes', { norm: 'batch', ask: 'axes' });
+    expect(correctText(v)).toBe('the batch axis $N$ and the spatial axes $H$, $W$');
+    expect(misconceptionIds(v)).toEqual([
+      'bn-ln-axes-swapped',
+      'forgot-batch-axis',
+      'included-channel-axis',
+    ]);
+    const swapped = v.question.options?.find((o) => o.misconception?.id === 'bn-ln-axes-swapped');
+    expect(swapped?.text).toBe('the channel axis $C$ and the spatial axes $H$, $W$');
+  });
+
+  it('layer norm counts C·H·W values per mean', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const v = mcq('norm-axes', { norm: 'layer', ask: 'count' }, seed);
+      const [n, c, h, w] = /= (\d+) \\times (\d+) \\times (\d+) \\times (\d+)\$/
+        .exec(v.question.stem)!
+        .slice(1)
+        .map(Number);
+      expect(correctNumbers(v)).toEqual([c * h * w]);
+      expect(wrongNumbers(v, 'bn-ln-axes-swapped')).toEqual([n * h * w]);
+      expect(wrongNumbers(v, 'included-batch-axis')).toEqual([n * c * h * w]);
+    }
+  });
+
+  it('has no numeric form', () => {
+    expect(() => generateVariant('norm-axes', 0, { form: 'numeric' })).toThrow(/no numeric form/);
+  });
+});
+
+describe('conv-transpose1d', () => {
+  it('reproduces the source example x = [5,4,3,2,1], f = [1,2,3,4], stride 2', () => {
+    // y0 = 5·1, y1 = 5·2, y2 = 5·3 + 4·1 = 19, y3 = 5·4 + 4·2 = 28, y4 = 4·3 + 3·1 = 15,
+    // y5 = 4·4 + 3·2 = 22, y6 = 3·3 + 2·1 = 11, y7 = 3·4 + 2·2 = 16, y8 = 2·3 + 1·1 = 7,
+    // y9 = 2·4 + 1·2 = 10, y10 = 1·3, y11 = 1·4.
+    const expected = [5, 10, 19, 28, 15, 22, 11, 16, 7, 10, 3, 4];
+    const cases: Record<string, string | number>[] = [
+      { preset: 'source' },
+      { x: '5,4,3,2,1', w: '1,2,3,4', stride: 2, padding: 0 },
+    ];
+    for (const params of cases) {
+      const v = mcq('conv-transpose1d', params);
+      expect(correctNumbers(v)).toEqual(expected);
+      expect(numericKey('conv-transpose1d', params)).toEqual(expected);
+      // Overwriting instead of adding: each position keeps the last copy that reaches it:
+      // [5,10 | 4,8 | 3,6 | 2,4 | 1,2 | 3,4].
+      expect(wrongNumbers(v, 'forgot-overlap-sum')).toEqual([5, 10, 4, 8, 3, 6, 2, 4, 1, 2, 3, 4]);
+      // Stride 1: length 8, y1 = 10 + 4, y2 = 15 + 8 + 3, y3 = 20 + 12 + 6 + 2, y4 = 16 + 9 + 4 + 1,
+      // y5 = 12 + 6 + 2, y6 = 8 + 3, y7 = 4.
+      expect(wrongNumbers(v, 'stride-ignored')).toEqual([5, 14, 26, 40, 30, 20, 11, 4]);
+      // Cropping one value from each end although none was asked.
+      expect(wrongNumbers(v, 'cropped-without-cropping')).toEqual(expected.slice(1, -1));
+    }
+  });
+
+  it('writes the contribution table a tutor would', () => {
+    const v = mcq('conv-transpose1d', { preset: 'source' });
+    const table = v.question.steps?.find((s) => s.includes('| output |'));
+    expect(table).toContain('| $y_{2}$ | $5 \\cdot 3 + 4 \\cdot 1$ | 19 |');
+    expect(table).toContain('| $y_{11}$ | $1 \\cdot 4$ | 4 |');
+    expect(v.question.steps?.at(-1)).toContain('[5, 10, 19, 28, 15, 22, 11, 16, 7, 10, 3, 4]');
+  });
+
+  it('crops padding values from each end', () => {
+    // x = [1, 2], f = [1, 1, 1], stride 2: full [1, 1, 1+2, 2, 2] = [1,1,3,2,2]; crop 1 → [1,3,2].
+    const v = mcq('conv-transpose1d', { x: '1,2', w: '1,1,1', stride: 2, padding: 1 });
+    expect(correctNumbers(v)).toEqual([1, 3, 2]);
+    expect(wrongNumbers(v, 'forgot-cropping')).toEqual([1, 1, 3, 2, 2]);
+    // Overwrite: full [1,1,2,2,2] → crop → [1,2,2].
+    expect(wrongNumbers(v, 'forgot-overlap-sum')).toEqual([1, 2, 2]);
+    // Stride 1: full [1, 1+2, 1+2, 2] → crop → [3, 3].
+    expect(wrongNumbers(v, 'stride-ignored')).toEqual([3, 3]);
+  });
+});
+
+describe('conv-transpose2d', () => {
+  it('sums the four shifted kernel copies', () => {
+    // X = [[1,2],[3,4]], W = [[2,1],[0,1]], stride 1 → 3×3:
+    // y00 = 1·2; y01 = 1·1 + 2·2; y02 = 2·1; y10 = 1·0 + 3·2; y11 = 1·1 + 2·0 + 3·1 + 4·2 = 12;
+    // y12 = 2·1 + 4·1; y20 = 3·0; y21 = 3·1 + 4·0; y22 = 4·1.
+    const v = mcq('conv-transpose2d', { x: '1,2;3,4', w: '2,1;0,1', stride: 1, padding: 0 });
+    expect(correctNumbers(v)).toEqual([2, 5, 2, 6, 12, 6, 0, 3, 4]);
+    // Overwrite in order x00, x01, x10, x11: [[2,4,2],[6,8,4],[0,0,4]].
+    expect(wrongNumbers(v, 'forgot-overlap-sum')).toEqual([2, 4, 2, 6, 8, 4, 0, 0, 4]);
+    // Kernel rotated by 180° = [[1,0],[1,2]]: [[1,2,0],[4,8,4],[3,10,8]].
+    expect(wrongNumbers(v, 'flipped-kernel')).toEqual([1, 2, 0, 4, 8, 4, 3, 10, 8]);
+    // Transposed kernel [[2,0],[1,1]]: [[2,4,0],[7,11,2],[3,7,4]].
+    expect(wrongNumbers(v, 'kernel-transposed')).toEqual([2, 4, 0, 7, 11, 2, 3, 7, 4]);
+  });
+});
+
+describe('conv-transpose-output-size', () => {
+  it('applies (n − 1)s − 2p + k + output padding', () => {
+    const params = { in: 7, kernel: 3, stride: 2, padding: 1, outputPadding: 1 };
+    const v = mcq('conv-transpose-output-size', params);
+    // (7 − 1)·2 − 2·1 + 3 + 1 = 14.
+    expect(correctNumbers(v)).toEqual([14]);
+    // Forward formula ⌊(7 + 2 − 3)/2⌋ + 1 = 4.
+    expect(wrongNumbers(v, 'used-conv-formula')).toEqual([4]);
+    // Without the −2p: 12 + 3 + 1 = 16 (n·s gives 16 too and is dropped as a duplicate).
+    expect(wrongNumbers(v, 'output-size-forgot-padding')).toEqual([16]);
+    // +2p instead of −2p: 12 + 2 + 3 + 1 = 18.
+    expect(wrongNumbers(v, 'padding-sign-flipped')).toEqual([18]);
+    expect(numericKey('conv-transpose-output-size', params)).toBe(14);
+  });
+});
+
+describe('conv-output-size', () => {
+  it('applies ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1', () => {
+    const params = { in: 32, kernel: 5, stride: 2, padding: 1, dilation: 1 };
+    const v = mcq('conv-output-size', params);
+    // ⌊(32 + 2 − 5)/2⌋ + 1 = ⌊29/2⌋ + 1 = 15.
+    expect(correctNumbers(v)).toEqual([15]);
+    // Stride 1: 29 + 1 = 30.
+    expect(wrongNumbers(v, 'stride-ignored')).toEqual([30]);
+    // No padding: ⌊27/2⌋ + 1 = 14.
+    expect(wrongNumbers(v, 'output-size-forgot-padding')).toEqual([14]);
+    // Rounding up: ⌈29/2⌉ + 1 = 16.
+    expect(wrongNumbers(v, 'rounded-up')).toEqual([16]);
+  });
+
+  it('accounts for dilation', () => {
+    // n = 10, k = 3, d = 2: extent 5, ⌊(10 − 5)/1⌋ + 1 = 6; ignoring d: 10 − 3 + 1 = 8.
+    const v = mcq('conv-output-size', { in: 10, kernel: 3, stride: 1, padding: 0, dilation: 2 });
+    expect(correctNumbers(v)).toEqual([6]);
+    expect(wrongNumbers(v, 'dilation-ignored')).toEqual([8]);
+  });
+});
+
+describe('maxpool-unpool', () => {
+  const params = { map: '1,5,0,2;3,4,7,1;9,0,2,2;1,1,3,8', pooled: '50,10;44,20' };
+  it('puts each new value back at its switch', () => {
+    // Window maxima: 5 at (0,1) index 1; 7 at (1,2) index 6; 9 at (2,0) index 8; 8 at (3,3) index 15.
+    const v = mcq('maxpool-unpool', params);
+    expect(correctNumbers(v)).toEqual([0, 50, 0, 0, 0, 0, 10, 0, 44, 0, 0, 0, 0, 0, 0, 20]);
+    // Column-major reading: index 1 → (1,0), 6 → (2,1), 8 → (0,2), 15 → (3,3).
+    expect(wrongNumbers(v, 'pooled-indices-column-major')).toEqual([
+      0, 0, 44, 0, 50, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0, 20,
+    ]);
+    // Top-left corners (0,0), (0,2), (2,0), (2,2).
+    expect(wrongNumbers(v, 'unpool-to-top-left')).toEqual([
+      50, 0, 10, 0, 0, 0, 0, 0, 44, 0, 20, 0, 0, 0, 0, 0,
+    ]);
+    // Original maxima 5, 7, 9, 8 at the right places.
+    expect(wrongNumbers(v, 'unpool-original-values')).toEqual([
+      0, 5, 0, 0, 0, 0, 7, 0, 9, 0, 0, 0, 0, 0, 0, 8,
+    ]);
+    expect(numericKey('maxpool-unpool', params)).toEqual([
+      0, 50, 0, 0, 0, 0, 10, 0, 44, 0, 0, 0, 0, 0, 0, 20,
+    ]);
+  });
+});
+
+describe('soft-dice', () => {
+  it('reproduces the source masks', () => {
+    // Σab by rows: 0.6752 + 2.0301 + 1.8199 + 2.7307 = 7.2559; ΣA = 9.48; ΣB = 8.98.
+    // Dice = 14.5118/18.46 ≈ 0.7861.
+    const v = mcq('soft-dice', { preset: 'source' });
+    expect(correctNumbers(v)).toEqual([0.786]);
+    // Without the 2: 7.2559/18.46 ≈ 0.3931.
+    expect(wrongNumbers(v, 'dropped-dice-factor-2')).toEqual([0.393]);
+    // IoU: 7.2559/(18.46 − 7.2559) = 7.2559/11.2041 ≈ 0.6476.
+    expect(wrongNumbers(v, 'iou-dice-confused')).toEqual([0.648]);
+    // Thresholded at 0.5: |A| = 9, |B| = 8, overlap 8 → 16/17 ≈ 0.9412.
+    expect(wrongNumbers(v, 'thresholded-soft-masks')).toEqual([0.941]);
+    expect(numericKey('soft-dice', { preset: 'source' })).toBe(0.786);
+  });
+});
+
+describe('iou', () => {
+  it('divides the overlap by the union', () => {
+    // A has 4 ones, B has 5, they share 2 cells: IoU = 2/(4 + 5 − 2) = 2/7 ≈ 0.286.
+    const v = mcq('iou', { a: '1,1,0;1,1,0;0,0,0', b: '0,1,1;0,1,1;0,1,0' });
+    expect(correctNumbers(v)).toEqual([0.286]);
+    // Dice 4/9 ≈ 0.444; Σab/(Σa + Σb) = 2/9 ≈ 0.222; precision 2/5 = 0.4.
+    expect(wrongNumbers(v, 'iou-dice-confused')).toEqual([0.444]);
+    expect(wrongNumbers(v, 'union-without-overlap-removed')).toEqual([0.222]);
+    expect(wrongNumbers(v, 'divided-by-prediction')).toEqual([0.4]);
+  });
+});
+
+describe('regularized-step', () => {
+  it('L1: subtracts lr·(g + λ·sign w)', () => {
+    // w = [3, −2], g = [0.4, −0.5], lr 0.1, λ 0.5: grads [0.9, −1.0] → [2.91, −1.9].
+    const v = mcq('regularized-step', {
+      kind: 'l1',
+      w: '3,-2',
+      grad: '0.4,-0.5',
+      lr: 0.1,
+      lambda: 0.5,
+    });
+    expect(correctNumbers(v)).toEqual([2.91, -1.9]);
+    // L2 rule 2λw = [3, −2]: grads [3.4, −2.5] → [2.66, −1.75].
+    expect(wrongNumbers(v, 'l1-as-l2')).toEqual([2.66, -1.75]);
+    // No learning rate: [3 − 0.9, −2 + 1] = [2.1, −1].
+    expect(wrongNumbers(v, 'forgot-learning-rate')).toEqual([2.1, -1]);
+    // g − λ·sign w = [−0.1, 0]: [3.01, −2].
+    expect(wrongNumbers(v, 'penalty-sign-flipped')).toEqual([3.01, -2]);
+  });
+
+  it('L2: subtracts lr·(g + 2λw)', () => {
+    // w = [1, −2], g = [0.2, 0.4], lr 0.1, λ 0.5: 2λw = [1, −2], grads [1.2, −1.6] → [0.88, −1.84].
+    const v = mcq('regularized-step', {
+      kind: 'l2',
+      w: '1,-2',
+      grad: '0.2,0.4',
+      lr: 0.1,
+      lambda: 0.5,
+    });
+    expect(correctNumbers(v)).toEqual([0.88, -1.84]);
+    // λw only: grads [0.7, −0.6] → [0.93, −1.94].
+    expect(wrongNumbers(v, 'l2-gradient-without-2')).toEqual([0.93, -1.94]);
+    // λ·sign w: grads [0.7, −0.1] → [0.93, −1.99].
+    expect(wrongNumbers(v, 'l2-as-l1')).toEqual([0.93, -1.99]);
+    // No learning rate: [1 − 1.2, −2 + 1.6] = [−0.2, −0.4].
+    expect(wrongNumbers(v, 'forgot-learning-rate')).toEqual([-0.2, -0.4]);
+  });
+
+  it('L1 takes sign(0) = 0', () => {
+    // w = [0, 2], g = [0.1, 0], lr 0.5, λ 0.2: [0 − 0.05, 2 − 0.1] = [−0.05, 1.9].
+    const v = mcq('regularized-step', {
+      kind: 'l1',
+      w: '0,2',
+      grad: '0.1,0',
+      lr: 0.5,
+      lambda: 0.2,
+    });
+    expect(correctNumbers(v)).toEqual([-0.05, 1.9]);
+    // sign(0) = 1: first weight 0 − 0.5·(0.1 + 0.2) = −0.15.
+    expect(wrongNumbers(v, 'sign-of-zero-as-one')).toEqual([-0.15, 1.9]);
+  });
+
+  it('sparsity variant: an L1 step lands exactly on zero', () => {
+    // w = [0.5, 1], g = [0.2, −0.1], lr 1, λ 0.3: [0.5 − 0.5, 1 − 0.2] = [0, 0.8].
+    const params = { ask: 'sparsity', w: '0.5,1', grad: '0.2,-0.1', lr: 1, lambda: 0.3 };
+    expect(numericKey('regularized-step', params)).toEqual([0, 0.8]);
+    for (let seed = 0; seed < 200; seed++) {
+      const key = numericKey('regularized-step', { ask: 'sparsity' }, seed) as number[];
+      expect(key).toContain(0);
+    }
+  });
+});
+
+describe('softmax-temperature', () => {
+  it('divides the logits by T before the softmax', () => {
+    // z = [2, 0], T = 2 → z/T = [1, 0] → e/(e + 1) = 2.71828/3.71828 ≈ 0.7311, 1/(e + 1) ≈ 0.2689.
+    const v = mcq('softmax-temperature', { z: '2,0', temperature: 2 });
+    expect(correctNumbers(v)).toEqual([0.731, 0.269]);
+    // T ignored: e²/(e² + 1) = 7.389/8.389 ≈ 0.8808.
+    expect(wrongNumbers(v, 'softmax-ignores-temperature')).toEqual([0.881, 0.119]);
+    // Multiplied: e⁴/(e⁴ + 1) = 54.598/55.598 ≈ 0.9820.
+    expect(wrongNumbers(v, 'temperature-multiplied')).toEqual([0.982, 0.018]);
+    // No exponential: [2, 0]/2 = [1, 0].
+    expect(wrongNumbers(v, 'normalised-without-exp')).toEqual([1, 0]);
+  });
+});
+
+describe('leaky-relu', () => {
+  it('scales only the negative side by α', () => {
+    // x = [−2, 3, −0.5, 0], α = 0.1 → [−0.2, 3, −0.05, 0].
+    const v = mcq('leaky-relu', { x: '-2,3,-0.5,0', alpha: 0.1 });
+    expect(correctNumbers(v)).toEqual([-0.2, 3, -0.05, 0]);
+    expect(wrongNumbers(v, 'leaky-relu-negated')).toEqual([0.2, 3, 0.05, 0]);
+    expect(wrongNumbers(v, 'relu-instead-of-leaky')).toEqual([0, 3, 0, 0]);
+    expect(wrongNumbers(v, 'alpha-applied-everywhere')).toEqual([-0.2, 0.3, -0.05, 0]);
+  });
+});
+
+describe('triplet-loss', () => {
+  it('Euclidean: max(0, d(a,p) − d(a,n) + α)', () => {
+    // a = [0,0], p = [6,8] (distance 10), n = [3,4] (distance 5), α = 1: 10 − 5 + 1 = 6.
+    const v = mcq('triplet-loss', {
+      anchor: '0,0',
+      positive: '6,8',
+      negative: '3,4',
+      margin: 1,
+      distance: 'euclidean',
+    });
+    expect(correctNumbers(v)).toEqual([6]);
+    // Squared distances: 100 − 25 + 1 = 76.
+    expect(wrongNumbers(v, 'squared-vs-euclidean')).toEqual([76]);
+    // Swapped: max(0, 5 − 10 + 1) = 0.
+    expect(wrongNumbers(v, 'swapped-positive-negative')).toEqual([0]);
+    // Margin subtracted: 10 − 5 − 1 = 4.
+    expect(wrongNumbers(v, 'margin-subtracted')).toEqual([4]);
+  });
+
+  it('clamps at zero (squared distance)', () => {
+    // a = [0,0], p = [3,0] (9), n = [0,4] (16), α = 2: 9 − 16 + 2 = −5 → 0.
+    const v = mcq('triplet-loss', {
+      anchor: '0,0',
+      positive: '3,0',
+      negative: '0,4',
+      margin: 2,
+      distance: 'squared',
+    });
+    expect(correctNumbers(v)).toEqual([0]);
+    expect(wrongNumbers(v, 'forgot-hinge-clamp')).toEqual([-5]);
+    // Euclidean: 3 − 4 + 2 = 1.
+    expect(wrongNumbers(v, 'squared-vs-euclidean')).toEqual([1]);
+    // Swapped: 16 − 9 + 2 = 9.
+    expect(wrongNumbers(v, 'swapped-positive-negative')).toEqual([9]);
+  });
+});
+
+describe('depthwise-separable-cost', () => {
+  const shape = { kernel: 3, inChannels: 32, outChannels: 64, size: 14 };
+  it('counts depthwise + pointwise weights', () => {
+    // Depthwise 9·32 = 288, pointwise 32·64 = 2048, total 2336.
+    const v = mcq('depthwise-separable-cost', { ...shape, ask: 'params-separable' });
+    expect(correctNumbers(v)).toEqual([2336]);
+    expect(wrongNumbers(v, 'depthwise-forgot-pointwise')).toEqual([288]);
+    // One depthwise filter per output channel: 9·32·64 + 2048 = 20480.
+    expect(wrongNumbers(v, 'depthwise-times-n')).toEqual([20480]);
+    // Standard convolution: 9·32·64 = 18432.
+    expect(wrongNumbers(v, 'standard-counted')).toEqual([18432]);
+  });
+
+  it('standard multiply-adds and the 1/N + 1/D_K² ratio', () => {
+    // 9·32·64·14² = 18432·196 = 3612672.
+    expect(numericKey('depthwise-separable-cost', { ...shape, ask: 'madds-standard' })).toBe(
+      3612672,
+    );
+    // 1/64 + 1/9 = 0.015625 + 0.1111… ≈ 0.1267; inverted ≈ 7.8904; 1/N ≈ 0.0156; 1/9 ≈ 0.1111.
+    const v = mcq('depthwise-separable-cost', { ...shape, ask: 'ratio' });
+    expect(correctNumbers(v)).toEqual([0.1267]);
+    expect(wrongNumbers(v, 'ratio-inverted')).toEqual([7.8904]);
+    expect(wrongNumbers(v, 'ratio-forgot-kernel-term')).toEqual([0.0156]);
+    expect(wrongNumbers(v, 'ratio-forgot-channel-term')).toEqual([0.1111]);
+  });
+});
+
+describe('inverted-dropout', () => {
+  it('training: mask, then divide by 1 − p', () => {
+    // h = [2,4,6,8], m = [1,0,1,0], p = 0.5: [2,0,6,0]/0.5 = [4,0,12,0].
+    const v = mcq('inverted-dropout', { ask: 'train', p: 0.5, h: '2,4,6,8', mask: '1,0,1,0' });
+    expect(correctNumbers(v)).toEqual([4, 0, 12, 0]);
+    expect(wrongNumbers(v, 'dropout-no-rescale')).toEqual([2, 0, 6, 0]);
+    // Dividing by p = 0.5 gives the key again, so that option is dropped; × 0.5 = [1,0,3,0].
+    expect(wrongNumbers(v, 'dropout-multiplied-by-keep')).toEqual([1, 0, 3, 0]);
+    // Kept and dropped swapped: [0,4,0,8]/0.5 = [0,8,0,16].
+    expect(wrongNumbers(v, 'mask-inverted')).toEqual([0, 8, 0, 16]);
+  });
+
+  it('test time: identity; expectation equals the input', () => {
+    // p = 0.2: 1 − p = 0.8, 1/(1 − p) = 1.25.
+    const t = mcq('inverted-dropout', { ask: 'test', p: 0.2, h: '2,4,6,8', mask: '1,0,1,0' });
+    expect(correctNumbers(t)).toEqual([2, 4, 6, 8]);
+    expect(wrongNumbers(t, 'test-time-rescale')).toEqual([1.6, 3.2, 4.8, 6.4]);
+    expect(wrongNumbers(t, 'test-time-upscale')).toEqual([2.5, 5, 7.5, 10]);
+    expect(wrongNumbers(t, 'dropout-at-test')).toEqual([2.5, 0, 7.5, 0]);
+    // p = 0.75: E[y] = h; without rescale 0.25·h; rescaled but ignoring drops 4·h.
+    const e = mcq('inverted-dropout', { ask: 'expected', p: 0.75, h: '4,8' });
+    expect(correctNumbers(e)).toEqual([4, 8]);
+    expect(wrongNumbers(e, 'dropout-no-rescale')).toEqual([1, 2]);
+    expect(wrongNumbers(e, 'expected-ignores-drops')).toEqual([16, 32]);
+  });
+});
+
+describe('hand cases are valid variants', () => {
+  it('passes checkVariant for a fixed-param variant of every kind', () => {
+    const cases: [string, Record<string, string | number>][] = [
+      ['conv-transpose1d', { preset: 'source' }],
+      ['soft-dice', { preset: 'source' }],
+      ['batchnorm-train-stats', { preset: 'source' }],
+      ['maxpool-unpool', { map: '1,5,0,2;3,4,7,1;9,0,2,2;1,1,3,8', pooled: '50,10;44,20' }],
+    ];
+    for (const [id, params] of cases) {
+      for (const form of ['mcq', 'numeric'] as const) {
+        expect(checkVariant(generateVariant(id, 3, { form, params }))).toEqual([]);
+      }
+    }
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Helpers for the template tests: generate with fixed params and read an option's numbers by the
+ * misconception behind it.
+ */
+import { numbersIn } from './check';
+import { generateVariant } from './registry';
+import type { ParamInput, Variant } from './types';
+
+/** The MCQ variant of `id` for seed 0 with these params. */
+export function mcq(id: string, params: Readonly<Record<string, ParamInput>>, seed = 0): Variant {
+  return generateVariant(id, seed, { form: 'mcq', params });
+}
+
+/** The numeric key of `id` for seed 0 with these params. */
+export function numericKey(
+  id: string,
+  params: Readonly<Record<string, ParamInput>>,
+  seed = 0,
+): number | readonly number[] {
+  const key = generateVariant(id, seed, { form: 'numeric', params }).question.numeric;
+  if (key === undefined) throw new Error('no numeric key');
+  return key.value;
+}
+
+/** Text of the correct option. */
+export function correctText(v: Variant): string {
+  const option = v.question.options?.find((o) => o.correct);
+  if (option === undefined) throw new Error('no correct option');
+  return option.text;
+}
+
+/** Numbers shown in the correct option. */
+export function correctNumbers(v: Variant): number[] {
+  return numbersIn(correctText(v));
+}
+
+/** Misconception ids of the wrong options, sorted. */
+export function misconceptionIds(v: Variant): string[] {
+  return (v.question.options ?? [])
+    .flatMap((o) => (o.misconception ? [o.misconception.id] : []))
+    .sort();
+}
+
+/** Numbers shown in the wrong option produced by misconception `id`. */
+export function wrongNumbers(v: Variant, id: string): number[] {
+  const option = v.question.options?.find((o) => o.misconception?.id === id);
+  if (option === undefined) {
+    throw new Error(`no option for misconception ${id} (have ${misconceptionIds(v).join(', ')})`);
+  }
+  return numbersIn(option.text);
+}
