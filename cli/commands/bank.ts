@@ -1,0 +1,203 @@
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { builtinPack } from '../../db/builtin';
+import { DatabaseOpenError, openDatabase, type Db } from '../../db/connection';
+import { DatabaseFromFutureError } from '../../db/migrations';
+import { BankExportError, exportPack, listBanks } from '../../db/bank/export';
+import { importPack, importValidatedPack } from '../../db/bank/import';
+import {
+  MAX_PACK_BYTES,
+  parsePackText,
+  type PackProblem,
+  type PackValidation,
+} from '../../db/bank/validate';
+import type { BankPack } from '../../db/bank/schema';
+import { UsageError, parseArgs, requireFlag, type CliIo, type Command } from '../io';
+
+const usage =
+  'usage: bank validate FILE | bank import FILE --db DB | bank export (--db DB [--bank ID] | --builtin) --out FILE';
+
+function printProblems(io: CliIo, problems: readonly PackProblem[]): void {
+  for (const p of problems) io.err(`${p.path}: ${oneLine(p.message)}\n`);
+}
+
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
+
+/** Reads and checks a pack file; problems about the file itself name the file. */
+function readPack(file: string): PackValidation {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
+  }
+  if (size > MAX_PACK_BYTES) {
+    const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+    return {
+      ok: false,
+      problems: [
+        {
+          path: file,
+          message: `the file is ${mb(size)}; bank packs are limited to ${mb(MAX_PACK_BYTES)}`,
+        },
+      ],
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      problems: [{ path: file, message: 'not UTF-8 text; save the pack as UTF-8 JSON' }],
+    };
+  }
+  return parsePackText(text, file);
+}
+
+function open(file: string, readonly = false): Db {
+  try {
+    return openDatabase(file, { readonly });
+  } catch (error) {
+    if (error instanceof DatabaseOpenError || error instanceof DatabaseFromFutureError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+}
+
+/** Writes `text` to `file` through a temporary file in the same folder and a rename. */
+function writeAtomically(file: string, text: string): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // nothing was created
+    }
+    throw new UsageError(
+      `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+}
+
+const packText = (pack: BankPack): string => `${JSON.stringify(pack, null, 2)}\n`;
+
+async function validate(args: readonly string[], io: CliIo): Promise<number> {
+  const { positional } = parseArgs(args, []);
+  if (positional.length !== 1) throw new UsageError(usage);
+  const result = readPack(positional[0]);
+  if (!result.ok) {
+    printProblems(io, result.problems);
+    return 1;
+  }
+  io.out(`ok: ${result.pack.items.length} items, ${result.pack.topics.length} topics\n`);
+  return 0;
+}
+
+async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, ['db']);
+  if (parsed.positional.length !== 1) throw new UsageError(usage);
+  const dbFile = requireFlag(parsed, 'db');
+  // Checked before the database is even opened: a bad file never touches it.
+  const result = readPack(parsed.positional[0]);
+  if (!result.ok) {
+    printProblems(io, result.problems);
+    return 1;
+  }
+  const db = open(dbFile);
+  try {
+    const report = importValidatedPack(db, result.pack);
+    if (!report.ok) {
+      printProblems(io, report.problems);
+      return 1;
+    }
+    io.out(
+      `imported bank ${report.bankId}: ${report.added} added, ${report.updated} updated, ` +
+        `${report.unchanged} unchanged, ${report.retired} retired\n`,
+    );
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, ['db', 'bank', 'out'], ['builtin']);
+  if (parsed.positional.length > 0) throw new UsageError(usage);
+  const out = requireFlag(parsed, 'out');
+  let pack: BankPack;
+  if (parsed.flags.get('builtin') === true) {
+    if (parsed.flags.has('db') || parsed.flags.has('bank')) {
+      throw new UsageError('--builtin exports the pack shipped with DeepDrill; drop --db / --bank');
+    }
+    // Through an in-memory import: validated, and laid out exactly as a database export.
+    const memory = openDatabase(':memory:');
+    try {
+      const report = importPack(memory, builtinPack);
+      if (!report.ok) {
+        printProblems(io, report.problems);
+        return 1;
+      }
+      pack = exportPack(memory, builtinPack.id);
+    } finally {
+      memory.close();
+    }
+  } else {
+    const db = open(requireFlag(parsed, 'db'), true);
+    try {
+      let bankId = parsed.flags.get('bank');
+      if (typeof bankId !== 'string') {
+        const banks = listBanks(db).map((b) => b.id);
+        const candidates = banks.filter((id) => id !== builtinPack.id);
+        if (candidates.length !== 1) {
+          throw new UsageError(
+            candidates.length === 0
+              ? `no imported bank in the database (installed: ${banks.join(', ') || 'none'}); use --bank ID or --builtin`
+              : `several banks in the database; choose one with --bank: ${candidates.join(', ')}`,
+          );
+        }
+        bankId = candidates[0];
+      }
+      try {
+        pack = exportPack(db, bankId);
+      } catch (error) {
+        if (error instanceof BankExportError) throw new UsageError(error.message);
+        throw error;
+      }
+    } finally {
+      db.close();
+    }
+  }
+  writeAtomically(out, packText(pack));
+  io.out(`wrote ${out}: ${pack.items.length} items, ${pack.topics.length} topics\n`);
+  return 0;
+}
+
+/** `bank validate FILE` · `bank import FILE --db DB` · `bank export … --out FILE`. */
+export const bankCommand: Command = async (args, io) => {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'validate':
+      return validate(rest, io);
+    case 'import':
+      return importCommand(rest, io);
+    case 'export':
+      return exportCommand(rest, io);
+    default:
+      throw new UsageError(sub === undefined ? usage : `unknown bank command "${sub}"; ${usage}`);
+  }
+};

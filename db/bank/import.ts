@@ -1,0 +1,451 @@
+/**
+ * Importing a bank pack: all or nothing, in one transaction. New items get version 1; an item
+ * whose content changed gets a new version (older versions, and the attempts that point at them,
+ * stay: an attempt always shows the text the learner saw); items missing from the new pack are
+ * retired, never deleted. Built for bulk: statements prepared once per connection, the existing
+ * bank read once into a map, options inserted several rows per statement.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../connection';
+import type { BankItem, BankPack } from './schema';
+import { validatePack, type PackProblem } from './validate';
+
+/** Outcome of an import (structurally the contract's `ImportReport`, plus `retired`). */
+export interface BankImportReport {
+  readonly ok: boolean;
+  readonly bankId: string | null;
+  /** Items new to the database. */
+  readonly added: number;
+  /** Items whose content, topic or difficulty changed, or that came back after retirement. */
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Items of the bank that the pack no longer has (kept for history, no longer asked). */
+  readonly retired: number;
+  readonly problems: readonly PackProblem[];
+}
+
+/** Options of {@link importPack}. */
+export interface ImportOptions {
+  /** Timestamp stored as `imported_at` / `created_at` (ms since epoch); default `Date.now()`. */
+  readonly now?: number;
+}
+
+/** Position given to a bank's topics that its latest pack no longer lists. */
+export const DROPPED_TOPIC_POSITION = -1;
+
+interface Existing {
+  readonly id: number;
+  readonly type: BankItem['type'];
+  readonly topicId: string;
+  readonly difficulty: number;
+  readonly version: number;
+  readonly retired: boolean;
+  readonly content: string;
+}
+
+/** The columns of one `question_versions` row plus its options, as bound to the statements. */
+interface VersionColumns {
+  readonly stem: string | null;
+  readonly explanation: string | null;
+  readonly source: string;
+  readonly tags: string;
+  readonly answerFormat: string | null;
+  readonly numericValue: string | null;
+  readonly toleranceAbs: number | null;
+  readonly toleranceRel: number | null;
+  readonly templateId: string | null;
+  readonly templateForm: 'mcq' | 'numeric' | null;
+  readonly templateParams: string | null;
+  /** `[option_id, text, feedback, correct, misconception_id, misconception_label]` each. */
+  readonly options: readonly OptionTuple[];
+}
+
+type OptionTuple = readonly [string, string, string | null, 0 | 1, string | null, string | null];
+
+const OPTION_COLUMNS = 9;
+
+interface Statements {
+  upsertBank: Statement<[string, string, string, string | null, number]>;
+  topicOwners: Statement<[string], { id: string; bank_id: string }>;
+  upsertTopic: Statement<[string, string, string, number]>;
+  dropTopics: Statement<[number, string, string]>;
+  /** Raw rows: `[id, item_id, topic_id, type, difficulty, current_version, retired, …content]`. */
+  existing: Statement<[string], unknown[]>;
+  /** Raw rows: `[question_id, …OptionTuple]`. */
+  existingOptions: Statement<[string], unknown[]>;
+  insertQuestion: Statement<[string, string, string, string, number]>;
+  insertVersion: Statement<unknown[]>;
+  insertOptions: Map<number, Statement<unknown[]>>;
+  updateQuestion: Statement<[string, number, number, number]>;
+  retire: Statement<[number]>;
+}
+
+const cache = new WeakMap<Db, Statements>();
+
+function statements(db: Db): Statements {
+  let s = cache.get(db);
+  if (s === undefined) {
+    s = {
+      upsertBank: db.prepare(`
+        INSERT INTO banks (id, title, license, description, imported_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET
+          title = excluded.title, license = excluded.license,
+          description = excluded.description, imported_at = excluded.imported_at`),
+      topicOwners: db.prepare(
+        `SELECT id, bank_id FROM topics WHERE id IN (SELECT value FROM json_each(?))`,
+      ),
+      upsertTopic: db.prepare(`
+        INSERT INTO topics (id, title, bank_id, position) VALUES (?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET title = excluded.title, position = excluded.position`),
+      dropTopics: db.prepare(`
+        UPDATE topics SET position = ?
+        WHERE bank_id = ? AND id NOT IN (SELECT value FROM json_each(?))`),
+      existing: db
+        .prepare<[string], unknown[]>(
+          `
+        SELECT q.id, q.item_id, q.topic_id, q.type, q.difficulty, q.current_version, q.retired,
+               v.stem, v.explanation, v.source, v.tags, v.answer_format, v.numeric_value,
+               v.tolerance_abs, v.tolerance_rel, v.template_id, v.template_form, v.template_params
+        FROM questions q
+        JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+        WHERE q.bank_id = ?`,
+        )
+        .raw(),
+      existingOptions: db
+        .prepare<[string], unknown[]>(
+          `
+        SELECT o.question_id, o.option_id, o.text, o.feedback, o.correct, o.misconception_id,
+               o.misconception_label
+        FROM questions q
+        JOIN question_options o ON o.question_id = q.id AND o.version = q.current_version
+        WHERE q.bank_id = ?
+        ORDER BY o.question_id, o.position`,
+        )
+        .raw(),
+      insertQuestion: db.prepare(`
+        INSERT INTO questions (bank_id, item_id, topic_id, type, difficulty, current_version, retired)
+        VALUES (?, ?, ?, ?, ?, 1, 0)`),
+      insertVersion: db.prepare(`
+        INSERT INTO question_versions (question_id, version, stem, explanation, source, tags,
+          answer_format, numeric_value, tolerance_abs, tolerance_rel, template_id, template_form,
+          template_params, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertOptions: new Map(),
+      updateQuestion: db.prepare(`
+        UPDATE questions SET topic_id = ?, difficulty = ?, current_version = ?, retired = 0
+        WHERE id = ?`),
+      retire: db.prepare(`UPDATE questions SET retired = 1 WHERE id = ?`),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+/** One multi-row INSERT per option count (2–12): a quarter of the statement runs of row-by-row. */
+function insertOptionsStatement(db: Db, s: Statements, count: number): Statement<unknown[]> {
+  let statement = s.insertOptions.get(count);
+  if (statement === undefined) {
+    const row = `(${Array(OPTION_COLUMNS).fill('?').join(', ')})`;
+    statement = db.prepare(`
+      INSERT INTO question_options (question_id, version, position, option_id, text, feedback,
+        correct, misconception_id, misconception_label)
+      VALUES ${Array(count).fill(row).join(', ')}`);
+    s.insertOptions.set(count, statement);
+  }
+  return statement;
+}
+
+function sortedParams(params: Readonly<Record<string, unknown>>): [string, unknown][] {
+  return Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The stored columns of an item's version (what import writes and what a re-import compares). */
+function versionColumns(item: BankItem): VersionColumns {
+  const tags = JSON.stringify(item.tags);
+  switch (item.type) {
+    case 'mcq':
+    case 'msq': {
+      const correct = new Set(item.answer);
+      return {
+        stem: item.stem,
+        explanation: item.explanation,
+        source: item.source,
+        tags,
+        answerFormat: null,
+        numericValue: null,
+        toleranceAbs: null,
+        toleranceRel: null,
+        templateId: null,
+        templateForm: null,
+        templateParams: null,
+        options: item.options.map((o): OptionTuple => [
+          o.id,
+          o.text,
+          o.feedback ?? null,
+          correct.has(o.id) ? 1 : 0,
+          o.misconception?.id ?? null,
+          o.misconception?.label ?? null,
+        ]),
+      };
+    }
+    case 'numeric':
+      return {
+        stem: item.stem,
+        explanation: item.explanation,
+        source: item.source,
+        tags,
+        answerFormat: item.answerFormat ?? null,
+        numericValue: JSON.stringify(item.answer.value),
+        toleranceAbs: item.answer.tolerance.abs ?? null,
+        toleranceRel: item.answer.tolerance.rel ?? null,
+        templateId: null,
+        templateForm: null,
+        templateParams: null,
+        options: [],
+      };
+    case 'template':
+      return {
+        stem: item.stem ?? null,
+        explanation: item.explanation ?? null,
+        source: item.source,
+        tags,
+        answerFormat: null,
+        numericValue: null,
+        toleranceAbs: null,
+        toleranceRel: null,
+        templateId: item.template,
+        templateForm: item.form,
+        templateParams: item.params === undefined ? null : JSON.stringify(item.params),
+        options: [],
+      };
+  }
+}
+
+/**
+ * A version's stored columns in table order: stem, explanation, source, tags, answer_format,
+ * numeric_value, tolerance_abs, tolerance_rel, template_id, template_form, template_params.
+ */
+type StoredContent = readonly [
+  string | null,
+  string | null,
+  string,
+  string,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+];
+
+function storedContent(v: VersionColumns): StoredContent {
+  return [
+    v.stem,
+    v.explanation,
+    v.source,
+    v.tags,
+    v.answerFormat,
+    v.numericValue,
+    v.toleranceAbs,
+    v.toleranceRel,
+    v.templateId,
+    v.templateForm,
+    v.templateParams,
+  ];
+}
+
+/**
+ * Canonical text of a version's content: equal exactly when a learner would see the same
+ * question with the same key (template params compared regardless of key order).
+ */
+function canonical(content: StoredContent, options: readonly OptionTuple[]): string {
+  const params = content[10];
+  if (params === null) return JSON.stringify([content, options]);
+  const sorted = sortedParams(JSON.parse(params) as Record<string, unknown>);
+  return JSON.stringify([content.slice(0, 10), sorted, options]);
+}
+
+/**
+ * The bank's items as installed, keyed by item id, with the canonical text of their current
+ * version: two queries for the whole bank (raw rows, no per-item SELECT).
+ */
+function loadExisting(s: Statements, bankId: string): Map<string, Existing> {
+  const optionsById = new Map<number, OptionTuple[]>();
+  for (const row of s.existingOptions.iterate(bankId)) {
+    const questionId = row[0] as number;
+    let list = optionsById.get(questionId);
+    if (list === undefined) optionsById.set(questionId, (list = []));
+    list.push(row.slice(1) as unknown as OptionTuple);
+  }
+  const existing = new Map<string, Existing>();
+  for (const row of s.existing.iterate(bankId)) {
+    const id = row[0] as number;
+    existing.set(row[1] as string, {
+      id,
+      topicId: row[2] as string,
+      type: row[3] as BankItem['type'],
+      difficulty: row[4] as number,
+      version: row[5] as number,
+      retired: row[6] === 1,
+      content: canonical(row.slice(7) as unknown as StoredContent, optionsById.get(id) ?? []),
+    });
+  }
+  return existing;
+}
+
+function insertVersion(
+  db: Db,
+  s: Statements,
+  questionId: number,
+  version: number,
+  v: VersionColumns,
+  now: number,
+): void {
+  s.insertVersion.run(
+    questionId,
+    version,
+    v.stem,
+    v.explanation,
+    v.source,
+    v.tags,
+    v.answerFormat,
+    v.numericValue,
+    v.toleranceAbs,
+    v.toleranceRel,
+    v.templateId,
+    v.templateForm,
+    v.templateParams,
+    now,
+  );
+  const count = v.options.length;
+  if (count === 0) return;
+  const values: unknown[] = new Array(count * OPTION_COLUMNS);
+  for (let k = 0; k < count; k++) {
+    const o = v.options[k];
+    const at = k * OPTION_COLUMNS;
+    values[at] = questionId;
+    values[at + 1] = version;
+    values[at + 2] = k;
+    values[at + 3] = o[0];
+    values[at + 4] = o[1];
+    values[at + 5] = o[2];
+    values[at + 6] = o[3];
+    values[at + 7] = o[4];
+    values[at + 8] = o[5];
+  }
+  insertOptionsStatement(db, s, count).run(...values);
+}
+
+const failed = (bankId: string | null, problems: PackProblem[]): BankImportReport => ({
+  ok: false,
+  bankId,
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  retired: 0,
+  problems,
+});
+
+/**
+ * Imports an already validated pack (see {@link importPack}); the database-level rules (topic
+ * ids owned by another bank, an item's type changed) are checked inside the transaction before
+ * anything is written.
+ */
+export function importValidatedPack(
+  db: Db,
+  pack: BankPack,
+  options: ImportOptions = {},
+): BankImportReport {
+  const now = options.now ?? Date.now();
+  const s = statements(db);
+  const run = db.transaction((): BankImportReport => {
+    const problems: PackProblem[] = [];
+    const topicIds = pack.topics.map((t) => t.id);
+    for (const owner of s.topicOwners.all(JSON.stringify(topicIds))) {
+      if (owner.bank_id !== pack.id) {
+        problems.push({
+          path: `topics[${topicIds.indexOf(owner.id)}].id`,
+          message: `topic id "${owner.id}" already belongs to the installed bank "${owner.bank_id}"; expected an id of this bank's own`,
+        });
+      }
+    }
+    const existing = loadExisting(s, pack.id);
+    pack.items.forEach((item, i) => {
+      const before = existing.get(item.id);
+      if (before !== undefined && before.type !== item.type) {
+        problems.push({
+          path: `items[${i}].type`,
+          message: `item "${item.id}" is a ${before.type} item in the installed bank; changing the type of an item is not supported, expected "${before.type}" (or give the item a new id)`,
+        });
+      }
+    });
+    if (problems.length > 0) return failed(pack.id, problems);
+
+    s.upsertBank.run(pack.id, pack.title, pack.license, pack.description ?? null, now);
+    pack.topics.forEach((topic, position) => {
+      s.upsertTopic.run(topic.id, topic.title, pack.id, position);
+    });
+    s.dropTopics.run(DROPPED_TOPIC_POSITION, pack.id, JSON.stringify(topicIds));
+
+    let added = 0;
+    let updated = 0;
+    let unchanged = 0;
+    let retired = 0;
+    const seen = new Set<number>();
+    for (const item of pack.items) {
+      const columns = versionColumns(item);
+      const before = existing.get(item.id);
+      if (before === undefined) {
+        const id = Number(
+          s.insertQuestion.run(pack.id, item.id, item.topic, item.type, item.difficulty)
+            .lastInsertRowid,
+        );
+        insertVersion(db, s, id, 1, columns, now);
+        added++;
+        continue;
+      }
+      seen.add(before.id);
+      const contentChanged = canonical(storedContent(columns), columns.options) !== before.content;
+      if (
+        contentChanged ||
+        before.retired ||
+        before.topicId !== item.topic ||
+        before.difficulty !== item.difficulty
+      ) {
+        const version = contentChanged ? before.version + 1 : before.version;
+        if (contentChanged) insertVersion(db, s, before.id, version, columns, now);
+        s.updateQuestion.run(item.topic, item.difficulty, version, before.id);
+        updated++;
+      } else unchanged++;
+    }
+    for (const before of existing.values()) {
+      if (!seen.has(before.id) && !before.retired) {
+        s.retire.run(before.id);
+        retired++;
+      }
+    }
+    return { ok: true, bankId: pack.id, added, updated, unchanged, retired, problems: [] };
+  });
+  return run.immediate();
+}
+
+/**
+ * Validates `input` (schema + cross-field rules) and imports it in ONE transaction: on any
+ * problem nothing is written and the report lists the problems; a failure inside the
+ * transaction rolls it back. Re-importing a bank (same `id`) versions changed items, retires
+ * missing ones and leaves unchanged ones alone.
+ */
+export function importPack(db: Db, input: unknown, options: ImportOptions = {}): BankImportReport {
+  const validation = validatePack(input);
+  if (!validation.ok) {
+    const id =
+      typeof input === 'object' &&
+      input !== null &&
+      typeof (input as { id?: unknown }).id === 'string'
+        ? (input as { id: string }).id
+        : null;
+    return failed(id, validation.problems);
+  }
+  return importValidatedPack(db, validation.pack, options);
+}

@@ -1,0 +1,403 @@
+/**
+ * Typed reads of the question bank: one stored question (any version), the lightweight rows the
+ * quiz engine picks from, and the paged search of the bank browser. Statements are prepared once
+ * per connection and reused.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { ChoiceOption, NumericKey, Tolerance } from '../../core/types';
+import type { Db } from '../connection';
+
+/** Stored item type (`template` items resolve to mcq or numeric per generated variant). */
+export type StoredQuestionType = 'mcq' | 'msq' | 'numeric' | 'template';
+
+/** Template parameters as stored (the pack's `params`). */
+export type StoredTemplateParams = Readonly<Record<string, number | string | boolean>>;
+
+/** One version of a stored question, with its key (options' `correct`, the numeric value). */
+export interface StoredQuestion {
+  readonly id: number;
+  readonly bankId: string;
+  readonly itemId: string;
+  readonly topicId: string;
+  readonly topicTitle: string;
+  readonly type: StoredQuestionType;
+  readonly difficulty: number;
+  /** The version loaded (the current one unless asked otherwise). */
+  readonly version: number;
+  /** The version learners get now. */
+  readonly currentVersion: number;
+  readonly retired: boolean;
+  /** Markdown; null only for template items without an intro. */
+  readonly stem: string | null;
+  /** Markdown; null only for template items without an addendum. */
+  readonly explanation: string | null;
+  readonly source: string;
+  readonly tags: readonly string[];
+  readonly answerFormat: string | null;
+  /** Choice options in display order (mcq/msq), empty otherwise. */
+  readonly options: readonly ChoiceOption[];
+  readonly numeric: NumericKey | null;
+  readonly template: {
+    readonly id: string;
+    readonly form: 'mcq' | 'numeric';
+    /** Null when the pack fixed no params (kept apart from `{}` so export round-trips). */
+    readonly params: StoredTemplateParams | null;
+  } | null;
+}
+
+/** What the quiz engine picks from: a non-retired question and its current version. */
+export interface QuestionPick {
+  readonly id: number;
+  readonly topicId: string;
+  readonly difficulty: number;
+  readonly type: StoredQuestionType;
+  readonly version: number;
+}
+
+/** Filter of {@link listQuestionIds}; absent fields do not filter. */
+export interface QuestionPickFilter {
+  readonly topics?: readonly string[];
+  readonly difficultyMin?: number;
+  readonly difficultyMax?: number;
+}
+
+/** One row of the bank browser (structurally the contract's `QuestionListItem`). */
+export interface QuestionSummary {
+  readonly questionId: number;
+  readonly itemId: string;
+  readonly bankId: string;
+  readonly topicId: string;
+  readonly topicTitle: string;
+  readonly type: StoredQuestionType;
+  readonly difficulty: number;
+  /** First line of the stem as plain text, or the template title. */
+  readonly summary: string;
+}
+
+/** One page of matches plus their total (structurally the contract's `QuestionPage`). */
+export interface QuestionSummaryPage {
+  readonly total: number;
+  readonly items: readonly QuestionSummary[];
+}
+
+/** Filter of {@link searchQuestions} (the contract's `listQuestions` input). */
+export interface QuestionSearch {
+  /** Case-insensitive substring of the stem, the item id or a tag; empty matches everything. */
+  readonly search?: string;
+  readonly topic?: string;
+  readonly type?: StoredQuestionType;
+  readonly difficulty?: number;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+type VersionRow = Readonly<{
+  id: number;
+  bank_id: string;
+  item_id: string;
+  topic_id: string;
+  topic_title: string;
+  type: StoredQuestionType;
+  difficulty: number;
+  current_version: number;
+  retired: number;
+  version: number;
+  stem: string | null;
+  explanation: string | null;
+  source: string;
+  tags: string;
+  answer_format: string | null;
+  numeric_value: string | null;
+  tolerance_abs: number | null;
+  tolerance_rel: number | null;
+  template_id: string | null;
+  template_form: 'mcq' | 'numeric' | null;
+  template_params: string | null;
+}>;
+
+/** A stored option row, as read by this module and by import (canonical comparison). */
+export type OptionRow = Readonly<{
+  option_id: string;
+  text: string;
+  feedback: string | null;
+  correct: number;
+  misconception_id: string | null;
+  misconception_label: string | null;
+}>;
+
+type PickRow = Readonly<{
+  id: number;
+  topic_id: string;
+  difficulty: number;
+  type: StoredQuestionType;
+  current_version: number;
+}>;
+
+type ListRow = Readonly<{
+  id: number;
+  item_id: string;
+  bank_id: string;
+  topic_id: string;
+  topic_title: string;
+  type: StoredQuestionType;
+  difficulty: number;
+  stem: string | null;
+  template_id: string | null;
+}>;
+
+interface SearchParams {
+  pattern: string | null;
+  topic: string | null;
+  type: string | null;
+  difficulty: number | null;
+}
+
+interface Statements {
+  version: Statement<[number, number], VersionRow>;
+  current: Statement<[number], VersionRow>;
+  options: Statement<[number, number], OptionRow>;
+  picksAll: Statement<[number, number], PickRow>;
+  picksByTopic: Statement<[string, number, number], PickRow>;
+  searchPage: Statement<[SearchParams & { limit: number; offset: number }], ListRow>;
+  searchCount: Statement<[SearchParams], number>;
+}
+
+const versionColumns = `
+  q.id, q.bank_id, q.item_id, q.topic_id, t.title AS topic_title, q.type, q.difficulty,
+  q.current_version, q.retired, v.version, v.stem, v.explanation, v.source, v.tags,
+  v.answer_format, v.numeric_value, v.tolerance_abs, v.tolerance_rel, v.template_id,
+  v.template_form, v.template_params`;
+
+// Optional filters as `(@x IS NULL OR …)` keep one cached statement for every combination.
+const searchWhere = `
+  q.retired = 0
+  AND (@topic IS NULL OR q.topic_id = @topic)
+  AND (@type IS NULL OR q.type = @type)
+  AND (@difficulty IS NULL OR q.difficulty = @difficulty)
+  AND (@pattern IS NULL
+       OR v.stem LIKE @pattern ESCAPE '\\'
+       OR q.item_id LIKE @pattern ESCAPE '\\'
+       OR v.tags LIKE @pattern ESCAPE '\\')`;
+
+const cache = new WeakMap<Db, Statements>();
+
+function statements(db: Db): Statements {
+  let s = cache.get(db);
+  if (s === undefined) {
+    s = {
+      version: db.prepare(`
+        SELECT ${versionColumns}
+        FROM questions q
+        JOIN question_versions v ON v.question_id = q.id
+        JOIN topics t ON t.id = q.topic_id
+        WHERE q.id = ? AND v.version = ?`),
+      current: db.prepare(`
+        SELECT ${versionColumns}
+        FROM questions q
+        JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+        JOIN topics t ON t.id = q.topic_id
+        WHERE q.id = ?`),
+      options: db.prepare(`
+        SELECT option_id, text, feedback, correct, misconception_id, misconception_label
+        FROM question_options
+        WHERE question_id = ? AND version = ?
+        ORDER BY position`),
+      picksAll: db.prepare(`
+        SELECT id, topic_id, difficulty, type, current_version
+        FROM questions
+        WHERE retired = 0 AND difficulty BETWEEN ? AND ?
+        ORDER BY id`),
+      picksByTopic: db.prepare(`
+        SELECT id, topic_id, difficulty, type, current_version
+        FROM questions
+        WHERE retired = 0
+          AND topic_id IN (SELECT value FROM json_each(?))
+          AND difficulty BETWEEN ? AND ?
+        ORDER BY id`),
+      searchPage: db.prepare(`
+        SELECT q.id, q.item_id, q.bank_id, q.topic_id, t.title AS topic_title, q.type,
+               q.difficulty, v.stem, v.template_id
+        FROM questions q
+        JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+        JOIN topics t ON t.id = q.topic_id
+        WHERE ${searchWhere}
+        ORDER BY q.id
+        LIMIT @limit OFFSET @offset`),
+      searchCount: db
+        .prepare<[SearchParams], number>(
+          `SELECT count(*)
+           FROM questions q
+           JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+           WHERE ${searchWhere}`,
+        )
+        .pluck(),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+/** Maps stored option rows to domain options (absent feedback/misconception left out). */
+export function toChoiceOptions(rows: readonly OptionRow[]): ChoiceOption[] {
+  return rows.map((row) => {
+    const option: {
+      id: string;
+      text: string;
+      correct: boolean;
+      feedback?: string;
+      misconception?: { id: string; label: string };
+    } = { id: row.option_id, text: row.text, correct: row.correct === 1 };
+    if (row.feedback !== null) option.feedback = row.feedback;
+    if (row.misconception_id !== null) {
+      option.misconception = { id: row.misconception_id, label: row.misconception_label ?? '' };
+    }
+    return option;
+  });
+}
+
+function toQuestion(row: VersionRow, options: readonly OptionRow[]): StoredQuestion {
+  let numeric: NumericKey | null = null;
+  if (row.numeric_value !== null) {
+    const tolerance: { abs?: number; rel?: number } = {};
+    if (row.tolerance_abs !== null) tolerance.abs = row.tolerance_abs;
+    if (row.tolerance_rel !== null) tolerance.rel = row.tolerance_rel;
+    numeric = {
+      value: JSON.parse(row.numeric_value) as number | number[],
+      tolerance: tolerance as Tolerance,
+    };
+  }
+  return {
+    id: row.id,
+    bankId: row.bank_id,
+    itemId: row.item_id,
+    topicId: row.topic_id,
+    topicTitle: row.topic_title,
+    type: row.type,
+    difficulty: row.difficulty,
+    version: row.version,
+    currentVersion: row.current_version,
+    retired: row.retired === 1,
+    stem: row.stem,
+    explanation: row.explanation,
+    source: row.source,
+    tags: JSON.parse(row.tags) as string[],
+    answerFormat: row.answer_format,
+    options: toChoiceOptions(options),
+    numeric,
+    template:
+      row.template_id === null
+        ? null
+        : {
+            id: row.template_id,
+            form: row.template_form ?? 'mcq',
+            params:
+              row.template_params === null
+                ? null
+                : (JSON.parse(row.template_params) as StoredTemplateParams),
+          },
+  };
+}
+
+/**
+ * One question as stored: `version` if given (attempts point at the version the learner saw),
+ * the current version otherwise. Retired questions load too (review of old attempts needs them).
+ * Undefined when the question or that version does not exist.
+ */
+export function loadQuestion(
+  db: Db,
+  questionId: number,
+  version?: number,
+): StoredQuestion | undefined {
+  const s = statements(db);
+  const row =
+    version === undefined ? s.current.get(questionId) : s.version.get(questionId, version);
+  if (row === undefined) return undefined;
+  return toQuestion(row, s.options.all(row.id, row.version));
+}
+
+/**
+ * The non-retired questions the quiz engine may pick from, in id order, filtered by topic (any of
+ * `topics`; all topics when absent or empty) and an inclusive difficulty range. Uses the partial
+ * index `questions_by_topic` when topics are given.
+ */
+export function listQuestionIds(db: Db, filter: QuestionPickFilter = {}): QuestionPick[] {
+  const s = statements(db);
+  const min = filter.difficultyMin ?? 1;
+  const max = filter.difficultyMax ?? 5;
+  const rows =
+    filter.topics === undefined || filter.topics.length === 0
+      ? s.picksAll.all(min, max)
+      : s.picksByTopic.all(JSON.stringify(filter.topics), min, max);
+  return rows.map((r) => ({
+    id: r.id,
+    topicId: r.topic_id,
+    difficulty: r.difficulty,
+    type: r.type,
+    version: r.current_version,
+  }));
+}
+
+const summaryLength = 160;
+
+/**
+ * Plain-text one-line summary of a Markdown stem: its first non-empty line without heading,
+ * quote and list markers, emphasis, code ticks and math dollars, cut at 160 characters.
+ */
+export function summarizeStem(stem: string): string {
+  const line =
+    stem
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
+  const plain = line
+    .replace(/^(#{1,6}|>|[-*+]|\d+[.)])\s+/, '')
+    .replace(/\*\*|__|`|\$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > summaryLength ? `${plain.slice(0, summaryLength - 1)}…` : plain;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * One page of the bank browser: non-retired questions (current versions) whose stem, item id or
+ * tags contain `search` (case-insensitive for ASCII), filtered by topic, type and difficulty, in
+ * id order, plus the total number of matches. `templateTitle` names template items without a
+ * stem (the service passes the core template registry's titles).
+ */
+export function searchQuestions(
+  db: Db,
+  filter: QuestionSearch,
+  templateTitle: (templateId: string) => string | undefined = () => undefined,
+): QuestionSummaryPage {
+  const s = statements(db);
+  const search = (filter.search ?? '').trim();
+  const params: SearchParams = {
+    pattern: search === '' ? null : `%${escapeLike(search)}%`,
+    topic: filter.topic ?? null,
+    type: filter.type ?? null,
+    difficulty: filter.difficulty ?? null,
+  };
+  const total = s.searchCount.get(params) ?? 0;
+  const rows = s.searchPage.all({
+    ...params,
+    limit: filter.limit ?? 50,
+    offset: filter.offset ?? 0,
+  });
+  const items: QuestionSummary[] = rows.map((r) => ({
+    questionId: r.id,
+    itemId: r.item_id,
+    bankId: r.bank_id,
+    topicId: r.topic_id,
+    topicTitle: r.topic_title,
+    type: r.type,
+    difficulty: r.difficulty,
+    summary:
+      r.stem !== null
+        ? summarizeStem(r.stem)
+        : (templateTitle(r.template_id ?? '') ?? `template ${r.template_id ?? ''}`),
+  }));
+  return { total, items };
+}
