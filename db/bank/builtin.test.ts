@@ -25,11 +25,19 @@ describe('the built-in bank', () => {
     db.close();
   });
 
-  it('is not imported into a database that already has a bank', () => {
+  it('is imported beside an institute bank, and again only after this build changed it', () => {
     const db = openDatabase(join(tempDir(), 'institute.db'));
     importPack(db, samplePack());
+    expect(ensureBuiltinBank(db)?.added).toBe(builtinPack.items.length);
+    expect(db.prepare('SELECT id FROM banks ORDER BY id').pluck().all()).toEqual([
+      builtinPack.id,
+      'sample-bank',
+    ]);
+    // A database that saw an older built-in pack (different fingerprint) gets the update.
+    db.prepare(`UPDATE settings SET value = 'older' WHERE key = 'builtinBankHash'`).run();
+    const update = ensureBuiltinBank(db);
+    expect(update).toMatchObject({ ok: true, added: 0, unchanged: builtinPack.items.length });
     expect(ensureBuiltinBank(db)).toBeNull();
-    expect(db.prepare('SELECT id FROM banks').pluck().all()).toEqual(['sample-bank']);
     db.close();
   });
 });

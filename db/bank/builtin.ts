@@ -1,19 +1,33 @@
 /**
- * The built-in bank: imported on first run (a database without banks), so the app is useful
- * before any institute pack is installed.
+ * The built-in bank: imported on first run, so the app is useful before any institute pack is
+ * installed, and re-imported after an upgrade that changed it (changed questions get a new
+ * version; attempts keep the version the learner saw).
  */
+import { createHash } from 'node:crypto';
 import type { Db } from '../connection';
 import { builtinPack } from '../builtin';
 import { importPack, type BankImportReport } from './import';
 
+const hashKey = 'builtinBankHash';
+
+/** Fingerprint of this build's built-in pack. */
+export function builtinBankHash(): string {
+  return createHash('sha256').update(JSON.stringify(builtinPack)).digest('hex');
+}
+
 /**
- * Imports {@link builtinPack} when the database has no bank yet; does nothing (returns null)
- * otherwise, so calling it on every start is safe. A built-in pack that does not validate is a
- * bug of this build, thrown as an error naming the first problems.
+ * Imports {@link builtinPack} when this database has not seen this exact version of it (first
+ * run, or an upgrade that changed it); otherwise does nothing and returns null, so calling it on
+ * every start is cheap. A built-in pack that does not validate is a bug of this build, thrown as
+ * an error naming the first problems.
  */
 export function ensureBuiltinBank(db: Db, now?: number): BankImportReport | null {
-  const banks = db.prepare<[], number>('SELECT count(*) FROM banks').pluck().get() ?? 0;
-  if (banks > 0) return null;
+  const hash = builtinBankHash();
+  const stored = db
+    .prepare<[string], string>('SELECT value FROM settings WHERE key = ?')
+    .pluck()
+    .get(hashKey);
+  if (stored === hash) return null;
   const report = importPack(db, builtinPack, { now });
   if (!report.ok) {
     const first = report.problems
@@ -22,5 +36,8 @@ export function ensureBuiltinBank(db: Db, now?: number): BankImportReport | null
       .join('; ');
     throw new Error(`the built-in bank does not validate: ${first}`);
   }
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(hashKey, hash);
   return report;
 }
