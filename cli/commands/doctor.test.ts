@@ -1,0 +1,107 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../main';
+import type { CliIo } from '../io';
+import { setupQuiz } from '../../tests/integration/quiz-helpers';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdin: (async function* () {})(),
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+  };
+  const code = await runCli(args, io);
+  return { code, out, err };
+}
+
+/** A database with one finished practice quiz of two answers. */
+async function healthyDb(): Promise<string> {
+  const { api, db, file } = setupQuiz();
+  const quiz = await api.startQuiz({
+    mode: 'practice',
+    selection: 'topics',
+    topics: ['normalization'],
+    count: 3,
+  });
+  for (const item of quiz.items.slice(0, 2)) {
+    const response =
+      item.kind === 'numeric'
+        ? { kind: 'numeric' as const, text: '3' }
+        : { kind: 'choice' as const, optionIds: [item.options[0].id] };
+    await api.saveAnswer({ sessionId: quiz.sessionId, position: item.position, response });
+    await api.checkAnswer({ sessionId: quiz.sessionId, position: item.position });
+  }
+  await api.finishQuiz({ sessionId: quiz.sessionId });
+  db.close();
+  return file;
+}
+
+describe('doctor', () => {
+  it('reports a healthy database as JSON and exits 0', async () => {
+    const file = await healthyDb();
+    const { code, out, err } = await run(['doctor', '--db', file, '--json']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({
+      ok: true,
+      integrity: 'ok',
+      schemaVersion: 10,
+      attempts: 2,
+      problems: [],
+    });
+    const text = await run(['doctor', '--db', file]);
+    expect(text.out).toContain('integrity: ok');
+    expect(text.out).toContain('no problems found');
+  });
+
+  it('finds broken app invariants and exits 1', async () => {
+    const file = await healthyDb();
+    const db = new Database(file);
+    db.exec(`UPDATE mastery SET attempts = attempts + 1`);
+    db.exec(
+      `UPDATE quiz_items SET attempt_id = NULL WHERE attempt_id = (SELECT min(id) FROM attempts)`,
+    );
+    db.exec(`INSERT INTO quiz_sessions (learner_id, mode, status, msq_rule, title, created_at)
+             SELECT id, 'exam', 'paused', 'partial', 'bad', 0 FROM learners LIMIT 1`);
+    db.close();
+    const { code, out } = await run(['doctor', '--db', file, '--json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(out) as { ok: boolean; problems: string[] };
+    expect(report.ok).toBe(false);
+    const problems = report.problems.join('\n');
+    expect(problems).toMatch(/mastery of learner \d+ on topic normalization says 3 attempts/);
+    expect(problems).toMatch(
+      /attempt \d+ \(quiz \d+, position \d+\) is not linked from its quiz item/,
+    );
+    expect(problems).toMatch(/quiz \d+ has no questions/);
+    expect(problems).toMatch(
+      /quiz \d+ \(exam, paused\) is neither properly finished nor resumable/,
+    );
+  });
+
+  it('refuses a database from a newer DeepDrill with a clear message, without touching it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'deepdrill-doctor-')), 'future.db');
+    const db = new Database(file);
+    db.pragma('user_version = 9999');
+    db.close();
+    const { code, err } = await run(['doctor', '--db', file, '--json']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/written by a newer DeepDrill \(schema version 9999/);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('names a missing file or a file that is not a database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deepdrill-doctor-'));
+    expect((await run(['doctor', '--db', join(dir, 'nope.db')])).err).toMatch(/no database at/);
+    writeFileSync(join(dir, 'text.db'), 'hello, this is not sqlite at all'.repeat(50));
+    const garbage = await run(['doctor', '--db', join(dir, 'text.db')]);
+    expect(garbage.code).toBe(1);
+    expect(garbage.err).toMatch(/not a DeepDrill database|cannot open/);
+    expect((await run(['doctor'])).err).toMatch(/missing --db/);
+  });
+});

@@ -1,0 +1,245 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatNumericKey, gradeResponse, parseNumericAnswer, withinTolerance } from './grading';
+import type { ChoiceOption, ResolvedQuestion } from './types';
+
+const seed = Number(process.env.FC_SEED ?? Date.now() % 1_000_000);
+console.log(`grading properties: fast-check seed ${seed}`);
+
+const mcq: ResolvedQuestion = {
+  kind: 'mcq',
+  stem: 'At test time, batch norm normalises with…',
+  explanation: 'The running statistics collected during training.',
+  options: [
+    {
+      id: 'a',
+      text: 'the batch mean',
+      correct: false,
+      misconception: { id: 'bn-test-batch-stats', label: 'Uses batch statistics at test time' },
+    },
+    { id: 'b', text: 'the running mean', correct: true },
+    { id: 'c', text: 'zero', correct: false },
+  ],
+};
+
+// Correct: a, c, d (|C| = 3); wrong: b (with a misconception), e.
+const msqOptions: ChoiceOption[] = [
+  { id: 'a', text: 'A', correct: true },
+  {
+    id: 'b',
+    text: 'B',
+    correct: false,
+    misconception: { id: 'l2-sparsity', label: 'Thinks L2 gives sparse weights' },
+  },
+  { id: 'c', text: 'C', correct: true },
+  { id: 'd', text: 'D', correct: true },
+  { id: 'e', text: 'E', correct: false },
+];
+const msq: ResolvedQuestion = {
+  kind: 'msq',
+  stem: 'Which…',
+  explanation: '…',
+  options: msqOptions,
+};
+
+const numeric = (
+  value: number | number[],
+  tolerance: { abs?: number; rel?: number },
+): ResolvedQuestion => ({
+  kind: 'numeric',
+  stem: 'Compute…',
+  explanation: '…',
+  numeric: { value, tolerance },
+});
+
+const choice = (...optionIds: string[]) => ({ kind: 'choice' as const, optionIds });
+const text = (t: string) => ({ kind: 'numeric' as const, text: t });
+
+describe('gradeResponse: single choice', () => {
+  it('scores the key 1 and reveals nothing', () => {
+    expect(gradeResponse(mcq, choice('b'), 'partial')).toEqual({
+      score: 1,
+      correct: true,
+      misconception: null,
+    });
+  });
+  it('a wrong pick scores 0 and names its misconception', () => {
+    expect(gradeResponse(mcq, choice('a'), 'partial')).toEqual({
+      score: 0,
+      correct: false,
+      misconception: { id: 'bn-test-batch-stats', label: 'Uses batch statistics at test time' },
+    });
+    expect(gradeResponse(mcq, choice('c'), 'partial').misconception).toBeNull();
+  });
+  it('two picks, no pick or a typed answer score 0', () => {
+    expect(gradeResponse(mcq, choice('a', 'b'), 'partial').score).toBe(0);
+    expect(gradeResponse(mcq, choice(), 'partial').score).toBe(0);
+    expect(gradeResponse(mcq, text('1'), 'partial').score).toBe(0);
+  });
+});
+
+describe('gradeResponse: multiple select', () => {
+  it('all-or-nothing needs exactly the correct set', () => {
+    expect(gradeResponse(msq, choice('a', 'c', 'd'), 'all-or-nothing')).toEqual({
+      score: 1,
+      correct: true,
+      misconception: null,
+    });
+    expect(gradeResponse(msq, choice('a', 'c'), 'all-or-nothing').score).toBe(0);
+    expect(gradeResponse(msq, choice('a', 'c', 'd', 'e'), 'all-or-nothing').score).toBe(0);
+  });
+  it('partial: +1/3 per correct pick, −1/3 per wrong pick, clamped at 0', () => {
+    // 2 hits: 2/3
+    expect(gradeResponse(msq, choice('a', 'c'), 'partial').score).toBeCloseTo(2 / 3, 12);
+    // 3 hits − 1 miss = 2/3, and the wrong pick's misconception is named
+    const withWrong = gradeResponse(msq, choice('a', 'b', 'c', 'd'), 'partial');
+    expect(withWrong.score).toBeCloseTo(2 / 3, 12);
+    expect(withWrong.correct).toBe(false);
+    expect(withWrong.misconception?.id).toBe('l2-sparsity');
+    // 1 hit − 2 misses = −1/3 → 0
+    expect(gradeResponse(msq, choice('a', 'b', 'e'), 'partial').score).toBe(0);
+    // everything: 3 − 2 = 1/3
+    expect(gradeResponse(msq, choice('a', 'b', 'c', 'd', 'e'), 'partial').score).toBeCloseTo(
+      1 / 3,
+      12,
+    );
+    expect(gradeResponse(msq, choice('a', 'c', 'd'), 'partial')).toEqual({
+      score: 1,
+      correct: true,
+      misconception: null,
+    });
+  });
+  it('duplicates count once; unknown ids count as wrong picks', () => {
+    expect(gradeResponse(msq, choice('a', 'a', 'c', 'd'), 'all-or-nothing').score).toBe(1);
+    expect(gradeResponse(msq, choice('a', 'c', 'd', 'zz'), 'partial').score).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('properties: score in [0,1]; order of picks does not matter; all-or-nothing ≤ partial', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'x'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...ids), { maxLength: 8 }),
+        fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+        fc.infiniteStream(fc.nat()),
+        (picks, correctFlags, noise) => {
+          const options = msqOptions.map((o, i) => ({ ...o, correct: correctFlags[i] }));
+          const question: ResolvedQuestion = { ...msq, options };
+          const shuffled = [...picks].sort(() => (noise.next().value % 3) - 1);
+          for (const rule of ['partial', 'all-or-nothing'] as const) {
+            const g = gradeResponse(question, choice(...picks), rule);
+            expect(g.score).toBeGreaterThanOrEqual(0);
+            expect(g.score).toBeLessThanOrEqual(1);
+            expect(gradeResponse(question, choice(...shuffled), rule)).toEqual(g);
+            expect(g.correct).toBe(g.score === 1);
+          }
+          expect(
+            gradeResponse(question, choice(...picks), 'all-or-nothing').score,
+          ).toBeLessThanOrEqual(gradeResponse(question, choice(...picks), 'partial').score);
+        },
+      ),
+      { seed, numRuns: 300 },
+    );
+  });
+});
+
+describe('parseNumericAnswer', () => {
+  it.each([
+    ['0.786', [0.786]],
+    ['.786', [0.786]],
+    ['7.86e-1', [0.786]],
+    ['  +3 ', [3]],
+    ['5.', [5]],
+    ['\u22120.5', [-0.5]],
+    ['−0.5, 2', [-0.5, 2]],
+    ['1, 2, 3', [1, 2, 3]],
+    ['1 2 3', [1, 2, 3]],
+    ['[1, 2, 3]', [1, 2, 3]],
+    ['(1,2)', [1, 2]],
+    ['1, 2; 3, 4', [1, 2, 3, 4]],
+    ['1 2\n3 4\n', [1, 2, 3, 4]],
+    ['[[1, 2], [3, 4]]', [1, 2, 3, 4]],
+    ['[1, 2], [3, 4]', [1, 2, 3, 4]],
+    ['1,234', [1, 234]],
+  ])('%j → %j', (input, expected) => {
+    expect(parseNumericAnswer(input)).toEqual(expected);
+  });
+
+  it.each([
+    ['', 'Enter a number'],
+    ['   ', 'Enter a number'],
+    ['abc', 'not part of a number'],
+    ['1/2', 'not part of a number'],
+    ['NaN', 'not part of a number'],
+    ['1,,2', 'missing'],
+    ['1e', 'not a number'],
+    ['-', 'not a number'],
+    ['1, 2; 3', 'different lengths'],
+    ['1e999', 'too large'],
+  ])('%j is refused (%s)', (input, message) => {
+    const result = parseNumericAnswer(input);
+    expect(Array.isArray(result)).toBe(false);
+    expect((result as { error: string }).error).toContain(message);
+  });
+
+  it('with an expected count, a thousands separator or decimal comma is explained, never guessed', () => {
+    const thousands = parseNumericAnswer('1,234', 1) as { error: string };
+    expect(thousands.error).toContain('Expected 1 number, found 2');
+    expect(thousands.error).toContain('thousands separator');
+    expect((parseNumericAnswer('0,5', 1) as { error: string }).error).toContain('with a dot');
+    expect(parseNumericAnswer('1, 2, 3', 3)).toEqual([1, 2, 3]);
+  });
+
+  it('property: formatted numbers parse back to themselves', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (xs) => {
+          const values = xs.map((x) => (Object.is(x, -0) ? 0 : x));
+          expect(parseNumericAnswer(values.map(String).join(', '))).toEqual(values);
+          expect(parseNumericAnswer(`[${values.map(String).join(' ')}]`)).toEqual(values);
+        },
+      ),
+      { seed, numRuns: 200 },
+    );
+  });
+});
+
+describe('gradeResponse: numeric', () => {
+  it('absolute tolerance: |x − k| ≤ abs', () => {
+    const q = numeric(0.7857, { abs: 0.0005 });
+    expect(gradeResponse(q, text('0.786'), 'partial').score).toBe(1); // off by 0.0003
+    expect(gradeResponse(q, text('.7853'), 'partial').score).toBe(1); // off by 0.0004
+    expect(gradeResponse(q, text('0.785'), 'partial').score).toBe(0); // off by 0.0007
+  });
+  it('relative tolerance: |x − k| ≤ rel·|k|; either tolerance passing is enough', () => {
+    const q = numeric(200, { rel: 0.01 });
+    expect(gradeResponse(q, text('198'), 'partial').correct).toBe(true); // 2 ≤ 2
+    expect(gradeResponse(q, text('197.9'), 'partial').correct).toBe(false);
+    const both = numeric(-0.5, { abs: 0.001, rel: 0.1 });
+    expect(gradeResponse(both, text('−0.46'), 'partial').correct).toBe(true); // rel: 0.04 ≤ 0.05
+    expect(gradeResponse(both, text('-0.44'), 'partial').correct).toBe(false);
+    expect(withinTolerance(0.1 + 0.2, 0.3, {})).toBe(true);
+    expect(withinTolerance(0.31, 0.3, {})).toBe(false);
+  });
+  it('vectors: every element within tolerance and the right length', () => {
+    const q = numeric([1, 0.5, -2], { abs: 0.01 });
+    expect(gradeResponse(q, text('[1, 0.5, −2]'), 'partial').score).toBe(1);
+    expect(gradeResponse(q, text('1 0.505 -2.004'), 'partial').score).toBe(1);
+    expect(gradeResponse(q, text('1, 0.5'), 'partial').score).toBe(0);
+    expect(gradeResponse(q, text('1, 0.5, 2'), 'partial').score).toBe(0);
+    expect(gradeResponse(q, text('1; 0.5; -2'), 'partial').score).toBe(1);
+    expect(gradeResponse(q, choice('a'), 'partial').score).toBe(0);
+    expect(gradeResponse(q, text('one'), 'partial').score).toBe(0);
+  });
+  it('formats the key as a learner would type it', () => {
+    expect(formatNumericKey({ value: 0.78571428, tolerance: { abs: 0.001 } })).toBe('0.785714');
+    expect(formatNumericKey({ value: [1, -0.5, 12], tolerance: { abs: 0 } })).toBe('1, -0.5, 12');
+    for (const key of [0.78571428, -12.5, 3]) {
+      const typed = formatNumericKey({ value: key, tolerance: { rel: 1e-5 } });
+      expect(gradeResponse(numeric(key, { rel: 1e-5 }), text(typed), 'partial').correct).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,246 @@
+/**
+ * Grading of one response against a resolved question: single choice, multiple select (two
+ * rules) and numeric entry (scalars, vectors, matrices) with tolerant parsing of what learners
+ * type. Pure functions over plain data.
+ */
+import type {
+  ChoiceOption,
+  Misconception,
+  MsqRule,
+  NumericKey,
+  ResolvedQuestion,
+  Response,
+  Tolerance,
+} from './types';
+import { unreachable } from './types';
+
+/** Outcome of grading one response. */
+export interface GradeResult {
+  /** 0–1. */
+  readonly score: number;
+  /** Fully right (score 1). */
+  readonly correct: boolean;
+  /** The named mistake the response reveals, if any (from the first wrong option picked). */
+  readonly misconception: Misconception | null;
+}
+
+const wrong: GradeResult = { score: 0, correct: false, misconception: null };
+
+/**
+ * Grades `response` against `question`.
+ *
+ * - **mcq**: score 1 iff exactly one option is picked and it is the correct one; otherwise 0.
+ * - **msq**, rule `all-or-nothing`: score 1 iff the set of picked options equals the set of
+ *   correct options; otherwise 0.
+ * - **msq**, rule `partial`: with C the correct options, each correct pick adds 1/|C| and each
+ *   wrong pick subtracts 1/|C|; the total is clamped to [0, 1]:
+ *   `score = clamp((|picked ∩ C| − |picked \ C|) / |C|, 0, 1)`. Picking everything therefore
+ *   scores no more than picking nothing unless more than half the options are correct.
+ *   `correct` is true only for the exact set (score 1).
+ * - **numeric**: see {@link gradeNumeric}; all-or-nothing.
+ *
+ * Picks are a set: order and duplicates do not matter. Unknown option ids count as wrong picks.
+ * A response of the wrong kind (text for a choice question, …) scores 0. The misconception is
+ * that of the first wrongly picked option (in display order) that names one.
+ */
+export function gradeResponse(
+  question: ResolvedQuestion,
+  response: Response,
+  msqRule: MsqRule,
+): GradeResult {
+  switch (question.kind) {
+    case 'mcq':
+      return response.kind === 'choice'
+        ? gradeSingleChoice(question.options ?? [], response.optionIds)
+        : wrong;
+    case 'msq':
+      return response.kind === 'choice'
+        ? gradeMultiSelect(question.options ?? [], response.optionIds, msqRule)
+        : wrong;
+    case 'numeric':
+      return response.kind === 'numeric' && question.numeric !== undefined
+        ? gradeNumeric(question.numeric, response.text)
+        : wrong;
+    default:
+      throw unreachable(question.kind);
+  }
+}
+
+/** The misconception of the first wrongly picked option (display order) that names one. */
+function revealedMisconception(
+  options: readonly ChoiceOption[],
+  picked: ReadonlySet<string>,
+): Misconception | null {
+  for (const option of options) {
+    if (!option.correct && picked.has(option.id) && option.misconception !== undefined) {
+      return { id: option.misconception.id, label: option.misconception.label };
+    }
+  }
+  return null;
+}
+
+/** Single choice: 1 iff exactly the correct option is picked. */
+export function gradeSingleChoice(
+  options: readonly ChoiceOption[],
+  optionIds: readonly string[],
+): GradeResult {
+  const picked = new Set(optionIds);
+  const key = options.find((o) => o.correct);
+  const correct = picked.size === 1 && key !== undefined && picked.has(key.id);
+  return {
+    score: correct ? 1 : 0,
+    correct,
+    misconception: correct ? null : revealedMisconception(options, picked),
+  };
+}
+
+/** Multiple select under `rule` (see {@link gradeResponse} for the exact formulas). */
+export function gradeMultiSelect(
+  options: readonly ChoiceOption[],
+  optionIds: readonly string[],
+  rule: MsqRule,
+): GradeResult {
+  const picked = new Set(optionIds);
+  const correctIds = new Set(options.filter((o) => o.correct).map((o) => o.id));
+  let hits = 0;
+  let misses = 0;
+  for (const id of picked) {
+    if (correctIds.has(id)) hits++;
+    else misses++;
+  }
+  const exact = correctIds.size > 0 && hits === correctIds.size && misses === 0;
+  let score: number;
+  switch (rule) {
+    case 'all-or-nothing':
+      score = exact ? 1 : 0;
+      break;
+    case 'partial':
+      score = correctIds.size === 0 ? 0 : clamp01((hits - misses) / correctIds.size);
+      break;
+    default:
+      throw unreachable(rule);
+  }
+  if (exact) score = 1;
+  return {
+    score,
+    correct: exact,
+    misconception: exact ? null : revealedMisconception(options, picked),
+  };
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/**
+ * Numeric entry: the text is parsed with {@link parseNumericAnswer}; it must give as many
+ * numbers as the key has, and every number x with key k must satisfy
+ * `|x − k| ≤ abs` or `|x − k| ≤ rel·|k|` (either tolerance passing is enough). Without any
+ * tolerance the comparison allows only floating-point noise (`1e-9·max(1, |k|)`).
+ * All-or-nothing: a vector with one wrong element scores 0.
+ */
+export function gradeNumeric(key: NumericKey, text: string): GradeResult {
+  const expected = typeof key.value === 'number' ? [key.value] : key.value;
+  const parsed = parseNumericAnswer(text);
+  if (!Array.isArray(parsed) || parsed.length !== expected.length) return wrong;
+  const correct = parsed.every((x, i) => withinTolerance(x, expected[i], key.tolerance));
+  return { score: correct ? 1 : 0, correct, misconception: null };
+}
+
+/** True when `given` is within the absolute or the relative tolerance of `expected`. */
+export function withinTolerance(given: number, expected: number, tolerance: Tolerance): boolean {
+  const diff = Math.abs(given - expected);
+  if (!Number.isFinite(diff)) return false;
+  if (tolerance.abs === undefined && tolerance.rel === undefined) {
+    return diff <= 1e-9 * Math.max(1, Math.abs(expected));
+  }
+  if (tolerance.abs !== undefined && diff <= tolerance.abs) return true;
+  return tolerance.rel !== undefined && diff <= tolerance.rel * Math.abs(expected);
+}
+
+/** Why a typed answer could not be read. */
+export interface NumericParseError {
+  readonly error: string;
+}
+
+const numberToken = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Reads what a learner typed as a list of numbers (row-major for matrices), or explains why it
+ * cannot. Accepted:
+ *
+ * - plain, signed, decimal and exponent forms: `0.786`, `.786`, `+3`, `7.86e-1`, `5.`;
+ *   the Unicode minus `−` (U+2212) and the small/full-width hyphen-minus count as `-`;
+ * - vectors: numbers separated by commas and/or spaces, optionally in `[…]` or `(…)`;
+ * - matrices: rows separated by `;` or new lines (or `[1, 2], [3, 4]`); every row must have the
+ *   same length. The result is flattened row by row.
+ *
+ * Comma and space always separate numbers: `1,234` is the two numbers 1 and 234, never 1234,
+ * and a decimal comma is not accepted. Pass `expectedCount` to get an error (mentioning
+ * thousands separators or a decimal comma when that is the likely cause) instead of a list of
+ * the wrong length. `Infinity`, `NaN`, hex and fractions are refused.
+ */
+export function parseNumericAnswer(
+  text: string,
+  expectedCount?: number,
+): number[] | NumericParseError {
+  const normalized = text.replace(/[\u2212\uFE63\uFF0D]/g, '-').trim();
+  if (normalized === '') return { error: 'Enter a number.' };
+  // `[1, 2], [3, 4]` and `[[1, 2], [3, 4]]`: a closing then an opening bracket ends a row.
+  const rowText = normalized.replace(/[\])]\s*,?\s*[[(]/g, ';');
+  if (/[^0-9eE+\-.,;\s[\]()]/.test(rowText)) {
+    const bad = /[^0-9eE+\-.,;\s[\]()]/.exec(rowText)?.[0] ?? '';
+    return {
+      error: `"${bad}" is not part of a number; use digits, ".", "-", "e", commas or spaces.`,
+    };
+  }
+  const stripped = rowText.replace(/[[\]()]/g, ' ');
+  const rows = stripped
+    .split(/[;\n]/)
+    .map((row) => row.trim())
+    .filter((row) => row !== '');
+  if (rows.length === 0) return { error: 'Enter a number.' };
+  const values: number[] = [];
+  let rowLength: number | null = null;
+  for (const row of rows) {
+    const tokens = row.split(/\s*,\s*|\s+/);
+    for (const token of tokens) {
+      if (token === '') return { error: 'A number is missing between two commas.' };
+      if (!numberToken.test(token)) return { error: `"${token}" is not a number.` };
+      const value = Number(token);
+      if (!Number.isFinite(value)) return { error: `"${token}" is too large.` };
+      values.push(value);
+    }
+    if (rowLength !== null && rowLength !== tokens.length) {
+      return {
+        error: `The rows have different lengths (${rowLength} and ${tokens.length} numbers).`,
+      };
+    }
+    rowLength = tokens.length;
+  }
+  if (expectedCount !== undefined && values.length !== expectedCount) {
+    const what = expectedCount === 1 ? '1 number' : `${expectedCount} numbers`;
+    let hint = '';
+    if (expectedCount < values.length && /\d[,\s]\d/.test(normalized)) {
+      hint =
+        ' Commas and spaces separate numbers: write 1234 without a thousands separator and 0.5 with a dot.';
+    }
+    return { error: `Expected ${what}, found ${values.length}.${hint}` };
+  }
+  return values;
+}
+
+/**
+ * The key of a numeric question as a learner would type it: each number with at most 6
+ * significant digits, trailing zeros dropped, vectors comma-separated.
+ */
+export function formatNumericKey(key: NumericKey): string {
+  const values = typeof key.value === 'number' ? [key.value] : key.value;
+  return values.map(formatNumber).join(', ');
+}
+
+function formatNumber(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
+  const rounded = Number(x.toPrecision(6));
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
