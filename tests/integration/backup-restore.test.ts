@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnoseDatabase } from '../../cli/commands/doctor';
+import { startApp } from '../../electron/bootstrap';
+import type { AppApi } from '../../electron/contract';
+
+/** Answers every question of a new practice quiz with the first option / "0". */
+async function answerQuiz(service: AppApi, count: number): Promise<void> {
+  const quiz = await service.startQuiz({
+    mode: 'practice',
+    selection: 'topics',
+    topics: [],
+    count,
+  });
+  for (const item of quiz.items) {
+    const response =
+      item.kind === 'numeric'
+        ? { kind: 'numeric' as const, text: '0' }
+        : { kind: 'choice' as const, optionIds: [item.options[0].id] };
+    await service.saveAnswer({ sessionId: quiz.sessionId, position: item.position, response });
+    await service.checkAnswer({ sessionId: quiz.sessionId, position: item.position });
+  }
+  await service.finishQuiz({ sessionId: quiz.sessionId });
+}
+
+describe('backup and restore through the service', () => {
+  it('round-trips a database with attempts in it; doctor agrees before and after', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'deepdrill-restore-'));
+    let now = Date.UTC(2026, 10, 27, 9);
+    const app = startApp({
+      dbPath: join(folder, 'deepdrill.db'),
+      mode: 'browser',
+      clock: { now: () => now },
+    });
+    const attempts = () => diagnoseDatabase(app.db).attempts;
+
+    await answerQuiz(app.service, 5);
+    expect(attempts()).toBe(5);
+    const backup = await app.service.backupNow();
+    const dashboardAtBackup = await app.service.getDashboard();
+
+    now += 3_600_000;
+    await answerQuiz(app.service, 4);
+    expect(attempts()).toBe(9);
+
+    await app.service.restoreBackup({ name: backup.name });
+    const report = diagnoseDatabase(app.db);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, integrity: 'ok', attempts: 5 });
+    // What the learner sees is back to the moment of the backup.
+    expect((await app.service.getDashboard()).totals).toEqual(dashboardAtBackup.totals);
+    // …and the state before the restore was kept, so the restore itself can be undone.
+    const kinds = (await app.service.listBackups()).map((b) => b.kind);
+    expect(kinds).toContain('pre-restore');
+
+    // The app keeps working on the restored data.
+    await answerQuiz(app.service, 2);
+    expect(diagnoseDatabase(app.db)).toMatchObject({ ok: true, attempts: 7 });
+    app.stop();
+  });
+
+  it('refuses an unknown backup name with a clear message', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'deepdrill-restore-'));
+    const app = startApp({ dbPath: join(folder, 'deepdrill.db'), mode: 'browser' });
+    await expect(
+      app.service.restoreBackup({ name: 'deepdrill-manual-20260101T000000000Z.db' }),
+    ).rejects.toThrow(/no backup named/);
+    app.stop();
+  });
+});
