@@ -6,6 +6,7 @@ import { UsageError, type CliIo, type Command } from './io';
 import { bankCommand } from './commands/bank';
 import { computeCommand } from './commands/compute';
 import { doctorCommand } from './commands/doctor';
+import { resultsCommand } from './commands/results';
 import { generateCommand, templatesCommand } from './commands/templates';
 import { simulateCommand } from './commands/simulate';
 
@@ -14,6 +15,7 @@ const commands: Readonly<Record<string, Command>> = {
   compute: computeCommand,
   doctor: doctorCommand,
   generate: generateCommand,
+  results: resultsCommand,
   simulate: simulateCommand,
   templates: templatesCommand,
 };
@@ -23,7 +25,9 @@ commands:
   compute [OP 'JSON-ARGS']            numeric ops; JSON lines on stdin without OP
   templates [--json] | templates check --seeds N
   generate TEMPLATE --seed N [--form mcq|numeric] [--param k=v ...] [--json]
-  bank validate FILE | bank import FILE --db DB | bank export (--db DB | --builtin) --out FILE
+  bank validate FILE | bank import FILE --db DB       FILE: .json pack, .gift or Moodle .xml
+  bank export (--db DB [--bank ID] | --builtin) --out FILE [--format json|gift|moodle-xml]
+  results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME]
   simulate --db DB --learners N --answers M --seed S
   doctor --db DB [--json]`;
 

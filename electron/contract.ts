@@ -256,13 +256,26 @@ export interface ImportProblem {
   readonly message: string;
 }
 
+/** A question of a foreign file (GIFT, Moodle XML) of a type DeepDrill cannot represent. */
+export interface UnsupportedQuestion {
+  /** `line 14` (GIFT) or `quiz/question[7]` (Moodle XML). */
+  readonly position: string;
+  /** `essay`, `matching`, `cloze`, … */
+  readonly type: string;
+  readonly title: string;
+}
+
 export interface ImportReport {
   readonly ok: boolean;
   readonly bankId: string | null;
   readonly added: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Questions the new version of the bank no longer has (kept for history, not asked). */
+  readonly retired: number;
   readonly problems: readonly ImportProblem[];
+  /** Questions left out because their type cannot be represented (foreign formats). */
+  readonly unsupported: readonly UnsupportedQuestion[];
 }
 
 export interface Settings {

@@ -5,17 +5,15 @@ import { DatabaseOpenError, openDatabase, type Db } from '../../db/connection';
 import { DatabaseFromFutureError } from '../../db/migrations';
 import { BankExportError, exportPack, listBanks } from '../../db/bank/export';
 import { importPack, importValidatedPack } from '../../db/bank/import';
-import {
-  MAX_PACK_BYTES,
-  parsePackText,
-  type PackProblem,
-  type PackValidation,
-} from '../../db/bank/validate';
+import { readBankText, type BankFileReading } from '../../db/bank/read-file';
+import { packToGift, packToMoodleXml } from '../../db/interop';
+import { MAX_PACK_BYTES, type PackProblem } from '../../db/bank/validate';
 import type { BankPack } from '../../db/bank/schema';
 import { UsageError, parseArgs, requireFlag, type CliIo, type Command } from '../io';
 
 const usage =
-  'usage: bank validate FILE | bank import FILE --db DB | bank export (--db DB [--bank ID] | --builtin) --out FILE';
+  'usage: bank validate FILE | bank import FILE --db DB | bank export (--db DB [--bank ID] | --builtin) --out FILE [--format json|gift|moodle-xml]\n' +
+  '  FILE: a DeepDrill pack (.json), GIFT (.gift) or Moodle XML (.xml)';
 
 function printProblems(io: CliIo, problems: readonly PackProblem[]): void {
   for (const p of problems) io.err(`${p.path}: ${oneLine(p.message)}\n`);
@@ -24,7 +22,7 @@ function printProblems(io: CliIo, problems: readonly PackProblem[]): void {
 const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
 
 /** Reads and checks a pack file; problems about the file itself name the file. */
-function readPack(file: string): PackValidation {
+function readPack(file: string): BankFileReading {
   let size: number;
   try {
     size = statSync(file).size;
@@ -37,6 +35,7 @@ function readPack(file: string): PackValidation {
     const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
     return {
       ok: false,
+      unsupported: [],
       problems: [
         {
           path: file,
@@ -59,10 +58,11 @@ function readPack(file: string): PackValidation {
   } catch {
     return {
       ok: false,
+      unsupported: [],
       problems: [{ path: file, message: 'not UTF-8 text; save the pack as UTF-8 JSON' }],
     };
   }
-  return parsePackText(text, file);
+  return readBankText(file, text);
 }
 
 function open(file: string, readonly = false): Db {
@@ -96,10 +96,18 @@ function writeAtomically(file: string, text: string): void {
 
 const packText = (pack: BankPack): string => `${JSON.stringify(pack, null, 2)}\n`;
 
+/** Questions a GIFT / Moodle XML file has that DeepDrill cannot represent: listed, not dropped silently. */
+function printUnsupported(io: CliIo, unsupported: BankFileReading['unsupported']): void {
+  for (const q of unsupported) {
+    io.err(`${q.position}: ${q.type} question "${q.title}" is not supported and was left out\n`);
+  }
+}
+
 async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const { positional } = parseArgs(args, []);
   if (positional.length !== 1) throw new UsageError(usage);
   const result = readPack(positional[0]);
+  printUnsupported(io, result.unsupported);
   if (!result.ok) {
     printProblems(io, result.problems);
     return 1;
@@ -114,6 +122,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   const dbFile = requireFlag(parsed, 'db');
   // Checked before the database is even opened: a bad file never touches it.
   const result = readPack(parsed.positional[0]);
+  printUnsupported(io, result.unsupported);
   if (!result.ok) {
     printProblems(io, result.problems);
     return 1;
@@ -136,9 +145,13 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
 }
 
 async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['db', 'bank', 'out'], ['builtin']);
+  const parsed = parseArgs(args, ['db', 'bank', 'out', 'format'], ['builtin']);
   if (parsed.positional.length > 0) throw new UsageError(usage);
   const out = requireFlag(parsed, 'out');
+  const format = parsed.flags.get('format') ?? 'json';
+  if (format !== 'json' && format !== 'gift' && format !== 'moodle-xml') {
+    throw new UsageError(`--format must be json, gift or moodle-xml, not ${String(format)}`);
+  }
   let pack: BankPack;
   if (parsed.flags.get('builtin') === true) {
     if (parsed.flags.has('db') || parsed.flags.has('bank')) {
@@ -182,8 +195,19 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
       db.close();
     }
   }
-  writeAtomically(out, packText(pack));
-  io.out(`wrote ${out}: ${pack.items.length} items, ${pack.topics.length} topics\n`);
+  if (format === 'json') {
+    writeAtomically(out, packText(pack));
+    io.out(`wrote ${out}: ${pack.items.length} items, ${pack.topics.length} topics\n`);
+    return 0;
+  }
+  // Moodle formats hold only the question types that map; the rest are listed, not dropped silently.
+  const foreign = format === 'gift' ? packToGift(pack) : packToMoodleXml(pack);
+  writeAtomically(out, foreign.text);
+  for (const skipped of foreign.skipped)
+    io.err(`${skipped.id}: not exported (${skipped.reason})\n`);
+  io.out(
+    `wrote ${out}: ${pack.items.length - foreign.skipped.length} of ${pack.items.length} items as ${format}\n`,
+  );
   return 0;
 }
 

@@ -1,7 +1,7 @@
 import { resolveQuestion } from '../../core/resolve';
 import { TemplateError, listTemplates } from '../../core/templates';
 import { importValidatedPack } from '../../db/bank/import';
-import { parsePackText } from '../../db/bank/validate';
+import { readBankText } from '../../db/bank/read-file';
 import {
   loadQuestion,
   searchQuestions,
@@ -104,18 +104,21 @@ export function bankUseCases(deps: ServiceDeps): BankUseCases {
       if (deps.lockdown.hideImport) {
         throw new ServiceError('forbidden', 'importing banks is turned off on this installation');
       }
-      const validation = parsePackText(content, fileName);
-      if (!validation.ok) {
+      const reading = readBankText(fileName, content);
+      if (!reading.ok) {
         return {
           ok: false,
           bankId: null,
           added: 0,
           updated: 0,
           unchanged: 0,
-          problems: validation.problems,
+          retired: 0,
+          problems: reading.problems,
+          unsupported: reading.unsupported,
         };
       }
-      return importValidatedPack(deps.db, validation.pack, { now: deps.clock.now() });
+      const report = importValidatedPack(deps.db, reading.pack, { now: deps.clock.now() });
+      return { ...report, unsupported: reading.unsupported };
     },
   };
 }

@@ -1,0 +1,47 @@
+/**
+ * Reads a bank file of any supported format into a validated pack: DeepDrill JSON packs, GIFT
+ * (`.gift`, or `.txt` that looks like GIFT) and Moodle XML (`.xml`). Questions of types DeepDrill
+ * cannot represent come back in `unsupported` (by position and type) so the import report can
+ * list them; they are never silently dropped.
+ */
+import { convertForeignBank, type UnsupportedQuestion } from '../interop';
+import type { BankPack } from './schema';
+import { parsePackText, validatePack, type PackProblem } from './validate';
+
+export type { UnsupportedQuestion };
+
+export type BankFileReading =
+  | {
+      readonly ok: true;
+      readonly pack: BankPack;
+      readonly format: 'deepdrill' | 'gift' | 'moodle-xml';
+      readonly unsupported: readonly UnsupportedQuestion[];
+    }
+  | {
+      readonly ok: false;
+      readonly problems: readonly PackProblem[];
+      readonly unsupported: readonly UnsupportedQuestion[];
+    };
+
+/** Parses and validates the text of a bank file named `fileName`. */
+export function readBankText(fileName: string, text: string): BankFileReading {
+  const foreign = convertForeignBank(fileName, text);
+  if (foreign === null) {
+    const parsed = parsePackText(text, fileName);
+    return parsed.ok
+      ? { ok: true, pack: parsed.pack, format: 'deepdrill', unsupported: [] }
+      : { ok: false, problems: parsed.problems, unsupported: [] };
+  }
+  if (foreign.pack === null) {
+    return { ok: false, problems: foreign.problems, unsupported: foreign.unsupported };
+  }
+  const validated = validatePack(foreign.pack);
+  if (!validated.ok)
+    return { ok: false, problems: validated.problems, unsupported: foreign.unsupported };
+  return {
+    ok: true,
+    pack: validated.pack,
+    format: /\.xml$/i.test(fileName) ? 'moodle-xml' : 'gift',
+    unsupported: foreign.unsupported,
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * Writing a DeepDrill bank pack as GIFT or Moodle XML, for the types that map: `mcq` (one `=`
+ * answer / `<single>true</single>`), `msq` (weights `+100/|key|` on right options and
+ * `-100/|key|` on wrong ones, so Moodle's partial scoring matches DeepDrill's partial rule), and
+ * numeric items with one number (an absolute tolerance: `rel` is turned into `rel·|value|`, and
+ * when both are given the larger wins, as DeepDrill accepts either). Template items and vector
+ * answers have no equivalent: they are skipped and reported. Stems, options and feedback are
+ * written as Markdown (`[markdown]`, `format="markdown"`); misconceptions, difficulty and answer
+ * formats are not carried (Moodle XML keeps the tags). Item ids become question names (and the
+ * Moodle id number), topics become categories `$course$/top/<topic title>`, so that reading the
+ * output back gives the same keys, tolerances, feedback and topics.
+ */
+import { unreachable } from '../../core/types';
+import type { BankItem, BankPack, ChoiceItem, NumericItem } from '../bank/schema';
+import { cdata, escapeXml } from './xml';
+
+/** A file in a foreign format plus the items that could not be written. */
+export interface ForeignExport {
+  readonly text: string;
+  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+}
+
+type Exportable = ChoiceItem | (NumericItem & { answer: { value: number } });
+
+function skipReason(item: BankItem): string | null {
+  switch (item.type) {
+    case 'mcq':
+    case 'msq':
+      return null;
+    case 'numeric':
+      return typeof item.answer.value === 'number'
+        ? null
+        : `the answer is a vector of ${item.answer.value.length} numbers; GIFT and Moodle numerical questions take one number`;
+    case 'template':
+      return `template item (generated per variant from "${item.template}"); export its generated variants instead`;
+    default:
+      throw unreachable(item);
+  }
+}
+
+/** Items grouped by topic, in the pack's topic order, with the skipped ones reported. */
+function plan(pack: BankPack): {
+  groups: { title: string; items: Exportable[] }[];
+  skipped: { id: string; reason: string }[];
+} {
+  const skipped: { id: string; reason: string }[] = [];
+  const byTopic = new Map<string, Exportable[]>();
+  for (const item of pack.items) {
+    const reason = skipReason(item);
+    if (reason !== null) {
+      skipped.push({ id: item.id, reason });
+      continue;
+    }
+    let list = byTopic.get(item.topic);
+    if (list === undefined) byTopic.set(item.topic, (list = []));
+    list.push(item as Exportable);
+  }
+  const groups = pack.topics
+    .filter((t) => byTopic.has(t.id))
+    .map((t) => ({ title: t.title, items: byTopic.get(t.id) ?? [] }));
+  return { groups, skipped };
+}
+
+/** The one absolute tolerance that accepts what DeepDrill accepts (abs or rel·|value|). */
+export function absoluteTolerance(item: NumericItem & { answer: { value: number } }): number {
+  const { abs, rel } = item.answer.tolerance;
+  return Math.max(abs ?? 0, rel === undefined ? 0 : rel * Math.abs(item.answer.value));
+}
+
+/**
+ * Moodle weight of an msq option: DeepDrill's partial rule scores (right picks − wrong picks) /
+ * |key|, clamped to 0..1, which is Moodle's sum of fractions with ±100/|key|.
+ */
+function msqFraction(right: boolean, keySize: number): number {
+  return (right ? 100 : -100) / keySize;
+}
+
+/** Percentage weight as Moodle writes it: at most 5 decimals, no trailing zeros. */
+function weight(percent: number): string {
+  return String(Number(percent.toFixed(5)));
+}
+
+function categoryPath(title: string): string {
+  return `$course$/top/${title.replace(/\s+/g, ' ').trim().replace(/\//g, '//')}`;
+}
+
+const normalizeNewlines = (text: string) => text.replace(/\r\n?/g, '\n');
+
+// ---------------------------------------------------------------------------------------------
+// GIFT
+
+const GIFT_SPECIAL = ':#={}~';
+const FORMAT_TAG = /^\s*\[(html|moodle|plain|markdown)\]/i;
+
+/**
+ * Text escaped for GIFT such that a GIFT reader (Moodle's or ours) gives it back: the special
+ * characters and backslashes that precede them are escaped, and a line break whose next line
+ * is blank or starts with `//` is written `\n` (a real one would end the question or start a
+ * comment).
+ */
+export function escapeGift(text: string): string {
+  const source = normalizeNewlines(text);
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (GIFT_SPECIAL.includes(c)) out += `\\${c}`;
+    else if (c === '\\') {
+      const next = source[i + 1];
+      // `\n` would read as a line break, and a line break may be written as the escape `\n`.
+      const escaped =
+        next === undefined ||
+        next === '\\' ||
+        next === 'n' ||
+        next === '\n' ||
+        GIFT_SPECIAL.includes(next);
+      out += escaped ? '\\\\' : '\\';
+    } else if (c === '\n') {
+      const end = source.indexOf('\n', i + 1);
+      const nextLine = source.slice(i + 1, end < 0 ? source.length : end).trim();
+      out += nextLine === '' || nextLine.startsWith('//') ? '\\n' : '\n';
+    } else out += c;
+  }
+  return out;
+}
+
+/** Escaped answer or feedback text; a leading `[format]`-like text is protected by `[markdown]`. */
+function giftPart(text: string): string {
+  return `${FORMAT_TAG.test(text) ? '[markdown]' : ''}${escapeGift(text)}`;
+}
+
+function giftItem(item: Exportable): string {
+  const head = `::${item.id}::[markdown]${escapeGift(item.stem)}`;
+  const general = `####${giftPart(item.explanation)}`;
+  if (item.type === 'numeric') {
+    const tolerance = absoluteTolerance(item);
+    return `${head} {#${String(item.answer.value)}:${String(tolerance)}\n  ${general}\n}`;
+  }
+  const key = new Set(item.answer);
+  const lines = item.options.map((o) => {
+    let prefix: string;
+    if (item.type === 'mcq') {
+      prefix = key.has(o.id) ? '=' : /^\s*%/.test(o.text) ? '~%0%' : '~';
+    } else {
+      prefix = `~%${weight(msqFraction(key.has(o.id), key.size))}%`;
+    }
+    const feedback = o.feedback === undefined ? '' : `#${giftPart(o.feedback)}`;
+    return `  ${prefix}${giftPart(o.text)}${feedback}`;
+  });
+  return `${head} {\n${lines.join('\n')}\n  ${general}\n}`;
+}
+
+/**
+ * The pack as a GIFT file (see the module comment): a `$CATEGORY` per topic, then its items,
+ * separated by blank lines.
+ */
+export function packToGift(pack: BankPack): ForeignExport {
+  const { groups, skipped } = plan(pack);
+  const comment = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const blocks = [
+    `// DeepDrill bank "${pack.id}": ${comment(pack.title)}\n// Licence: ${comment(pack.license)}`,
+  ];
+  for (const group of groups) {
+    blocks.push(`$CATEGORY: ${categoryPath(group.title)}`);
+    for (const item of group.items) blocks.push(giftItem(item));
+  }
+  return { text: `${blocks.join('\n\n')}\n`, skipped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moodle XML
+
+/** Characters XML 1.0 does not allow anywhere, replaced by U+FFFD. */
+function xmlSafe(text: string): string {
+  return normalizeNewlines(text).replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd',
+  );
+}
+
+const markdownText = (tag: string, text: string, indent: string, attrs = '') =>
+  `${indent}<${tag}${attrs} format="markdown"><text>${cdata(xmlSafe(text))}</text></${tag}>`;
+
+function xmlItem(item: Exportable): string {
+  const i = '    ';
+  const lines = [
+    `  <question type="${item.type === 'numeric' ? 'numerical' : 'multichoice'}">`,
+    `${i}<name><text>${escapeXml(item.id)}</text></name>`,
+    markdownText('questiontext', item.stem, i),
+    markdownText('generalfeedback', item.explanation, i),
+    `${i}<defaultgrade>1</defaultgrade>`,
+    `${i}<penalty>0.3333333</penalty>`,
+    `${i}<hidden>0</hidden>`,
+    `${i}<idnumber>${escapeXml(item.id)}</idnumber>`,
+  ];
+  if (item.type === 'numeric') {
+    lines.push(
+      `${i}<answer fraction="100" format="moodle_auto_format">`,
+      `${i}  <text>${String(item.answer.value)}</text>`,
+      `${i}  <tolerance>${String(absoluteTolerance(item))}</tolerance>`,
+      `${i}  <feedback format="markdown"><text></text></feedback>`,
+      `${i}</answer>`,
+    );
+  } else {
+    const key = new Set(item.answer);
+    lines.push(
+      `${i}<single>${item.type === 'mcq' ? 'true' : 'false'}</single>`,
+      `${i}<shuffleanswers>true</shuffleanswers>`,
+      `${i}<answernumbering>abc</answernumbering>`,
+    );
+    for (const o of item.options) {
+      const fraction =
+        item.type === 'mcq' ? (key.has(o.id) ? 100 : 0) : msqFraction(key.has(o.id), key.size);
+      lines.push(
+        `${i}<answer fraction="${weight(fraction)}" format="markdown">`,
+        `${i}  <text>${cdata(xmlSafe(o.text))}</text>`,
+        o.feedback === undefined
+          ? `${i}  <feedback format="markdown"><text></text></feedback>`
+          : markdownText('feedback', o.feedback, `${i}  `),
+        `${i}</answer>`,
+      );
+    }
+  }
+  if (item.tags.length > 0) {
+    lines.push(
+      `${i}<tags>${item.tags.map((t) => `<tag><text>${escapeXml(xmlSafe(t))}</text></tag>`).join('')}</tags>`,
+    );
+  }
+  lines.push('  </question>');
+  return lines.join('\n');
+}
+
+/** The pack as a Moodle XML quiz file (see the module comment). */
+export function packToMoodleXml(pack: BankPack): ForeignExport {
+  const { groups, skipped } = plan(pack);
+  const comment = (s: string) => xmlSafe(s).replace(/\s+/g, ' ').replace(/-{2,}/g, '-').trim();
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<quiz>',
+    `  <!-- DeepDrill bank "${comment(pack.id)}": ${comment(pack.title)}. Licence: ${comment(pack.license)} -->`,
+  ];
+  for (const group of groups) {
+    parts.push(
+      '  <question type="category">',
+      `    <category><text>${escapeXml(xmlSafe(categoryPath(group.title)))}</text></category>`,
+      '  </question>',
+    );
+    for (const item of group.items) parts.push(xmlItem(item));
+  }
+  parts.push('</quiz>', '');
+  return { text: parts.join('\n'), skipped };
+}

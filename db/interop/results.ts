@@ -1,0 +1,635 @@
+/**
+ * Results for instructors: every graded answer in a DeepDrill database as CSV (RFC 4180, one row
+ * per answer) or as xAPI statements (JSON lines, one statement per answer plus one per finished
+ * quiz), ready for a spreadsheet or a learning record store. Both are produced page by page
+ * (keyset pagination on the attempts' primary key), so memory stays flat on large databases and
+ * the CLI can write them as a stream.
+ */
+import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import { resolveQuestion } from '../../core/resolve';
+import { unreachable, type ChoiceOption, type NumericKey } from '../../core/types';
+import type { Db } from '../connection';
+import { tidyNumber } from './foreign';
+
+/** Which answers to export; absent fields do not filter. Times are ms since the epoch. */
+export interface AttemptFilter {
+  /** Learner name (exact). */
+  readonly learner?: string;
+  readonly sessionId?: number;
+  readonly bankId?: string;
+  /** Answered at or after. */
+  readonly from?: number;
+  /** Answered before. */
+  readonly to?: number;
+}
+
+/** Options of the xAPI export. */
+export interface XapiOptions extends AttemptFilter {
+  /**
+   * The institution's web address (absolute http(s) IRI): the `homePage` of learner accounts and
+   * the base of every activity IRI (`<homePage>/deepdrill/banks/<bank>/items/<item>`).
+   */
+  readonly homePage: string;
+}
+
+/** A bad export option (e.g. a home page that is not an absolute http(s) address). */
+export class ResultsExportError extends Error {
+  override name = 'ResultsExportError';
+}
+
+type AttemptRow = Readonly<{
+  id: number;
+  learner: string;
+  session_id: number;
+  quiz_title: string;
+  quiz_started: number;
+  position: number;
+  bank_id: string;
+  item_id: string;
+  question_id: number;
+  question_version: number;
+  type: 'mcq' | 'msq' | 'numeric' | 'template';
+  topic_id: string;
+  topic_title: string;
+  response: string;
+  score: number;
+  correct: number;
+  answered_at: number;
+  duration_ms: number;
+  variant_seed: number | null;
+}>;
+
+type SessionRow = Readonly<{
+  id: number;
+  learner: string;
+  title: string;
+  mode: string;
+  created_at: number;
+  finished_at: number | null;
+  finish_reason: string | null;
+  score: number | null;
+  max_score: number | null;
+  answered: number;
+}>;
+
+type VersionRow = Readonly<{
+  stem: string | null;
+  explanation: string | null;
+  answer_format: string | null;
+  numeric_value: string | null;
+  tolerance_abs: number | null;
+  tolerance_rel: number | null;
+  template_id: string | null;
+  template_form: 'mcq' | 'numeric' | null;
+  template_params: string | null;
+}>;
+
+type OptionRow = Readonly<{ option_id: string; text: string; correct: number }>;
+
+interface FilterParams {
+  after: number;
+  limit: number;
+  learner: string | null;
+  session: number | null;
+  bank: string | null;
+  from: number | null;
+  to: number | null;
+}
+
+interface Statements {
+  attempts: Statement<[FilterParams], AttemptRow>;
+  sessions: Statement<[FilterParams], SessionRow>;
+  version: Statement<[number, number], VersionRow>;
+  options: Statement<[number, number], OptionRow>;
+}
+
+const cache = new WeakMap<Db, Statements>();
+
+// Optional filters as `(@x IS NULL OR …)` keep one cached statement for every combination; the
+// page walks the attempts' primary key, so each page is an index range scan.
+function statements(db: Db): Statements {
+  let s = cache.get(db);
+  if (s === undefined) {
+    s = {
+      attempts: db.prepare(`
+        SELECT a.id, l.name AS learner, a.session_id, s.title AS quiz_title,
+               s.created_at AS quiz_started, a.position, q.bank_id, q.item_id, a.question_id,
+               a.question_version, q.type, a.topic_id, t.title AS topic_title, a.response,
+               a.score, a.correct, a.answered_at, a.duration_ms, a.variant_seed
+        FROM attempts a
+        JOIN learners l ON l.id = a.learner_id
+        JOIN quiz_sessions s ON s.id = a.session_id
+        JOIN questions q ON q.id = a.question_id
+        JOIN topics t ON t.id = a.topic_id
+        WHERE a.id > @after
+          AND (@learner IS NULL OR l.name = @learner)
+          AND (@session IS NULL OR a.session_id = @session)
+          AND (@bank IS NULL OR q.bank_id = @bank)
+          AND (@from IS NULL OR a.answered_at >= @from)
+          AND (@to IS NULL OR a.answered_at < @to)
+        ORDER BY a.id
+        LIMIT @limit`),
+      sessions: db.prepare(`
+        SELECT s.id, l.name AS learner, s.title, s.mode, s.created_at, s.finished_at,
+               s.finish_reason, s.score, s.max_score,
+               (SELECT count(*) FROM attempts a WHERE a.session_id = s.id) AS answered
+        FROM quiz_sessions s
+        JOIN learners l ON l.id = s.learner_id
+        WHERE s.status = 'finished' AND s.id > @after
+          AND (@learner IS NULL OR l.name = @learner)
+          AND (@session IS NULL OR s.id = @session)
+          AND (@from IS NULL OR s.finished_at >= @from)
+          AND (@to IS NULL OR s.finished_at < @to)
+          AND (@bank IS NULL OR EXISTS (
+                SELECT 1 FROM attempts a JOIN questions q ON q.id = a.question_id
+                WHERE a.session_id = s.id AND q.bank_id = @bank))
+        ORDER BY s.id
+        LIMIT @limit`),
+      version: db.prepare(`
+        SELECT stem, explanation, answer_format, numeric_value, tolerance_abs, tolerance_rel,
+               template_id, template_form, template_params
+        FROM question_versions
+        WHERE question_id = ? AND version = ?`),
+      options: db.prepare(`
+        SELECT option_id, text, correct
+        FROM question_options
+        WHERE question_id = ? AND version = ?
+        ORDER BY position`),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+const PAGE = 2000;
+
+function* pages<T extends { id: number }>(
+  statement: Statement<[FilterParams], T>,
+  filter: AttemptFilter,
+): Generator<T[]> {
+  let after = 0;
+  for (;;) {
+    const rows = statement.all({
+      after,
+      limit: PAGE,
+      learner: filter.learner ?? null,
+      session: filter.sessionId ?? null,
+      bank: filter.bankId ?? null,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+    });
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+type StoredResponse =
+  | { readonly kind: 'choice'; readonly optionIds: readonly string[] }
+  | { readonly kind: 'numeric'; readonly text: string };
+
+/** The stored response JSON, or null when it is not one DeepDrill writes. */
+function parseResponse(text: string): StoredResponse | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null) return null;
+    const r = value as { kind?: unknown; optionIds?: unknown; text?: unknown };
+    if (
+      r.kind === 'choice' &&
+      Array.isArray(r.optionIds) &&
+      r.optionIds.every((x) => typeof x === 'string')
+    ) {
+      return { kind: 'choice', optionIds: r.optionIds as string[] };
+    }
+    if (r.kind === 'numeric' && typeof r.text === 'string')
+      return { kind: 'numeric', text: r.text };
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/** Columns of the CSV export, in order. */
+export const CSV_COLUMNS = [
+  'learner',
+  'quiz_session',
+  'quiz_title',
+  'quiz_started',
+  'bank',
+  'item',
+  'version',
+  'topic',
+  'topic_title',
+  'question_type',
+  'answer',
+  'score',
+  'correct',
+  'time_taken_s',
+  'answered_at',
+] as const;
+
+const plainNumber = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
+ * Against formula injection, a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return gets a leading `'` (spreadsheets then show it as text), unless it is a plain number.
+ */
+export function csvField(value: string): string {
+  let cell = value;
+  if (/^[=+\-@\t\r]/.test(cell) && !plainNumber.test(cell)) cell = `'${cell}`;
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+function iso(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
+
+/** The answer as an instructor reads it: the option ids picked, or the text typed. */
+function readableAnswer(stored: string): string {
+  const response = parseResponse(stored);
+  if (response === null) return stored;
+  return response.kind === 'choice' ? response.optionIds.join(', ') : response.text;
+}
+
+function csvRow(row: AttemptRow): string {
+  return [
+    row.learner,
+    String(row.session_id),
+    row.quiz_title,
+    iso(row.quiz_started),
+    row.bank_id,
+    row.item_id,
+    String(row.question_version),
+    row.topic_id,
+    row.topic_title,
+    row.type,
+    readableAnswer(row.response),
+    String(Number(row.score.toFixed(4))),
+    row.correct === 1 ? 'true' : 'false',
+    String(Number((row.duration_ms / 1000).toFixed(3))),
+    iso(row.answered_at),
+  ]
+    .map(csvField)
+    .join(',');
+}
+
+/**
+ * The CSV export in chunks: the header row, then one chunk per page of answers. Rows end in
+ * CRLF (RFC 4180); times are ISO 8601 in UTC; the time taken is in seconds.
+ */
+export function* attemptCsvChunks(db: Db, filter: AttemptFilter = {}): Generator<string> {
+  for (const chunk of csvPages(db, filter)) yield chunk.text;
+}
+
+function* csvPages(db: Db, filter: AttemptFilter): Generator<{ text: string; rows: number }> {
+  yield { text: `${CSV_COLUMNS.join(',')}\r\n`, rows: 0 };
+  for (const page of pages(statements(db).attempts, filter)) {
+    yield { text: `${page.map(csvRow).join('\r\n')}\r\n`, rows: page.length };
+  }
+}
+
+/** The whole CSV export as one string (see {@link attemptCsvChunks}). */
+export function attemptsToCsv(db: Db, filter: AttemptFilter = {}): string {
+  return [...attemptCsvChunks(db, filter)].join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// xAPI
+
+/** Namespace of DeepDrill's name-based (v5) UUIDs. */
+export const XAPI_UUID_NAMESPACE = '0b7e4f52-9d3a-4c61-8e2f-5a1c7d9b3e04';
+
+/** RFC 4122 name-based UUID, version 5 (SHA-1), of `name` in `namespace`. */
+export function uuidV5(name: string, namespace: string = XAPI_UUID_NAMESPACE): string {
+  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** ISO 8601 duration with 0.01 s precision (xAPI's): `PT12.5S`, `PT1M3S`, `PT2H0M0.25S`. */
+export function xapiDuration(ms: number): string {
+  const centis = Math.max(0, Math.round((Number.isFinite(ms) ? ms : 0) / 10));
+  const hours = Math.floor(centis / 360_000);
+  const minutes = Math.floor((centis % 360_000) / 6000);
+  const seconds = (centis % 6000) / 100;
+  const s = `${String(Number(seconds.toFixed(2)))}S`;
+  if (hours > 0) return `PT${hours}H${minutes}M${s}`;
+  if (minutes > 0) return `PT${minutes}M${s}`;
+  return `PT${s}`;
+}
+
+const VERB_ANSWERED = {
+  id: 'http://adlnet.gov/expapi/verbs/answered',
+  display: { 'en-US': 'answered' },
+} as const;
+const VERB_COMPLETED = {
+  id: 'http://adlnet.gov/expapi/verbs/completed',
+  display: { 'en-US': 'completed' },
+} as const;
+const INTERACTION = 'http://adlnet.gov/expapi/activities/cmi.interaction';
+const ASSESSMENT = 'http://adlnet.gov/expapi/activities/assessment';
+
+/** What xAPI needs of a question's key, resolved for the variant the learner saw. */
+interface InteractionKey {
+  readonly options: readonly ChoiceOption[] | null;
+  readonly numeric: NumericKey | null;
+  readonly description: string | null;
+}
+
+function resolveKey(
+  s: Statements,
+  row: AttemptRow,
+  versions: Map<string, VersionRow & { options: OptionRow[] }>,
+): InteractionKey | null {
+  const cacheKey = `${row.question_id}:${row.question_version}`;
+  let version = versions.get(cacheKey);
+  if (version === undefined) {
+    const found = s.version.get(row.question_id, row.question_version);
+    if (found === undefined) return null;
+    version = { ...found, options: s.options.all(row.question_id, row.question_version) };
+    if (versions.size >= 10_000) versions.clear();
+    versions.set(cacheKey, version);
+  }
+  const options = version.options.map((o) => ({
+    id: o.option_id,
+    text: o.text,
+    correct: o.correct === 1,
+  }));
+  let numeric: NumericKey | null = null;
+  if (version.numeric_value !== null) {
+    try {
+      numeric = {
+        value: JSON.parse(version.numeric_value) as number | number[],
+        tolerance: {
+          ...(version.tolerance_abs !== null ? { abs: version.tolerance_abs } : {}),
+          ...(version.tolerance_rel !== null ? { rel: version.tolerance_rel } : {}),
+        },
+      };
+    } catch {
+      numeric = null;
+    }
+  }
+  if (row.type !== 'template') {
+    return { options: options.length > 0 ? options : null, numeric, description: version.stem };
+  }
+  if (version.template_id === null || row.variant_seed === null) return null;
+  try {
+    const resolved = resolveQuestion(
+      {
+        type: 'template',
+        stem: version.stem,
+        explanation: version.explanation,
+        answerFormat: version.answer_format,
+        options: [],
+        numeric: null,
+        template: {
+          id: version.template_id,
+          form: version.template_form ?? 'mcq',
+          params:
+            version.template_params === null
+              ? null
+              : (JSON.parse(version.template_params) as Record<string, number | string | boolean>),
+        },
+      },
+      row.variant_seed,
+    );
+    return {
+      options: resolved.options ?? null,
+      numeric: resolved.numeric ?? null,
+      description: null,
+    };
+  } catch {
+    // A template that no longer generates (renamed, removed): the statement goes without a key.
+    return null;
+  }
+}
+
+/** `min[:]max` for a scalar numeric key (just the number when the range is a point). */
+function numericPattern(key: NumericKey): string | null {
+  if (typeof key.value !== 'number') return null;
+  const v = key.value;
+  const tolerance = Math.max(
+    key.tolerance.abs ?? 0,
+    key.tolerance.rel === undefined ? 0 : key.tolerance.rel * Math.abs(v),
+  );
+  if (tolerance === 0) return String(v);
+  return `${String(tidyNumber(v - tolerance))}[:]${String(tidyNumber(v + tolerance))}`;
+}
+
+function checkHomePage(homePage: string): string {
+  let url: URL;
+  try {
+    url = new URL(homePage.trim());
+  } catch {
+    throw new ResultsExportError(
+      `--home-page must be an absolute http(s) address such as https://lms.example.edu, got "${homePage}"`,
+    );
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new ResultsExportError(
+      `--home-page must be an absolute http(s) address such as https://lms.example.edu, got "${homePage}"`,
+    );
+  }
+  return homePage.trim();
+}
+
+const truncate = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
+/**
+ * The xAPI export in chunks: JSON lines, one `answered` statement per answer (in answer order)
+ * then one `completed` statement per finished quiz.
+ *
+ * Statement ids and registrations are UUID v5 (SHA-1, namespace {@link XAPI_UUID_NAMESPACE}) of
+ * the home page, the learner's name, the attempt or session id and its timestamp: exporting the
+ * same database twice gives the same ids (a record store then recognises statements it already
+ * has), and two laptops' databases, whose row ids overlap, still give distinct ids.
+ */
+export function* attemptXapiChunks(db: Db, options: XapiOptions): Generator<string> {
+  const homePage = checkHomePage(options.homePage);
+  const base = homePage.replace(/\/+$/, '');
+  const seg = encodeURIComponent;
+  const ext = (name: string) => `${base}/deepdrill/xapi/extensions/${name}`;
+  const s = statements(db);
+  const versions = new Map<string, VersionRow & { options: OptionRow[] }>();
+  const actor = (name: string) => ({
+    objectType: 'Agent',
+    name,
+    account: { homePage, name },
+  });
+  const registration = (learner: string, sessionId: number, createdAt: number) =>
+    uuidV5(`registration|${base}|${learner}|${sessionId}|${createdAt}`);
+  const quizIri = (reg: string) => `${base}/deepdrill/quizzes/${reg}`;
+
+  for (const page of pages(s.attempts, options)) {
+    const lines: string[] = [];
+    for (const row of page) {
+      const reg = registration(row.learner, row.session_id, row.quiz_started);
+      const response = parseResponse(row.response);
+      const key = resolveKey(s, row, versions);
+      const choice =
+        response?.kind === 'choice' ||
+        (response === null && (row.type === 'mcq' || row.type === 'msq'));
+      const definition: Record<string, unknown> = {
+        type: INTERACTION,
+        name: { 'en-US': `${row.bank_id}/${row.item_id}` },
+      };
+      if (key?.description) {
+        definition.description = { 'en-US': truncate(key.description, 2000) };
+      }
+      if (choice) {
+        definition.interactionType = 'choice';
+        if (key?.options) {
+          definition.correctResponsesPattern = [
+            key.options
+              .filter((o) => o.correct)
+              .map((o) => o.id)
+              .join('[,]'),
+          ];
+          definition.choices = key.options.map((o) => ({
+            id: o.id,
+            description: { 'en-US': truncate(o.text, 500) },
+          }));
+        }
+      } else {
+        const pattern = key?.numeric ? numericPattern(key.numeric) : null;
+        const scalar = key?.numeric ? typeof key.numeric.value === 'number' : true;
+        definition.interactionType = scalar ? 'numeric' : 'other';
+        if (pattern !== null) definition.correctResponsesPattern = [pattern];
+      }
+      const statement = {
+        id: uuidV5(`answered|${base}|${row.learner}|${row.id}|${row.answered_at}`),
+        actor: actor(row.learner),
+        verb: VERB_ANSWERED,
+        object: {
+          objectType: 'Activity',
+          id: `${base}/deepdrill/banks/${seg(row.bank_id)}/items/${seg(row.item_id)}`,
+          definition,
+        },
+        result: {
+          score: { scaled: row.score, raw: row.score, min: 0, max: 1 },
+          success: row.correct === 1,
+          completion: true,
+          duration: xapiDuration(row.duration_ms),
+          response:
+            response === null
+              ? row.response
+              : response.kind === 'choice'
+                ? response.optionIds.join('[,]')
+                : response.text,
+        },
+        context: {
+          registration: reg,
+          platform: 'DeepDrill',
+          contextActivities: {
+            parent: [{ objectType: 'Activity', id: quizIri(reg) }],
+            grouping: [
+              { objectType: 'Activity', id: `${base}/deepdrill/banks/${seg(row.bank_id)}` },
+            ],
+          },
+          extensions: {
+            [ext('question-version')]: row.question_version,
+            [ext('position')]: row.position,
+            [ext('topic')]: row.topic_id,
+            ...(row.variant_seed !== null ? { [ext('variant-seed')]: row.variant_seed } : {}),
+          },
+        },
+        timestamp: iso(row.answered_at),
+      };
+      lines.push(JSON.stringify(statement));
+    }
+    yield `${lines.join('\n')}\n`;
+  }
+
+  for (const page of pages(s.sessions, options)) {
+    const lines: string[] = [];
+    for (const row of page) {
+      const reg = registration(row.learner, row.id, row.created_at);
+      const finished = row.finished_at ?? row.created_at;
+      const max = row.max_score ?? row.answered;
+      const raw = Math.min(Math.max(row.score ?? 0, 0), max);
+      const statement = {
+        id: uuidV5(`completed|${base}|${row.learner}|${row.id}|${row.created_at}`),
+        actor: actor(row.learner),
+        verb: VERB_COMPLETED,
+        object: {
+          objectType: 'Activity',
+          id: quizIri(reg),
+          definition: {
+            type: ASSESSMENT,
+            name: { 'en-US': truncate(row.title, 500) },
+          },
+        },
+        result: {
+          score: { scaled: max > 0 ? raw / max : 0, raw, min: 0, max },
+          completion: true,
+          duration: xapiDuration(finished - row.created_at),
+        },
+        context: {
+          registration: reg,
+          platform: 'DeepDrill',
+          extensions: {
+            [ext('mode')]: row.mode,
+            [ext('answered')]: row.answered,
+            ...(row.finish_reason !== null ? { [ext('finish-reason')]: row.finish_reason } : {}),
+          },
+        },
+        timestamp: iso(finished),
+      };
+      lines.push(JSON.stringify(statement));
+    }
+    yield `${lines.join('\n')}\n`;
+  }
+}
+
+/** The whole xAPI export as one string of JSON lines (see {@link attemptXapiChunks}). */
+export function attemptsToXapi(db: Db, options: XapiOptions): string {
+  return [...attemptXapiChunks(db, options)].join('');
+}
+
+/** A results export format. */
+export type ResultsFormat = 'csv' | 'xapi';
+
+/**
+ * Streams the export in `format` to `write`, chunk by chunk, and returns how many records it
+ * wrote (CSV rows, or xAPI statements). `options.homePage` is required for `xapi`.
+ */
+export function writeResults(
+  db: Db,
+  format: ResultsFormat,
+  options: AttemptFilter & { readonly homePage?: string },
+  write: (chunk: string) => void,
+): number {
+  let records = 0;
+  switch (format) {
+    case 'csv': {
+      for (const chunk of csvPages(db, options)) {
+        write(chunk.text);
+        records += chunk.rows;
+      }
+      return records;
+    }
+    case 'xapi': {
+      if (options.homePage === undefined) {
+        throw new ResultsExportError('the xAPI export needs a home page (--home-page URL)');
+      }
+      for (const chunk of attemptXapiChunks(db, { ...options, homePage: options.homePage })) {
+        write(chunk);
+        for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) records++;
+      }
+      return records;
+    }
+    default:
+      throw unreachable(format);
+  }
+}

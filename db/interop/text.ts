@@ -1,0 +1,377 @@
+/**
+ * Question text from other systems into DeepDrill Markdown. HTML is never passed through: a few
+ * tags become their Markdown equivalent (paragraphs, line breaks, bold, italics, lists, super- and
+ * subscripts), images become `[image: alt]`, scripts and styles are dropped with their content,
+ * and every other tag is dropped with its text kept. LaTeX is kept: `\(…\)` becomes `$…$` and
+ * `\[…\]` becomes `$$…$$`, the delimiters DeepDrill's renderer reads.
+ */
+
+/** How a foreign text is written. `moodle` is Moodle's auto-format: text where HTML may appear. */
+export type TextFormat = 'markdown' | 'html' | 'moodle' | 'plain';
+
+/** Converts a foreign text in `format` to DeepDrill Markdown (trimmed). */
+export function toMarkdown(text: string, format: TextFormat): string {
+  let out: string;
+  switch (format) {
+    case 'markdown':
+      out = text;
+      break;
+    case 'html':
+    case 'moodle':
+      out = htmlToMarkdown(text);
+      break;
+    case 'plain':
+      out = escapeMarkdownOutsideMath(text);
+      break;
+    default:
+      throw new Error(`unknown text format ${String(format satisfies never)}`);
+  }
+  return convertLatexDelimiters(out).trim();
+}
+
+const namedEntities: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  times: '×',
+  divide: '÷',
+  minus: '−',
+  plusmn: '±',
+  le: '≤',
+  ge: '≥',
+  ne: '≠',
+  deg: '°',
+  middot: '·',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  copy: '©',
+  reg: '®',
+  euro: '€',
+  pound: '£',
+  micro: 'µ',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  eta: 'η',
+  theta: 'θ',
+  lambda: 'λ',
+  mu: 'μ',
+  pi: 'π',
+  sigma: 'σ',
+  tau: 'τ',
+  phi: 'φ',
+  omega: 'ω',
+  Delta: 'Δ',
+  Sigma: 'Σ',
+  sup2: '²',
+  sup3: '³',
+  frac12: '½',
+  larr: '←',
+  rarr: '→',
+  infin: '∞',
+  sum: '∑',
+  radic: '√',
+};
+
+/** The character a numeric reference stands for, or null when it is not a valid character. */
+export function codePointText(code: number): string | null {
+  if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff) return null;
+  if (code >= 0xd800 && code <= 0xdfff) return null;
+  if (code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) return null;
+  return String.fromCodePoint(code);
+}
+
+/**
+ * Decodes HTML character references: the common named ones and `&#NN;` / `&#xHH;`. Anything
+ * else (an unknown name, a bare `&`) is left as it is.
+ */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(
+    /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,15});/g,
+    (m, ref: string) => {
+      if (ref.startsWith('#')) {
+        const code =
+          ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+        return codePointText(code) ?? m;
+      }
+      return Object.hasOwn(namedEntities, ref) ? namedEntities[ref] : m;
+    },
+  );
+}
+
+/**
+ * `indexOf` that remembers its last answer per needle, so that scanning a text from left to right
+ * for delimiters that may never come stays linear instead of searching to the end every time.
+ */
+export function memoIndexOf(text: string): (needle: string, from: number) => number {
+  const found = new Map<string, { from: number; at: number }>();
+  return (needle, from) => {
+    const last = found.get(needle);
+    if (last !== undefined && from >= last.from && (last.at < 0 || last.at >= from)) return last.at;
+    const at = text.indexOf(needle, from);
+    found.set(needle, { from, at });
+    return at;
+  };
+}
+
+/** Splits text into math (`$$…$$`, `$…$`, `\(…\)`, `\[…\]`) and non-math runs. */
+export function splitMath(text: string): { readonly math: boolean; readonly text: string }[] {
+  const parts: { math: boolean; text: string }[] = [];
+  const find = memoIndexOf(text);
+  let start = 0;
+  let i = 0;
+  const push = (end: number, math: boolean, from = start) => {
+    if (end > from) parts.push({ math, text: text.slice(from, end) });
+  };
+  while (i < text.length) {
+    const c = text[i];
+    let close: string | null = null;
+    let open = 0;
+    if (c === '\\' && (text[i + 1] === '(' || text[i + 1] === '[')) {
+      close = text[i + 1] === '(' ? '\\)' : '\\]';
+      open = 2;
+    } else if (c === '\\') {
+      i += 2;
+      continue;
+    } else if (c === '$') {
+      close = text[i + 1] === '$' ? '$$' : '$';
+      open = close.length;
+    }
+    if (close === null) {
+      i++;
+      continue;
+    }
+    const end = find(close, i + open);
+    if (end < 0 || (close === '$' && text.slice(i + 1, end).includes('\n'))) {
+      i += open;
+      continue;
+    }
+    push(i, false);
+    push(end + close.length, true, i);
+    i = end + close.length;
+    start = i;
+  }
+  push(text.length, false);
+  return parts;
+}
+
+/**
+ * Escapes, outside math, what Markdown would read as markup in plain text: emphasis and code
+ * characters (`*`, `_`, `` ` ``) and a `<` that could open an HTML tag.
+ */
+export function escapeMarkdownOutsideMath(text: string): string {
+  if (!/[*_`<]/.test(text)) return text;
+  return splitMath(text)
+    .map((p) => (p.math ? p.text : p.text.replace(/[*_`]|<(?=[A-Za-z/!?])/g, (c) => `\\${c}`)))
+    .join('');
+}
+
+/** `\(x\)` → `$x$` and `\[x\]` → `$$x$$`; other math and text unchanged. */
+export function convertLatexDelimiters(text: string): string {
+  if (!text.includes('\\(') && !text.includes('\\[')) return text;
+  return splitMath(text)
+    .map((p) => {
+      if (!p.math) return p.text;
+      if (p.text.startsWith('\\(')) return `$${p.text.slice(2, -2).trim()}$`;
+      if (p.text.startsWith('\\[')) return `$$${p.text.slice(2, -2).trim()}$$`;
+      return p.text;
+    })
+    .join('');
+}
+
+const droppedWithContent = new Set([
+  'script',
+  'style',
+  'head',
+  'title',
+  'template',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+  'noscript',
+  'textarea',
+]);
+const blockTags = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'blockquote',
+  'table',
+  'pre',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
+
+/** The value of attribute `name` in the source of a start tag (`<img src="…" alt="…">`). */
+function attribute(tag: string, name: 'alt' | 'href'): string | null {
+  const re =
+    name === 'alt'
+      ? /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i
+      : /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+  const m = re.exec(tag);
+  if (m === null) return null;
+  return decodeHtmlEntities(m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+const simpleScript = /^[A-Za-z0-9+\-.,=() ]{1,30}$/;
+const tagName = /^<(\/?)([A-Za-z][A-Za-z0-9]{0,30})/;
+
+/** Trims each line's trailing blanks (keeping a `\\` hard break) and collapses blank runs. */
+function tidyLines(text: string): string {
+  const lines = text.split('\n').map((line) => {
+    const trimmed = line.trimEnd();
+    // Leading blanks are kept only where they indent a nested list item.
+    const start = trimmed.trimStart();
+    return start.startsWith('- ') ? trimmed : start;
+  });
+  const out: string[] = [];
+  let blank = 0;
+  for (const line of lines) {
+    blank = line === '' ? blank + 1 : 0;
+    if (blank < 2) out.push(line);
+  }
+  return out.join('\n');
+}
+
+/**
+ * HTML to Markdown, without ever producing HTML: see the module comment. Iterative, linear in
+ * the input, tolerant of broken markup (a `<` that starts no tag is text).
+ */
+export function htmlToMarkdown(html: string): string {
+  const find = memoIndexOf(html);
+  // ASCII-only lower case keeps every offset the same as in `html`.
+  const lower = html.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const findLower = memoIndexOf(lower);
+  const out: string[] = [];
+  let scriptStart = -1;
+  let scriptKind: 'sup' | 'sub' | null = null;
+  let listDepth = 0;
+  const links: string[] = [];
+  let i = 0;
+  const text = (s: string) => {
+    if (s !== '') out.push(escapeMarkdownOutsideMath(decodeHtmlEntities(s)));
+  };
+  while (i < html.length) {
+    const lt = find('<', i);
+    if (lt < 0) {
+      text(html.slice(i));
+      break;
+    }
+    text(html.slice(i, lt));
+    i = lt;
+    if (html.startsWith('<!--', i)) {
+      const end = find('-->', i + 4);
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    const gt = find('>', i + 1);
+    const nextLt = find('<', i + 1);
+    const nameMatch = tagName.exec(html.slice(i, i + 34));
+    const isMarkup = nameMatch !== null || html[i + 1] === '!' || html[i + 1] === '?';
+    if (!isMarkup || gt < 0 || (nextLt >= 0 && nextLt < gt)) {
+      out.push('<');
+      i++;
+      continue;
+    }
+    const tag = html.slice(i, gt + 1);
+    i = gt + 1;
+    if (nameMatch === null) continue; // <!DOCTYPE …>, <?…?>
+    const closing = nameMatch[1] === '/';
+    const name = nameMatch[2].toLowerCase();
+    if (!closing && droppedWithContent.has(name) && !tag.endsWith('/>')) {
+      const close = findLower(`</${name}`, i);
+      const closeEnd = close < 0 ? -1 : find('>', close);
+      i = closeEnd < 0 ? html.length : closeEnd + 1;
+      continue;
+    }
+    switch (name) {
+      case 'br':
+        out.push('\\\n');
+        break;
+      case 'b':
+      case 'strong':
+        out.push('**');
+        break;
+      case 'i':
+      case 'em':
+        out.push('*');
+        break;
+      case 'code':
+        out.push('`');
+        break;
+      case 'sup':
+      case 'sub':
+        if (!closing) {
+          scriptStart = out.length;
+          scriptKind = name;
+        } else if (scriptKind === name && scriptStart >= 0) {
+          const inner = out
+            .splice(scriptStart)
+            .join('')
+            .replace(/\\([*_`<])/g, '$1');
+          const mark = name === 'sup' ? '^' : '_';
+          out.push(
+            simpleScript.test(inner)
+              ? `$${mark}{${inner.trim()}}$`
+              : `${name === 'sup' ? '^' : '\\_'}(${escapeMarkdownOutsideMath(inner)})`,
+          );
+          scriptStart = -1;
+          scriptKind = null;
+        }
+        break;
+      case 'li':
+        if (!closing) out.push(`\n${'  '.repeat(Math.max(0, listDepth - 1))}- `);
+        break;
+      case 'ul':
+      case 'ol':
+        listDepth = Math.min(10, Math.max(0, listDepth + (closing ? -1 : 1)));
+        out.push('\n\n');
+        break;
+      case 'tr':
+        out.push('\n');
+        break;
+      case 'td':
+      case 'th':
+        if (!closing) out.push(' | ');
+        break;
+      case 'img': {
+        const alt = attribute(tag, 'alt')?.trim() ?? '';
+        out.push(alt === '' ? '[image]' : `[image: ${escapeMarkdownOutsideMath(alt)}]`);
+        break;
+      }
+      case 'a':
+        if (!closing) {
+          const href = attribute(tag, 'href')?.trim() ?? '';
+          // Only web addresses are kept, as text after the link text; never a live link.
+          links.push(/^https?:\/\/[^\s()<>]{1,2000}$/i.test(href) ? href : '');
+        } else if (links.length > 0) {
+          const href = links.pop();
+          if (href) out.push(` (${href})`);
+        }
+        break;
+      default:
+        if (blockTags.has(name)) out.push('\n\n');
+    }
+  }
+  return tidyLines(out.join('').replace(/\u00a0/g, ' '));
+}
