@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { DayActivity } from '../../../electron/contract';
+import { activitySummary, chartGeometry, levelLabel, levelSteps, niceMax } from './dashboard';
+
+const days = (values: [number, number][]): DayActivity[] =>
+  values.map(([answered, accuracy], i) => ({
+    day: `2025-03-${String(i + 1).padStart(2, '0')}`,
+    answered,
+    accuracy,
+  }));
+
+describe('levels', () => {
+  it('names every level and orders them', () => {
+    expect(levelLabel('not-started')).toBe('Not started');
+    expect(levelLabel('mastered')).toBe('Mastered');
+    expect(levelSteps('not-started')).toBe(0);
+    expect(levelSteps('proficient')).toBe(3);
+  });
+});
+
+describe('chartGeometry', () => {
+  it('scales bars to a nice maximum and plots accuracy only on active days', () => {
+    const g = chartGeometry(
+      days([
+        [0, 0],
+        [8, 0.5],
+        [4, 1],
+      ]),
+      300,
+      100,
+    );
+    expect(g.maxAnswered).toBe(10);
+    expect(g.bars).toHaveLength(3);
+    expect(g.bars[0].height).toBe(0);
+    expect(g.bars[1].height).toBeCloseTo(80);
+    expect(g.bars[1].y).toBeCloseTo(20);
+    expect(g.accuracy).toHaveLength(2);
+    expect(g.accuracy[0]).toEqual({ x: 150, y: 50 });
+    expect(g.accuracy[1]).toEqual({ x: 250, y: 0 });
+  });
+
+  it('copes with no activity at all', () => {
+    const g = chartGeometry(
+      days([
+        [0, 0],
+        [0, 0],
+      ]),
+      100,
+      50,
+    );
+    expect(g.maxAnswered).toBe(5);
+    expect(g.accuracy).toHaveLength(0);
+  });
+
+  it('picks nice maxima', () => {
+    expect(niceMax(3)).toBe(5);
+    expect(niceMax(7)).toBe(10);
+    expect(niceMax(12)).toBe(20);
+    expect(niceMax(51)).toBe(100);
+  });
+});
+
+describe('activitySummary', () => {
+  it('summarises answers, accuracy and the busiest day', () => {
+    const text = activitySummary(
+      days([
+        [0, 0],
+        [4, 0.5],
+        [6, 1],
+        [0, 0],
+      ]),
+    );
+    expect(text).toBe(
+      'In the last 4 days you answered 10 questions on 2 days, 80% correct. ' +
+        'Busiest day: 3 Mar (6 answers). Accuracy is improving.',
+    );
+  });
+
+  it('invites a first quiz when there is nothing yet', () => {
+    expect(activitySummary(days([[0, 0]]))).toMatch(/No answers/);
+  });
+});

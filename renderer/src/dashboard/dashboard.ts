@@ -1,0 +1,119 @@
+/** Plain logic of the dashboard: labels, the activity chart's geometry and its text summary. */
+import type { DayActivity, MasteryLevel } from '../../../electron/contract';
+import { percent, plural, shortDay } from '../lib/format';
+
+/** A mastery level in words. */
+export function levelLabel(level: MasteryLevel): string {
+  switch (level) {
+    case 'not-started':
+      return 'Not started';
+    case 'attempted':
+      return 'Attempted';
+    case 'familiar':
+      return 'Familiar';
+    case 'proficient':
+      return 'Proficient';
+    case 'mastered':
+      return 'Mastered';
+    default:
+      throw new Error(`unknown mastery level ${String(level satisfies never)}`);
+  }
+}
+
+/** Filled steps of the five-step level indicator (shape, not only colour, shows the level). */
+export function levelSteps(level: MasteryLevel): number {
+  const order: readonly MasteryLevel[] = [
+    'not-started',
+    'attempted',
+    'familiar',
+    'proficient',
+    'mastered',
+  ];
+  return order.indexOf(level);
+}
+
+/** Smallest "nice" axis maximum (1, 2, 5, 10, 20, 50…) that holds `value`. */
+export function niceMax(value: number): number {
+  if (value <= 0) return 5;
+  const exponent = Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10]) {
+    const candidate = step * 10 ** exponent;
+    if (candidate >= value) return Math.max(candidate, 5);
+  }
+  return 10 ** (exponent + 1);
+}
+
+export interface ChartBar {
+  readonly day: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly answered: number;
+  readonly accuracy: number;
+}
+
+export interface ChartGeometry {
+  readonly bars: readonly ChartBar[];
+  /** Accuracy points (days with answers only), on the same x as the bars. */
+  readonly accuracy: readonly { readonly x: number; readonly y: number }[];
+  readonly maxAnswered: number;
+}
+
+/** Bars of answers per day and accuracy points, in a `width` × `height` plot area. */
+export function chartGeometry(
+  activity: readonly DayActivity[],
+  width: number,
+  height: number,
+): ChartGeometry {
+  const maxAnswered = niceMax(Math.max(0, ...activity.map((d) => d.answered)));
+  const slot = activity.length > 0 ? width / activity.length : width;
+  const barWidth = Math.max(2, slot * 0.62);
+  const bars = activity.map((d, i) => {
+    const barHeight = (d.answered / maxAnswered) * height;
+    return {
+      day: d.day,
+      x: i * slot + (slot - barWidth) / 2,
+      y: height - barHeight,
+      width: barWidth,
+      height: barHeight,
+      answered: d.answered,
+      accuracy: d.accuracy,
+    };
+  });
+  const accuracy = activity.flatMap((d, i) =>
+    d.answered > 0 ? [{ x: i * slot + slot / 2, y: height - d.accuracy * height }] : [],
+  );
+  return { bars, accuracy, maxAnswered };
+}
+
+/** What the chart shows, in one or two sentences (its accessible description). */
+export function activitySummary(activity: readonly DayActivity[]): string {
+  const active = activity.filter((d) => d.answered > 0);
+  if (active.length === 0) {
+    return `No answers in the last ${activity.length || 30} days yet. Start a quiz to see your progress here.`;
+  }
+  const answered = active.reduce((sum, d) => sum + d.answered, 0);
+  const correct = active.reduce((sum, d) => sum + d.accuracy * d.answered, 0);
+  const busiest = active.reduce((best, d) => (d.answered > best.answered ? d : best));
+  const first = active.slice(0, Math.max(1, Math.floor(active.length / 2)));
+  const last = active.slice(first.length);
+  let trend = '';
+  if (last.length > 0) {
+    const mean = (days: readonly DayActivity[]) =>
+      days.reduce((s, d) => s + d.accuracy * d.answered, 0) /
+      days.reduce((s, d) => s + d.answered, 0);
+    const change = mean(last) - mean(first);
+    trend =
+      Math.abs(change) < 0.05
+        ? ' Accuracy is steady.'
+        : change > 0
+          ? ' Accuracy is improving.'
+          : ' Accuracy has dropped recently.';
+  }
+  return (
+    `In the last ${activity.length} days you answered ${plural(answered, 'question')} on ` +
+    `${plural(active.length, 'day')}, ${percent(correct / answered)} correct. ` +
+    `Busiest day: ${shortDay(busiest.day)} (${plural(busiest.answered, 'answer')}).${trend}`
+  );
+}
