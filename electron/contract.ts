@@ -236,7 +236,7 @@ export interface QuestionListItem {
   readonly topicTitle: string;
   readonly type: 'mcq' | 'msq' | 'numeric' | 'template';
   readonly difficulty: number;
-  /** First line of the stem (or the template title), plain text. */
+  /** First line of the stem without Markdown markers (formulas kept as `$…$`), or the template title. */
   readonly summary: string;
 }
 

@@ -123,7 +123,7 @@ describe('searchQuestions', () => {
       'Convolution output size',
     ]);
     expect(searchQuestions(db, { search: 'bn-test-time' }).items[0].summary).toBe(
-      'At test time, which statistics does batch norm use? \\mu and \\sigma^2 of…',
+      'At test time, which statistics does batch norm use? $\\mu$ and $\\sigma^2$ of…',
     );
   });
 
@@ -139,8 +139,11 @@ describe('searchQuestions', () => {
 });
 
 describe('summarizeStem', () => {
-  it('takes the first non-empty line without Markdown markers, cut at 160', () => {
-    expect(summarizeStem('\n## **Bold** `code` $x$\nsecond')).toBe('Bold code x');
+  it('takes the first non-empty line without Markdown markers (formulas kept), cut at 160', () => {
+    expect(summarizeStem('\n## **Bold** `code` $x$\nsecond')).toBe('Bold code $x$');
+    // Never cut inside a formula: the renderer would show a stray `$`.
+    const formula = summarizeStem(`${'a'.repeat(150)} $x_1 + x_2 + x_3$ end`);
+    expect(formula).toBe(`${'a'.repeat(150)}…`);
     expect(summarizeStem('- item')).toBe('item');
     const long = summarizeStem('a'.repeat(500));
     expect(long).toHaveLength(160);

@@ -351,10 +351,15 @@ export function summarizeStem(stem: string): string {
       .find((l) => l.length > 0) ?? '';
   const plain = line
     .replace(/^(#{1,6}|>|[-*+]|\d+[.)])\s+/, '')
-    .replace(/\*\*|__|`|\$/g, '')
+    .replace(/\*\*|__|`/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return plain.length > summaryLength ? `${plain.slice(0, summaryLength - 1)}…` : plain;
+  if (plain.length <= summaryLength) return plain;
+  // Cut without leaving half a formula: an odd number of unescaped `$` means we are inside one.
+  let cut = plain.slice(0, summaryLength - 1);
+  const dollars = [...cut.matchAll(/(?<!\\)\$/g)].map((m) => m.index);
+  if (dollars.length % 2 === 1) cut = cut.slice(0, dollars[dollars.length - 1]).trimEnd();
+  return `${cut}…`;
 }
 
 function escapeLike(text: string): string {

@@ -935,20 +935,23 @@ export function quizUseCases(deps: ServiceDeps): QuizUseCases {
 
     async trySimilar({ sessionId, position }) {
       const session = loadSession(deps, sessionId);
-      if (session.mode === 'exam') {
+      const finished = session.status === 'finished';
+      if (session.mode === 'exam' && !finished) {
         throw new ServiceError(
           'forbidden',
-          'Similar questions are for practice; an exam keeps its questions.',
+          'Similar questions are for practice; an exam keeps its questions until it is finished.',
         );
       }
-      requireActive(session);
+      if (!finished) requireActive(session);
       const item = requireItem(deps, session, position);
       const resolved = resolveItem(db, item);
       let prepared: ReturnType<typeof prepareQuestion>;
       if (resolved.stored.type === 'template') {
         prepared = prepareQuestion(deps, item.questionId);
       } else {
-        const inQuiz = new Set(listItems(db, sessionId).map((i) => i.questionId));
+        const inQuiz = finished
+          ? new Set([item.questionId])
+          : new Set(listItems(db, sessionId).map((i) => i.questionId));
         const rng = new Rng(freshSeed(deps), 0x51a11a);
         const questionId = fillNewSlot(
           deps,
@@ -968,6 +971,40 @@ export function quizUseCases(deps: ServiceDeps): QuizUseCases {
       }
       const now = deps.clock.now();
       const added = prepared;
+      if (finished) {
+        // From a review: a new one-question practice with a fresh variant of the same question.
+        if (deps.lockdown.examOnly) {
+          throw new ServiceError('forbidden', 'This installation only allows exams.');
+        }
+        const openExam = openSessionsAfterExpiry(deps).find((s) => s.mode === 'exam');
+        if (openExam !== undefined) {
+          throw new ServiceError(
+            'conflict',
+            `The exam "${openExam.title}" is still running. Finish it before practising.`,
+          );
+        }
+        const newId = db.transaction(() => {
+          const id = insertSession(db, {
+            learnerId: deps.learnerId,
+            mode: 'practice',
+            msqRule: session.msqRule,
+            title: `Similar question: ${resolved.stored.topicTitle}`,
+            createdAt: now,
+            durationMs: null,
+            deadlineAt: null,
+          });
+          insertItem(db, {
+            sessionId: id,
+            position: 0,
+            questionId: added.questionId,
+            questionVersion: added.version,
+            variantSeed: added.seed,
+            shownAt: now,
+          });
+          return id;
+        })();
+        return buildState(deps, getSession(db, newId)!);
+      }
       db.transaction(() => {
         shiftItemsAfter(db, sessionId, position);
         insertItem(db, {

@@ -257,6 +257,36 @@ describe('practice', () => {
     expect(error.message).toContain('Batch normalisation');
   });
 
+  it('try a similar one from the review of a finished exam starts a one-question practice', async () => {
+    const { api, db } = setup();
+    const exam = await api.startQuiz({
+      mode: 'exam',
+      ...allTopicsStart,
+      topics: ['normalization'],
+      count: 3,
+      durationMinutes: 10,
+    });
+    const template = exam.items.find((i) => i.fromTemplate)!;
+    await api.finishQuiz({ sessionId: exam.sessionId });
+    const practice = await api.trySimilar({
+      sessionId: exam.sessionId,
+      position: template.position,
+    });
+    expect(practice.sessionId).not.toBe(exam.sessionId);
+    expect(practice.mode).toBe('practice');
+    expect(practice.items).toHaveLength(1);
+    expect(practice.items[0].questionId).toBe(template.questionId);
+    // A fresh variant: a different seed from the one the exam showed.
+    const seedOf = (sessionId: number) =>
+      db
+        .prepare('SELECT variant_seed FROM quiz_items WHERE session_id = ? AND question_id = ?')
+        .pluck()
+        .get(sessionId, template.questionId);
+    expect(seedOf(practice.sessionId)).not.toBe(seedOf(exam.sessionId));
+    // The finished exam itself is unchanged.
+    expect((await api.getReview({ sessionId: exam.sessionId })).quiz.items).toHaveLength(3);
+  });
+
   it('another bank question of the same topic is added for a bank item', async () => {
     const { api } = setup();
     const state = await api.startQuiz({
