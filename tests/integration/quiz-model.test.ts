@@ -284,14 +284,21 @@ describe('quiz state machine against a model', () => {
               case 'similar': {
                 if (s === undefined) continue;
                 model.expire(s);
-                expected =
-                  s.mode === 'exam'
+                const finished = s.status === 'finished';
+                const openExam = model.sessions.some(
+                  (x) => x.mode === 'exam' && x.status !== 'finished',
+                );
+                // From a finished quiz: a new one-question practice (unless an exam is running).
+                expected = finished
+                  ? (withItem(command.position) ?? (openExam ? 'conflict' : 'ok'))
+                  : s.mode === 'exam'
                     ? 'forbidden'
                     : (model.activeError(s) ?? withItem(command.position) ?? 'ok');
                 const before = await api.getQuiz({ sessionId: s.id });
-                actual = await outcomeOf(() =>
-                  api.trySimilar({ sessionId: s.id, position: command.position }),
-                );
+                let result: QuizState | null = null;
+                actual = await outcomeOf(async () => {
+                  result = await api.trySimilar({ sessionId: s.id, position: command.position });
+                });
                 // A bank item may have no other question left on its topic.
                 if (
                   expected === 'ok' &&
@@ -300,7 +307,20 @@ describe('quiz state machine against a model', () => {
                 ) {
                   expected = 'invalid-input';
                 }
-                if (expected === 'ok' && actual === 'ok') {
+                if (expected === 'ok' && actual === 'ok' && finished && result !== null) {
+                  const st: QuizState = result;
+                  expect(st.sessionId).not.toBe(s.id);
+                  expect(st.items).toHaveLength(1);
+                  model.sessions.push({
+                    id: st.sessionId,
+                    mode: 'practice',
+                    status: 'active',
+                    finishReason: null,
+                    deadlineAt: null,
+                    items: [{ answered: false, graded: false, marked: false }],
+                    currentPosition: 0,
+                  });
+                } else if (expected === 'ok' && actual === 'ok') {
                   s.items.splice(command.position + 1, 0, {
                     answered: false,
                     graded: false,
