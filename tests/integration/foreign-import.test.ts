@@ -10,7 +10,7 @@ function io() {
   const err: string[] = [];
   return {
     io: {
-      stdin: [] as string[],
+      stdin: (async function* (): AsyncGenerator<string> {})(),
       out: (t: string) => void out.push(t),
       err: (t: string) => void err.push(t),
     },
