@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { callApi, goTo, openApp } from './helpers';
@@ -156,4 +157,18 @@ test('hostile question text renders inert', async ({ page, app }) => {
   await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
   await page.waitForTimeout(300);
   expect(dialogs).toEqual([]);
+});
+
+test('importing a Moodle GIFT file lists the questions DeepDrill cannot represent', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await goTo(page, 'Bank');
+  const gift = readFileSync('tests/fixtures/interop/sample.gift', 'utf8');
+  const report = await importFile(page, 'week11.gift', gift);
+  await expect(report).toContainText('Import finished');
+  await expect(report).toContainText(/essay/i);
+  await expect(report).toContainText(/matching/i);
+  await expect(report).toContainText(/line \d+/);
 });
