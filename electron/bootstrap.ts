@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AutoBackup } from '../db/backup';
+import { checkpointIdle, deferCheckpoints } from '../db/checkpoint';
 import { ensureBuiltinBank } from '../db/bank/builtin';
 import { importPack } from '../db/bank/import';
 import { parsePackText } from '../db/bank/validate';
@@ -107,7 +108,13 @@ export function startApp(options: StartAppOptions): RunningApp {
     };
     const service = createService(deps);
     sweepExpiredQuizzes(deps);
-    const timer = setInterval(() => sweepExpiredQuizzes(deps), options.sweepIntervalMs ?? 1000);
+    // Checkpoint the WAL between the learner's actions, never inside an answer's commit.
+    deferCheckpoints(db);
+    let ticks = 0;
+    const timer = setInterval(() => {
+      sweepExpiredQuizzes(deps);
+      if (++ticks % 2 === 0) checkpointIdle(db);
+    }, options.sweepIntervalMs ?? 1000);
     timer.unref();
     const autoBackup = new AutoBackup(db, deps.backupDir!);
     const backupTimer = setInterval(() => {
