@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openDatabase } from './connection';
+import { DatabaseOpenError, openDatabase, transactionWithoutFsync } from './connection';
 import { DatabaseFromFutureError, latestSchemaVersion } from './migrations';
 
 const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'deepdrill-db-')), name);
@@ -84,5 +84,26 @@ describe('openDatabase', () => {
       .all();
     expect(names).toEqual(['learners']);
     check.close();
+  });
+});
+
+describe('transactionWithoutFsync', () => {
+  it('commits atomically and restores synchronous = FULL afterwards, also on error', () => {
+    const db = openDatabase(tempFile('relaxed.db'));
+    const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    transactionWithoutFsync(db, () => {
+      insert.run('a', '1');
+      insert.run('b', '2');
+    });
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(() =>
+      transactionWithoutFsync(db, () => {
+        insert.run('c', '3');
+        insert.run('a', 'duplicate'); // primary key clash: the whole transaction rolls back
+      }),
+    ).toThrow(/UNIQUE/);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['a', 'b']);
+    db.close();
   });
 });

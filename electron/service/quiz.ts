@@ -32,6 +32,7 @@ import {
   upsertMastery,
   upsertReviewCard,
 } from '../../db/queries/progress';
+import { transactionWithoutFsync } from '../../db/connection';
 import { loadQuestion, type StoredQuestion } from '../../db/queries/questions';
 import {
   countTopicQuestionsCapped,
@@ -852,7 +853,9 @@ export function quizUseCases(deps: ServiceDeps): QuizUseCases {
           ? Math.round((input.durationMinutes ?? settings.defaultTimerMinutes) * 60_000)
           : null;
       const planned = planItems(deps, input, freshSeed(deps));
-      const sessionId = db.transaction(() => {
+      // A power cut right after starting loses at most this start, nothing the learner answered;
+      // an app crash loses nothing (WAL). Answers are always committed with a full fsync.
+      const sessionId = transactionWithoutFsync(db, () => {
         const id = insertSession(db, {
           learnerId: deps.learnerId,
           mode: input.mode,
@@ -873,7 +876,7 @@ export function quizUseCases(deps: ServiceDeps): QuizUseCases {
           }),
         );
         return id;
-      })();
+      });
       return buildState(deps, getSession(db, sessionId)!);
     },
 
