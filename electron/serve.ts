@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startApp } from './bootstrap';
 import { createBrowserServer, newToken } from './http-server';
+import { defaultInstitute, loadInstitute } from './institute';
 
 function fail(message: string): never {
   process.stderr.write(`serve: ${message}\n`);
@@ -17,12 +18,14 @@ const args = process.argv.slice(2);
 let port = 0;
 let dbPath = '';
 let staticDir = fileURLToPath(new URL('../build/renderer', import.meta.url));
+let instituteFile: string | null = null;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === '--port') port = Number(args[++i]);
   else if (arg === '--db') dbPath = args[++i] ?? '';
   else if (arg === '--static') staticDir = args[++i] ?? '';
-  else fail(`unknown argument ${arg} (usage: --port P --db FILE)`);
+  else if (arg === '--institute') instituteFile = args[++i] ?? '';
+  else fail(`unknown argument ${arg} (usage: --port P --db FILE [--institute institute.json])`);
 }
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0–65535');
 if (dbPath === '') fail('missing --db FILE');
@@ -31,7 +34,16 @@ if (!existsSync(`${staticDir}/index.html`))
 
 let app: ReturnType<typeof startApp>;
 try {
-  app = startApp({ dbPath, mode: 'browser' });
+  // An institute can try its institute.json (title, banks, lock-down) here before packaging.
+  const institute = instituteFile ? loadInstitute(instituteFile) : defaultInstitute;
+  app = startApp({
+    dbPath,
+    mode: 'browser',
+    productName: institute.productName,
+    lockdown: institute.lockdown,
+    bundledBanks: institute.banks,
+    includeBuiltinBank: institute.includeBuiltinBank,
+  });
 } catch (error) {
   fail((error as Error).message);
 }

@@ -1,4 +1,5 @@
-// npm run serve -- --port P --db FILE: build the renderer, then start browser mode.
+// npm run serve -- --port P --db FILE [--institute institute.json]: build the renderer, then
+// start browser mode.
 import { spawn } from 'node:child_process';
 import { build as viteBuild } from 'vite';
 

@@ -16,10 +16,14 @@ export interface AppServer {
 }
 
 /** Starts `electron/serve.ts` (browser mode) on `dbPath` and resolves once it is listening. */
-export async function startServer(dbPath: string, env: NodeJS.ProcessEnv = {}): Promise<AppServer> {
+export async function startServer(
+  dbPath: string,
+  env: NodeJS.ProcessEnv = {},
+  extraArgs: readonly string[] = [],
+): Promise<AppServer> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/serve.ts', '--port', '0', '--db', dbPath],
+    ['--import', 'tsx', 'electron/serve.ts', '--port', '0', '--db', dbPath, ...extraArgs],
     { cwd: process.cwd(), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
