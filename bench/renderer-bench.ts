@@ -13,17 +13,7 @@ import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { log, percentile, round } from './stats';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { chromiumArgs as CHROMIUM_ARGS, chromiumPath as CHROMIUM } from '../playwright.config';
 
 /** Builds the renderer with the project's Vite config into `outDir`. */
 export async function buildRenderer(outDir: string): Promise<number> {
