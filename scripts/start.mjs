@@ -1,13 +1,21 @@
-// npm start: build, make the Electron build of better-sqlite3, launch the desktop app.
+// npm start: build, make sure the Electron binary is there, build better-sqlite3 for Electron,
+// then launch the desktop app. Each step that needs a network says so plainly when it fails.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { buildAll } from './build.mjs';
 import { buildElectronNative } from './electron-native.mjs';
 
-await buildAll({ quiet: true });
-buildElectronNative();
+const browserMode =
+  'Browser mode works without it: npm run serve -- --port 8080 --db ./deepdrill.db';
 
-// Electron's package downloads its binary on first use; say clearly what is missing.
+function fail(message) {
+  console.error(`\nnpm start: ${message}`);
+  process.exit(1);
+}
+
+await buildAll({ quiet: true });
+
+// Electron's package downloads its binary on first use.
 const pathFile = 'node_modules/electron/path.txt';
 if (!existsSync(pathFile)) {
   const install = spawn(process.execPath, ['node_modules/electron/install.js'], {
@@ -15,12 +23,20 @@ if (!existsSync(pathFile)) {
   });
   const code = await new Promise((resolve) => install.on('exit', resolve));
   if (code !== 0 || !existsSync(pathFile)) {
-    console.error(
-      'The Electron binary is not installed and could not be downloaded. Browser mode works without it: npm run serve -- --port 8080 --db ./deepdrill.db',
+    fail(
+      `the Electron binary is not installed and could not be downloaded (no network?). ${browserMode}`,
     );
-    process.exit(1);
   }
 }
+
+try {
+  buildElectronNative();
+} catch (error) {
+  fail(
+    `${error.message}. node-gyp downloads Electron's headers once; connect to a network and retry. ${browserMode}`,
+  );
+}
+
 const binary = `node_modules/electron/dist/${readFileSync(pathFile, 'utf8').trim()}`;
 const child = spawn(binary, ['.'], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
