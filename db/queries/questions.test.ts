@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPack } from '../bank/import';
 import { samplePack, syntheticPack, tempDir } from '../bank/test-fixtures';
 import { openDatabase, type Db } from '../connection';
-import { listQuestionIds, loadQuestion, searchQuestions, summarizeStem } from './questions';
+import {
+  listQuestionIds,
+  loadCurrentQuestions,
+  loadQuestion,
+  searchQuestions,
+  summarizeStem,
+} from './questions';
 
 let db: Db;
 beforeAll(() => {
@@ -53,6 +59,16 @@ describe('loadQuestion', () => {
   it('returns undefined for an unknown question or version', () => {
     expect(loadQuestion(db, 123_456)).toBeUndefined();
     expect(loadQuestion(db, idOf('bn-mean'), 2)).toBeUndefined();
+  });
+});
+
+describe('loadCurrentQuestions', () => {
+  it('loads several questions in one go, exactly as loadQuestion does one by one', () => {
+    const ids = db.prepare('SELECT id FROM questions ORDER BY id').pluck().all() as number[];
+    const many = loadCurrentQuestions(db, [...ids, 999_999]);
+    expect([...many.keys()].sort((a, b) => a - b)).toEqual(ids);
+    for (const id of ids) expect(many.get(id)).toEqual(loadQuestion(db, id));
+    expect(loadCurrentQuestions(db, []).size).toBe(0);
   });
 });
 

@@ -155,6 +155,8 @@ interface SearchParams {
 interface Statements {
   version: Statement<[number, number], VersionRow>;
   current: Statement<[number], VersionRow>;
+  currentMany: Statement<[string], VersionRow>;
+  optionsMany: Statement<[string], OptionRow & Readonly<{ question_id: number }>>;
   options: Statement<[number, number], OptionRow>;
   picksAll: Statement<[number, number], PickRow>;
   picksByTopic: Statement<[string, number, number], PickRow>;
@@ -202,6 +204,19 @@ function statements(db: Db): Statements {
         FROM question_options
         WHERE question_id = ? AND version = ?
         ORDER BY position`),
+      currentMany: db.prepare(`
+        SELECT ${versionColumns}
+        FROM questions q
+        JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+        JOIN topics t ON t.id = q.topic_id
+        WHERE q.id IN (SELECT value FROM json_each(?))`),
+      optionsMany: db.prepare(`
+        SELECT o.question_id, o.option_id, o.text, o.feedback, o.correct, o.misconception_id,
+               o.misconception_label
+        FROM questions q
+        JOIN question_options o ON o.question_id = q.id AND o.version = q.current_version
+        WHERE q.id IN (SELECT value FROM json_each(?))
+        ORDER BY o.question_id, o.position`),
       picksAll: db.prepare(`
         SELECT id, topic_id, difficulty, type, current_version
         FROM questions
@@ -313,6 +328,27 @@ export function loadQuestion(
     version === undefined ? s.current.get(questionId) : s.version.get(questionId, version);
   if (row === undefined) return undefined;
   return toQuestion(row, s.options.all(row.id, row.version));
+}
+
+/**
+ * The current versions of several questions in two queries (instead of two per question), by
+ * id; ids that do not exist are absent. Used when a quiz is planned.
+ */
+export function loadCurrentQuestions(db: Db, ids: readonly number[]): Map<number, StoredQuestion> {
+  const found = new Map<number, StoredQuestion>();
+  if (ids.length === 0) return found;
+  const s = statements(db);
+  const list = JSON.stringify(ids);
+  const optionsById = new Map<number, OptionRow[]>();
+  for (const row of s.optionsMany.all(list)) {
+    let rows = optionsById.get(row.question_id);
+    if (rows === undefined) optionsById.set(row.question_id, (rows = []));
+    rows.push(row);
+  }
+  for (const row of s.currentMany.all(list)) {
+    found.set(row.id, toQuestion(row, optionsById.get(row.id) ?? []));
+  }
+  return found;
 }
 
 /**

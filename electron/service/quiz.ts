@@ -33,7 +33,11 @@ import {
   upsertReviewCard,
 } from '../../db/queries/progress';
 import { transactionWithoutFsync } from '../../db/connection';
-import { loadQuestion, type StoredQuestion } from '../../db/queries/questions';
+import {
+  loadCurrentQuestions,
+  loadQuestion,
+  type StoredQuestion,
+} from '../../db/queries/questions';
 import {
   countTopicQuestionsCapped,
   finishSession,
@@ -167,8 +171,10 @@ function freshSeed(deps: ServiceDeps): number {
 function prepareQuestion(
   deps: ServiceDeps,
   questionId: number,
+  /** The question's current version when the caller already loaded it. */
+  preloaded?: StoredQuestion,
 ): { questionId: number; version: number; seed: number | null; resolved: ResolvedItem } | null {
-  const stored = loadQuestion(deps.db, questionId);
+  const stored = preloaded ?? loadQuestion(deps.db, questionId);
   if (stored === undefined || stored.retired) return null;
   const tries = stored.type === 'template' ? SEED_TRIES : 1;
   for (let i = 0; i < tries; i++) {
@@ -655,10 +661,10 @@ function planItems(deps: ServiceDeps, input: StartInput, seed: number): PlannedI
   const maxId = maxQuestionId(deps.db);
   const used = new Set<number>();
   const planned: PlannedItem[] = [];
-  const add = (questionId: number | null): boolean => {
-    if (questionId === null || used.has(questionId)) return false;
+  const add = (questionId: number | null, preloaded?: StoredQuestion): boolean => {
+    if (questionId === null) return false;
     used.add(questionId);
-    const prepared = prepareQuestion(deps, questionId);
+    const prepared = prepareQuestion(deps, questionId, preloaded);
     if (prepared === null) return false;
     planned.push({
       questionId,
@@ -668,10 +674,19 @@ function planItems(deps: ServiceDeps, input: StartInput, seed: number): PlannedI
     });
     return true;
   };
+  // Pick every slot's question first, then load them all in two queries.
+  const picked: number[] = [];
   for (const slot of slots) {
-    add(
-      slot.kind === 'review' ? slot.questionId : fillNewSlot(deps, slot, range, used, rng, maxId),
-    );
+    const id =
+      slot.kind === 'review' ? slot.questionId : fillNewSlot(deps, slot, range, used, rng, maxId);
+    if (id === null || used.has(id)) continue;
+    used.add(id);
+    picked.push(id);
+  }
+  const loaded = loadCurrentQuestions(deps.db, picked);
+  for (const id of picked) {
+    const stored = loaded.get(id);
+    if (stored !== undefined) add(id, stored);
   }
   // Top up when slots could not be filled (a topic's questions already used, …): weakest first.
   if (planned.length < input.count && input.selection !== 'due') {
@@ -685,8 +700,15 @@ function planItems(deps: ServiceDeps, input: StartInput, seed: number): PlannedI
       for (const topicId of byWeakness) {
         if (planned.length >= input.count) break;
         const target = targetDifficulty(pKnown.get(topicId) ?? BKT.pInit);
-        if (add(fillNewSlot(deps, { topicId, targetDifficulty: target }, range, used, rng, maxId)))
-          progress = true;
+        const id = fillNewSlot(
+          deps,
+          { topicId, targetDifficulty: target },
+          range,
+          used,
+          rng,
+          maxId,
+        );
+        if (id !== null && !used.has(id) && add(id)) progress = true;
       }
     }
   }
