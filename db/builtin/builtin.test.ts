@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listTemplates } from '../../core/templates';
 import { bankPackSchema, type BankItem, type ChoiceItem, type NumericItem } from '../bank/schema';
 import { builtinPack } from './index';
 import { SOURCE_QUIZ, SOURCE_QUIZ_TAG } from './sources';
@@ -267,26 +268,10 @@ const RECOMPUTED: Record<string, number | number[]> = {
   'init-glorot-uniform-limit': Math.sqrt(6 / (150 + 150)),
 };
 
-/** Template ids and the topic each belongs to (implemented in core/templates). */
-const TEMPLATE_TOPICS: Record<string, string> = {
-  'batchnorm-train-stats': 'normalization',
-  'batchnorm-inference': 'normalization',
-  'layernorm-stats': 'normalization',
-  'norm-axes': 'normalization',
-  'conv-transpose1d': 'upsampling',
-  'conv-transpose2d': 'upsampling',
-  'conv-transpose-output-size': 'upsampling',
-  'conv-output-size': 'cnn-arithmetic',
-  'maxpool-unpool': 'upsampling',
-  'soft-dice': 'segmentation',
-  iou: 'segmentation',
-  'regularized-step': 'regularization',
-  'softmax-temperature': 'activations',
-  'leaky-relu': 'activations',
-  'triplet-loss': 'metric-learning',
-  'depthwise-separable-cost': 'efficient-cnns',
-  'inverted-dropout': 'dropout',
-};
+/** Template ids and the topic each belongs to, from the template registry itself. */
+const TEMPLATE_TOPICS: ReadonlyMap<string, string> = new Map(
+  listTemplates().map((t) => [t.id, t.topic]),
+);
 
 const TOPIC_IDS = [
   'normalization',
@@ -383,13 +368,13 @@ describe('built-in bank: structure', () => {
     expect(templates.length * 3).toBeGreaterThanOrEqual(items.length);
     for (const i of templates) {
       if (i.type !== 'template') continue;
-      expect(TEMPLATE_TOPICS[i.template], i.id).toBe(i.topic);
+      expect(TEMPLATE_TOPICS.get(i.template), i.id).toBe(i.topic);
       expect(Object.keys(i.params ?? {}), i.id).toEqual(['level']);
       expect([1, 2, 3], i.id).toContain(i.params?.level);
       if (i.template === 'norm-axes') expect(i.form, i.id).toBe('mcq');
     }
     expect(new Set(templates.map((i) => (i.type === 'template' ? i.template : '')))).toEqual(
-      new Set(Object.keys(TEMPLATE_TOPICS)),
+      new Set(TEMPLATE_TOPICS.keys()),
     );
   });
 
