@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../connection';
+import { getSetting, setSetting } from '../queries/settings';
 import { builtinPack } from '../builtin';
 import { importPack, type BankImportReport } from './import';
 
@@ -23,11 +24,7 @@ export function builtinBankHash(): string {
  */
 export function ensureBuiltinBank(db: Db, now?: number): BankImportReport | null {
   const hash = builtinBankHash();
-  const stored = db
-    .prepare<[string], string>('SELECT value FROM settings WHERE key = ?')
-    .pluck()
-    .get(hashKey);
-  if (stored === hash) return null;
+  if (getSetting(db, hashKey) === hash) return null;
   const report = importPack(db, builtinPack, { now });
   if (!report.ok) {
     const first = report.problems
@@ -36,8 +33,6 @@ export function ensureBuiltinBank(db: Db, now?: number): BankImportReport | null
       .join('; ');
     throw new Error(`the built-in bank does not validate: ${first}`);
   }
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(hashKey, hash);
+  setSetting(db, hashKey, hash);
   return report;
 }
