@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSafeHref, renderMarkdown } from './markdown';
 
-/** Parses rendered HTML into a detached container, as `{@html}` would insert it. */
+/** Parses rendered HTML into a detached container, as the Markdown component inserts it. */
 function render(source: string, inline = false): HTMLElement {
   const container = document.createElement('div');
   container.innerHTML = renderMarkdown(source, inline);
