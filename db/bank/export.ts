@@ -66,7 +66,7 @@ function statements(db: Db): Statements {
         ORDER BY q.id`),
       options: db.prepare(`
         SELECT o.question_id, o.option_id, o.text, o.feedback, o.correct, o.misconception_id,
-               o.misconception_label
+               o.misconception_label, o.pin
         FROM questions q
         JOIN question_options o ON o.question_id = q.id AND o.version = q.current_version
         WHERE q.bank_id = ? AND q.retired = 0
@@ -88,6 +88,7 @@ function toOption(o: ChoiceOption): BankOption {
     text: o.text,
     ...(o.feedback !== undefined ? { feedback: o.feedback } : {}),
     ...(o.misconception !== undefined ? { misconception: { ...o.misconception } } : {}),
+    ...(o.pin === true ? { pin: true } : {}),
   };
 }
 

@@ -203,6 +203,44 @@ describe('importPack', () => {
     expect(exportPack(db, 'sample-bank').topics).toEqual(v2.topics);
   });
 
+  it('keeps pinned options through import and export; a changed pin alone is a new version', () => {
+    const { db } = freshDb();
+    const pinned = samplePack();
+    const mcq = pinned.items[0] as Extract<BankItemInput, { type: 'mcq' | 'msq' }>;
+    pinned.items[0] = {
+      ...mcq,
+      options: mcq.options.map((o) => (o.id === 'c' ? { ...o, pin: true } : o)),
+    };
+    expect(importPack(db, pinned)).toMatchObject({ ok: true, added: 6 });
+    const id = questionId(db, 'bn-test-time');
+    expect(loadQuestion(db, id)?.options.map((o) => [o.id, o.pin === true])).toEqual([
+      ['a', false],
+      ['b', false],
+      ['c', true],
+    ]);
+    const exported = exportPack(db, 'sample-bank');
+    expect(exported).toEqual(bankPackSchema.parse(pinned));
+    const options = (exported.items[0] as Extract<BankItemInput, { type: 'mcq' | 'msq' }>).options;
+    expect(options.map((o) => Object.hasOwn(o, 'pin'))).toEqual([false, false, true]);
+    expect(JSON.stringify(exported.items.slice(1))).not.toContain('"pin"');
+
+    expect(importPack(db, pinned)).toMatchObject({ ok: true, unchanged: 6 });
+    expect(importPack(db, samplePack())).toMatchObject({ ok: true, updated: 1, unchanged: 5 });
+    expect(loadQuestion(db, id)?.version).toBe(2);
+    expect(loadQuestion(db, id)?.options.some((o) => o.pin === true)).toBe(false);
+    expect(loadQuestion(db, id, 1)?.options[2].pin).toBe(true);
+  });
+
+  it('reads "pin": false as no pin: the same content, and not written back out', () => {
+    const { db } = freshDb();
+    importPack(db, samplePack());
+    const explicit = samplePack();
+    const mcq = explicit.items[0] as Extract<BankItemInput, { type: 'mcq' | 'msq' }>;
+    explicit.items[0] = { ...mcq, options: mcq.options.map((o) => ({ ...o, pin: false })) };
+    expect(importPack(db, explicit)).toMatchObject({ ok: true, unchanged: 6 });
+    expect(JSON.stringify(exportPack(db, 'sample-bank'))).not.toContain('"pin"');
+  });
+
   it('stores unicode text exactly', () => {
     const { db } = freshDb();
     const pack = samplePack();
@@ -347,6 +385,7 @@ function choiceItem(topics: readonly string[]) {
                 text: fc.constant(o.text),
                 feedback: text,
                 misconception: fc.record({ id: slug, label: text }),
+                pin: fc.constant(true as const),
               },
               { requiredKeys: ['id', 'text'] },
             ),

@@ -56,13 +56,21 @@ interface VersionColumns {
   readonly templateId: string | null;
   readonly templateForm: 'mcq' | 'numeric' | null;
   readonly templateParams: string | null;
-  /** `[option_id, text, feedback, correct, misconception_id, misconception_label]` each. */
+  /** `[option_id, text, feedback, correct, misconception_id, misconception_label, pin]` each. */
   readonly options: readonly OptionTuple[];
 }
 
-type OptionTuple = readonly [string, string, string | null, 0 | 1, string | null, string | null];
+type OptionTuple = readonly [
+  string,
+  string,
+  string | null,
+  0 | 1,
+  string | null,
+  string | null,
+  0 | 1,
+];
 
-const OPTION_COLUMNS = 9;
+const OPTION_COLUMNS = 10;
 
 interface Statements {
   upsertBank: Statement<[string, string, string, string | null, number]>;
@@ -115,7 +123,7 @@ function statements(db: Db): Statements {
         .prepare<[string], unknown[]>(
           `
         SELECT o.question_id, o.option_id, o.text, o.feedback, o.correct, o.misconception_id,
-               o.misconception_label
+               o.misconception_label, o.pin
         FROM questions q
         JOIN question_options o ON o.question_id = q.id AND o.version = q.current_version
         WHERE q.bank_id = ?
@@ -148,7 +156,7 @@ function insertOptionsStatement(db: Db, s: Statements, count: number): Statement
     const row = `(${Array(OPTION_COLUMNS).fill('?').join(', ')})`;
     statement = db.prepare(`
       INSERT INTO question_options (question_id, version, position, option_id, text, feedback,
-        correct, misconception_id, misconception_label)
+        correct, misconception_id, misconception_label, pin)
       VALUES ${Array(count).fill(row).join(', ')}`);
     s.insertOptions.set(count, statement);
   }
@@ -185,6 +193,7 @@ function versionColumns(item: BankItem): VersionColumns {
           correct.has(o.id) ? 1 : 0,
           o.misconception?.id ?? null,
           o.misconception?.label ?? null,
+          o.pin === true ? 1 : 0,
         ]),
       };
     }
@@ -333,6 +342,7 @@ function insertVersion(
     values[at + 6] = o[3];
     values[at + 7] = o[4];
     values[at + 8] = o[5];
+    values[at + 9] = o[6];
   }
   insertOptionsStatement(db, s, count).run(...values);
 }

@@ -20,6 +20,11 @@ export const bankOptionSchema = z.strictObject({
   feedback: markdown.optional(),
   /** Named misconception behind this (wrong) option: `{id, label}`. */
   misconception: z.strictObject({ id: slug, label: z.string().min(1).max(200) }).optional(),
+  /**
+   * Keeps its stored place when the options are shuffled for a quiz ("All of the above",
+   * "None of these"); the other options move. Default false.
+   */
+  pin: z.boolean().optional(),
 });
 
 /** Tolerance of a numeric answer; at least one of `abs` / `rel`. */

@@ -402,6 +402,33 @@ export const badPacks: readonly BadPackCase[] = [
     message: /correct option cannot stand for a misconception/,
   },
   {
+    name: 'pin that is not true or false',
+    text: mutated((p) => {
+      p.items[0].options![2].pin = 'yes';
+    }),
+    path: 'items[0].options[2].pin',
+    message: /expected true or false, got string "yes"/,
+  },
+  {
+    name: 'pin on a numeric item',
+    text: mutated((p) => {
+      p.items[2].options = [
+        { id: 'x', text: 'X' },
+        { id: 'none', text: 'None of these', pin: true },
+      ];
+    }),
+    path: 'items[2].options[1].pin',
+    message: /a numeric item has no options to keep in place/,
+  },
+  {
+    name: 'pin on a template item',
+    text: mutated((p) => {
+      p.items[5].options = [{ id: 'all', text: 'All of the above', pin: true }];
+    }),
+    path: 'items[5].options[0].pin',
+    message: /a template item has no options to keep in place/,
+  },
+  {
     name: 'one option only',
     text: mutated((p) => {
       p.items[0].options = p.items[0].options!.slice(1, 2);

@@ -275,7 +275,8 @@ const isParamValue = (v: unknown): boolean =>
  * The rules across fields, run on the raw input with type guards so they add to the schema's
  * problems instead of waiting for them to be fixed: unique topic, item and option ids; unique
  * option texts; topics that exist; answers among the options, one for `mcq`, none twice; no
- * misconception on a correct option; templates that exist, offer the form and accept the params.
+ * misconception on a correct option; no `pin` outside choice items; templates that exist, offer
+ * the form and accept the params.
  */
 function crossFieldProblems(input: unknown): PackProblem[] {
   const problems: PackProblem[] = [];
@@ -377,6 +378,16 @@ function crossFieldProblems(input: unknown): PackProblem[] {
           });
         }
       }
+    }
+    if ((item.type === 'numeric' || item.type === 'template') && Array.isArray(item.options)) {
+      item.options.forEach((option: unknown, k) => {
+        if (isRecord(option) && Object.hasOwn(option, 'pin')) {
+          problems.push({
+            path: `${at}.options[${k}].pin`,
+            message: `a ${item.type} item has no options to keep in place; expected "pin" only on the options of mcq and msq items`,
+          });
+        }
+      });
     }
     if (item.type === 'template' && typeof item.template === 'string') {
       templates ??= {
