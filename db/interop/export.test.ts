@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BankItem, BankPack } from '../bank/schema';
+import type { BankItem, BankPack, ChoiceItem } from '../bank/schema';
 import { validatePack } from '../bank/validate';
 import { escapeGift, packToGift, packToMoodleXml } from './export';
 import type { ForeignImport } from './foreign';
@@ -161,6 +161,47 @@ describe('packToMoodleXml', () => {
   });
 });
 
+describe('shuffling in the export', () => {
+  const withPins = (pins: readonly boolean[]): BankPack => {
+    const mcq = smallPack.items[0] as ChoiceItem;
+    return {
+      ...smallPack,
+      items: [
+        {
+          ...mcq,
+          options: mcq.options.map((o, k) => (pins[k] ? { ...o, pin: true } : o)),
+        },
+      ],
+    };
+  };
+  const shuffleElement = (pack: BankPack) =>
+    /<shuffleanswers>(.*)<\/shuffleanswers>/.exec(packToMoodleXml(pack).text)?.[1];
+
+  it('Moodle XML: shuffleanswers false only when every option is pinned', () => {
+    expect(shuffleElement(withPins([true, true]))).toBe('false');
+    expect(shuffleElement(withPins([false, true]))).toBe('true');
+    expect(shuffleElement(withPins([false, false]))).toBe('true');
+  });
+
+  it('Moodle XML: an item shown in a fixed order reads back with every option pinned', () => {
+    const back = parseMoodleXml(packToMoodleXml(withPins([true, true])).text, {
+      bankId: 'p',
+      title: 'p',
+    });
+    const only = back.pack!.items[0];
+    expect(only.type === 'mcq' && only.options.map((o) => [o.id, o.pin])).toEqual([
+      ['a', true],
+      ['b', true],
+    ]);
+  });
+
+  it('GIFT: writes no shuffle setting, so pins are not carried', () => {
+    const gift = packToGift(withPins([true, true])).text;
+    const back = parseGift(gift, { bankId: 'p', title: 'p' }).pack!.items[0];
+    expect(back.type === 'mcq' && back.options.some((o) => o.pin === true)).toBe(false);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Round trips: pack → GIFT / Moodle XML → reader → the same keys, tolerances, feedback, topics.
 
@@ -200,8 +241,10 @@ const choiceItem = (type: 'mcq' | 'msq') =>
       }),
       picks: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
       first: fc.nat(),
+      pinning: fc.constantFrom('none', 'all', 'some'),
+      pinPicks: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
     })
-    .map(({ stem, explanation, options, picks, first }) => {
+    .map(({ stem, explanation, options, picks, first, pinning, pinPicks }) => {
       const ids = options.map((_, k) => `o${k}`);
       let answer = type === 'mcq' ? [ids[first % ids.length]] : ids.filter((_, k) => picks[k]);
       if (answer.length === 0) answer = [ids[first % ids.length]];
@@ -213,6 +256,7 @@ const choiceItem = (type: 'mcq' | 'msq') =>
           id: ids[k],
           text: o.text,
           ...(o.feedback !== undefined ? { feedback: o.feedback } : {}),
+          ...(pinning === 'all' || (pinning === 'some' && pinPicks[k]) ? { pin: true } : {}),
         })),
         answer,
       };
@@ -285,7 +329,13 @@ const packArbitrary = fc
     };
   });
 
-function expectSameQuestions(original: BankPack, result: ForeignImport): void {
+/**
+ * The pins a reader gives back: Moodle XML keeps an all-pinned item's order (shuffleanswers
+ * false) and nothing finer; GIFT keeps none.
+ */
+type PinsBack = 'moodle' | 'gift';
+
+function expectSameQuestions(original: BankPack, result: ForeignImport, pinsBack: PinsBack): void {
   expect(result.problems).toEqual([]);
   expect(result.unsupported).toEqual([]);
   const back = result.pack!;
@@ -316,6 +366,8 @@ function expectSameQuestions(original: BankPack, result: ForeignImport): void {
       const indices = (ids: readonly string[], options: readonly { id: string }[]) =>
         ids.map((id) => options.findIndex((o) => o.id === id)).sort((a, b) => a - b);
       expect(indices(copy!.answer, copy!.options)).toEqual(indices(item.answer, item.options));
+      const fixed = pinsBack === 'moodle' && item.options.every((o) => o.pin === true);
+      expect(copy!.options.map((o) => o.pin === true)).toEqual(item.options.map(() => fixed));
     }
   }
 }
@@ -338,7 +390,7 @@ describe('round trips', () => {
       fc.property(packArbitrary, (pack) => {
         const { text: gift, skipped } = packToGift(pack);
         expect(skipped).toEqual([]);
-        expectSameQuestions(pack, parseGift(gift, { bankId: pack.id, title: pack.title }));
+        expectSameQuestions(pack, parseGift(gift, { bankId: pack.id, title: pack.title }), 'gift');
       }),
       { seed, numRuns: 300 },
     );
@@ -349,7 +401,11 @@ describe('round trips', () => {
       fc.property(packArbitrary, (pack) => {
         const { text: xml, skipped } = packToMoodleXml(pack);
         expect(skipped).toEqual([]);
-        expectSameQuestions(pack, parseMoodleXml(xml, { bankId: pack.id, title: pack.title }));
+        expectSameQuestions(
+          pack,
+          parseMoodleXml(xml, { bankId: pack.id, title: pack.title }),
+          'moodle',
+        );
       }),
       { seed, numRuns: 300 },
     );

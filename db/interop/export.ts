@@ -6,7 +6,9 @@
  * when both are given the larger wins, as DeepDrill accepts either). Template items and vector
  * answers have no equivalent: they are skipped and reported. Stems, options and feedback are
  * written as Markdown (`[markdown]`, `format="markdown"`); misconceptions, difficulty and answer
- * formats are not carried (Moodle XML keeps the tags). Item ids become question names (and the
+ * formats are not carried (Moodle XML keeps the tags). Moodle XML's `<shuffleanswers>` is false
+ * when every option of an item is pinned, true otherwise (Moodle has no per-option pin, so a
+ * partly pinned item's pins are lost); GIFT has no shuffle setting and carries no pins. Item ids become question names (and the
  * Moodle id number), topics become categories `$course$/top/<topic title>`, so that reading the
  * output back gives the same keys, tolerances, feedback and topics.
  */
@@ -205,7 +207,7 @@ function xmlItem(item: Exportable): string {
     const key = new Set(item.answer);
     lines.push(
       `${i}<single>${item.type === 'mcq' ? 'true' : 'false'}</single>`,
-      `${i}<shuffleanswers>true</shuffleanswers>`,
+      `${i}<shuffleanswers>${item.options.every((o) => o.pin === true) ? 'false' : 'true'}</shuffleanswers>`,
       `${i}<answernumbering>abc</answernumbering>`,
     );
     for (const o of item.options) {

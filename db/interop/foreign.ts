@@ -100,6 +100,24 @@ export function tidyNumber(x: number): number {
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
+/**
+ * The options of a converted true/false question, True first and both pinned: Moodle's
+ * true/false questions have no shuffle setting and always show True, then False.
+ */
+export function trueFalseOptions(
+  feedback: (value: boolean) => string,
+): { id: string; text: string; feedback?: string; pin: true }[] {
+  return [true, false].map((value) => {
+    const text = feedback(value);
+    return {
+      id: value ? 'true' : 'false',
+      text: value ? 'True' : 'False',
+      ...(text !== '' ? { feedback: text } : {}),
+      pin: true,
+    };
+  });
+}
+
 /** A short one-line title from a question text, for the unsupported list and messages. */
 export function excerpt(text: string, max = 60): string {
   const line = text.replace(/\s+/g, ' ').trim();

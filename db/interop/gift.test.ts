@@ -122,6 +122,18 @@ describe('parseGift on the sample file', () => {
     });
   });
 
+  it('leaves choice options unpinned (GIFT has no shuffle setting) but pins True, False', () => {
+    const pins = (id: string) => {
+      const found = item(result, id);
+      return found.type === 'mcq' || found.type === 'msq'
+        ? found.options.map((o) => o.pin === true)
+        : null;
+    };
+    expect(pins('bn-test-time')).toEqual([false, false, false]);
+    expect(pins('reg-sparse')?.every((pin) => !pin)).toBe(true);
+    expect(pins('dropout-train')).toEqual([true, true]);
+  });
+
   it('reads numerical answers: value:tolerance, min..max, the 100% of several', () => {
     expect(item(result, 'tconv-len')).toMatchObject({
       type: 'numeric',

@@ -4,10 +4,12 @@
  * Maps: multiple choice with one right answer (`=` right, `~` wrong) → `mcq`; multiple answers
  * with percentage weights (`~%50%…`, `~%-100%…`, no `=`) → `msq` whose key is the options with a
  * positive weight (tagged `partial-credit`); true/false (`{T}`, `{FALSE}`, …) → `mcq` with the
- * options True and False; numerical (`{#3.5:0.1}`, `{#1..5}`, `{#=2.1:0.1 =%50%2:0.5}`, the 100 %
+ * options True and False, pinned in that order (as Moodle shows them); numerical (`{#3.5:0.1}`, `{#1..5}`, `{#=2.1:0.1 =%50%2:0.5}`, the 100 %
  * answer taken) → `numeric` with an absolute tolerance; short answer (`{=42 =42.0}`) when every
  * accepted answer is one number → `numeric`, exact. Per-answer feedback `#…` → option feedback;
  * general feedback `####…` → explanation; `$CATEGORY: a/b` → topic; `::title::` → item id.
+ * GIFT has no shuffle setting (Moodle shuffles a GIFT multiple choice by its site default, on
+ * unless changed), so choice options stay unpinned: DeepDrill shuffles them per quiz.
  *
  * Not supported, listed with their line: essays (`{}`), matching (`{=a -> b}`), missing word /
  * cloze (answers inside the text), descriptions (no answers), short answers with text.
@@ -23,6 +25,7 @@ import {
   noExplanation,
   parseDecimal,
   tidyNumber,
+  trueFalseOptions,
   type DraftItem,
   type ForeignImport,
   type ForeignImportOptions,
@@ -413,18 +416,10 @@ class GiftReader {
       wrong = convertText(s.slice(hash + 1, second < 0 ? ctx.to : second), ctx.format);
       if (second >= 0) right = convertText(s.slice(second + 1, ctx.to), ctx.format);
     }
-    const option = (value: boolean) => {
-      const feedback = value === isTrue ? right : wrong;
-      return {
-        id: value ? 'true' : 'false',
-        text: value ? 'True' : 'False',
-        ...(feedback !== '' ? { feedback } : {}),
-      };
-    };
     this.add(ctx, {
       type: 'mcq',
       stem: ctx.stem,
-      options: [option(true), option(false)],
+      options: trueFalseOptions((value) => (value === isTrue ? right : wrong)),
       answer: [isTrue ? 'true' : 'false'],
       explanation: this.explanation(ctx.generalFeedback),
       ...this.common(['true-false']),

@@ -134,6 +134,66 @@ describe('parseMoodleXml on the sample file', () => {
   });
 });
 
+describe('parseMoodleXml keeps the order of questions Moodle does not shuffle', () => {
+  // Moodle's own test of its XML importer (question/format/xml/tests/xmlformat_test.php,
+  // test_import_multichoice_19), trimmed to what DeepDrill reads: it expects shuffleanswers 0.
+  const moodleMultichoice = (shuffle: string | null) => `<quiz>
+  <question type="multichoice">
+    <name>
+      <text>Multiple choice question</text>
+    </name>
+    <questiontext format="html">
+      <text>Which are the even numbers?</text>
+    </questiontext>
+    <generalfeedback>
+      <text>The even numbers are 2 and 4.</text>
+    </generalfeedback>
+    <defaultgrade>2</defaultgrade>
+    <penalty>0.3333333</penalty>
+    <hidden>0</hidden>
+    <single>false</single>
+    ${shuffle === null ? '' : `<shuffleanswers>${shuffle}</shuffleanswers>`}
+    <answernumbering>abc</answernumbering>
+    <answer fraction="0"><text>1</text><feedback><text></text></feedback></answer>
+    <answer fraction="100"><text>2</text><feedback><text></text></feedback></answer>
+    <answer fraction="0"><text>3</text><feedback><text></text></feedback></answer>
+    <answer fraction="100"><text>4</text><feedback><text></text></feedback></answer>
+  </question>
+</quiz>`;
+  const pins = (shuffle: string | null) => {
+    const result = parse(moodleMultichoice(shuffle));
+    expectWellFormed(result);
+    const only = result.pack!.items[0];
+    if (only.type !== 'msq') throw new Error(`expected msq, got ${only.type}`);
+    expect(only.options.map((o) => o.text)).toEqual(['1', '2', '3', '4']);
+    return only.options.map((o) => o.pin === true);
+  };
+
+  it('pins every option when shuffling is off ("false" or "0", as Moodle writes and reads it)', () => {
+    expect(pins('false')).toEqual([true, true, true, true]);
+    expect(pins('0')).toEqual([true, true, true, true]);
+    expect(pins(' False ')).toEqual([true, true, true, true]);
+  });
+
+  it('pins every option when the element is missing or empty (Moodle reads both as off)', () => {
+    expect(pins(null)).toEqual([true, true, true, true]);
+    expect(pins('')).toEqual([true, true, true, true]);
+  });
+
+  it('pins nothing when shuffling is on ("true" or "1")', () => {
+    expect(pins('true')).toEqual([false, false, false, false]);
+    expect(pins('1')).toEqual([false, false, false, false]);
+  });
+
+  it('pins True and False in that order: Moodle true/false questions are never shuffled', () => {
+    const tf = item(parse(fixture), 'dropout-at-test-time');
+    expect(tf.type === 'mcq' && tf.options.map((o) => [o.id, o.pin])).toEqual([
+      ['true', true],
+      ['false', true],
+    ]);
+  });
+});
+
 describe('parseMoodleXml errors name the element path', () => {
   const mc = (answers: string, single = 'true') =>
     `<question type="multichoice"><name><text>q</text></name><questiontext format="html"><text>Q?</text></questiontext><single>${single}</single>${answers}</question>`;
@@ -224,6 +284,16 @@ describe('parseMoodleXml errors name the element path', () => {
         ),
       ),
       /^quiz\/question\[1\]\/single: expected true or false/,
+    ],
+    [
+      'a bad shuffleanswers',
+      quiz(
+        mc('<answer fraction="100"><text>a</text></answer><answer><text>b</text></answer>').replace(
+          '</single>',
+          '</single><shuffleanswers>sometimes</shuffleanswers>',
+        ),
+      ),
+      /^quiz\/question\[1\]\/shuffleanswers: expected true or false, found "sometimes"/,
     ],
     [
       'duplicate options (from validation)',

@@ -3,7 +3,9 @@
  *
  * Maps: `multichoice` with `<single>true</single>` and one answer at fraction 100 → `mcq`;
  * `multichoice` with `<single>false</single>` → `msq` whose key is the answers with a positive
- * fraction (tagged `partial-credit`); `truefalse` → `mcq` with the options True and False;
+ * fraction (tagged `partial-credit`); `<shuffleanswers>` false, `0` or absent (Moodle's importer
+ * reads absent as false) → every option pinned, so Moodle's order is kept; `truefalse` → `mcq`
+ * with the options True and False, pinned in that order;
  * `numerical` → `numeric` (the fraction-100 answer and its absolute `<tolerance>`; a unit with
  * multiplier 1 becomes the answer-format hint); `shortanswer` whose accepted answers are one
  * number → `numeric`, exact; `category` pseudo-questions → topics (`$course$/top/Week 11/
@@ -23,6 +25,7 @@ import {
   excerpt,
   noExplanation,
   parseDecimal,
+  trueFalseOptions,
   type DraftItem,
   type ForeignImport,
   type ForeignImportOptions,
@@ -214,6 +217,24 @@ class MoodleReader {
     return options;
   }
 
+  /**
+   * A yes/no element read as Moodle's importer reads it (`trans_single`): `false`, `0` or empty
+   * is no, `true` or `1` yes (in any letter case), a missing element is `fallback`; anything
+   * else is a problem (null).
+   */
+  private flag(ctx: QuestionContext, name: string, fallback: boolean): boolean | null {
+    const element = firstChild(ctx.q, name);
+    if (element === undefined) return fallback;
+    const value = textContent(element).trim().toLowerCase();
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0' || value === '') return false;
+    this.out.problem(
+      `${ctx.path}/${name}`,
+      `expected true or false, found "${excerpt(value, 20)}"`,
+    );
+    return null;
+  }
+
   private multichoice(ctx: QuestionContext): void {
     if (ctx.answers.length < 2 || ctx.answers.length > MAX_OPTIONS) {
       this.out.problem(
@@ -222,19 +243,13 @@ class MoodleReader {
       );
       return;
     }
-    const options = this.options(ctx);
-    if (options === null) return;
-    const singleElement = firstChild(ctx.q, 'single');
-    const singleValue =
-      singleElement === undefined ? 'true' : textContent(singleElement).trim().toLowerCase();
-    if (!['true', 'false', '1', '0'].includes(singleValue)) {
-      this.out.problem(
-        `${ctx.path}/single`,
-        `expected true or false, found "${excerpt(singleValue, 20)}"`,
-      );
-      return;
-    }
-    const single = singleValue === 'true' || singleValue === '1';
+    const read = this.options(ctx);
+    if (read === null) return;
+    const single = this.flag(ctx, 'single', true);
+    const shuffle = this.flag(ctx, 'shuffleanswers', false);
+    if (single === null || shuffle === null) return;
+    // Shuffling off: every option keeps its place, so the quiz shows Moodle's order.
+    const options = shuffle ? read : read.map((o) => ({ ...o, pin: true }));
     const tags: string[] = [];
     let correct: string[];
     if (single) {
@@ -288,18 +303,12 @@ class MoodleReader {
       this.out.problem(ctx.path, 'neither "true" nor "false" has fraction="100"');
       return;
     }
-    const option = (a: XmlAnswer, value: boolean) => {
-      const feedback = markdownOf(firstChild(a.element, 'feedback'), ctx.format);
-      return {
-        id: value ? 'true' : 'false',
-        text: value ? 'True' : 'False',
-        ...(feedback !== '' ? { feedback } : {}),
-      };
-    };
     this.add(ctx, {
       type: 'mcq',
       stem: ctx.stem,
-      options: [option(yes, true), option(no, false)],
+      options: trueFalseOptions((value) =>
+        markdownOf(firstChild((value ? yes : no).element, 'feedback'), ctx.format),
+      ),
       answer: [right === yes ? 'true' : 'false'],
       explanation: this.explanation(ctx.general),
       ...this.common(ctx, ['true-false']),
