@@ -40,4 +40,29 @@ describe('the built-in bank', () => {
     expect(ensureBuiltinBank(db)).toBeNull();
     db.close();
   });
+
+  it('brings a new option order in as new versions on upgrade, keeping the old ones', () => {
+    const db = openDatabase(join(tempDir(), 'reordered.db'));
+    // A database that was seeded by a build storing every choice item's options reversed.
+    const older = structuredClone(builtinPack);
+    let choiceItems = 0;
+    for (const item of older.items) {
+      if (item.type !== 'mcq' && item.type !== 'msq') continue;
+      item.options.reverse();
+      choiceItems++;
+    }
+    expect(importPack(db, older)).toMatchObject({ ok: true });
+    const update = ensureBuiltinBank(db);
+    expect(update).toMatchObject({
+      ok: true,
+      added: 0,
+      updated: choiceItems,
+      unchanged: builtinPack.items.length - choiceItems,
+    });
+    expect(exportPack(db, builtinPack.id)).toEqual(bankPackSchema.parse(builtinPack));
+    expect(
+      db.prepare('SELECT count(*) FROM question_versions WHERE version = 2').pluck().get(),
+    ).toBe(choiceItems);
+    db.close();
+  });
 });

@@ -347,6 +347,25 @@ describe('built-in bank: structure', () => {
     }
   });
 
+  it('does not store the key first in most single-answer items (a bank read in order gives nothing away)', () => {
+    const mcq = items.filter((i): i is ChoiceItem => i.type === 'mcq');
+    const keyFirst = mcq.filter((i) => i.options[0].id === i.answer[0]);
+    console.log(`built-in bank: key stored first in ${keyFirst.length} of ${mcq.length} mcq items`);
+    expect(keyFirst.length / mcq.length).toBeLessThanOrEqual(0.4);
+  });
+
+  it('pins exactly its "All of the above" / "None of these" options, each stored last', () => {
+    const positional = /^(all|none) of (the above|these)\b/i;
+    for (const i of items) {
+      if (i.type !== 'mcq' && i.type !== 'msq') continue;
+      i.options.forEach((o, k) => {
+        const at = `${i.id}/${o.id}`;
+        expect(o.pin === true, at).toBe(positional.test(o.text));
+        if (o.pin === true) expect(k, at).toBe(i.options.length - 1);
+      });
+    }
+  });
+
   it('gives the msq items written for DeepDrill at least two correct options', () => {
     // The one exception is the rewritten source question on underfitting, which has a single key.
     for (const i of items) {

@@ -25,11 +25,6 @@ The probabilities are positive and sum to 1; each unit of logit difference multi
     stem: 'Which change to the logits leaves the softmax output unchanged?',
     options: [
       {
-        id: 'add-constant',
-        text: 'Adding the same constant to every logit',
-        feedback: String.raw`Correct: $e^{z_k+c}/\sum_j e^{z_j+c}$, and the factor $e^c$ cancels.`,
-      },
-      {
         id: 'multiply-constant',
         text: 'Multiplying every logit by the same positive constant',
         feedback:
@@ -47,6 +42,11 @@ The probabilities are positive and sum to 1; each unit of logit difference multi
         feedback:
           'Softmax is applied position by position; sorting moves probability to different classes.',
       },
+      {
+        id: 'add-constant',
+        text: 'Adding the same constant to every logit',
+        feedback: String.raw`Correct: $e^{z_k+c}/\sum_j e^{z_j+c}$, and the factor $e^c$ cancels.`,
+      },
     ],
     answer: ['add-constant'],
     explanation: String.raw`$\mathrm{softmax}(z + c\mathbf{1})_k = \frac{e^{c} e^{z_k}}{e^{c}\sum_j e^{z_j}} = \mathrm{softmax}(z)_k$: softmax only depends on the differences between logits. Implementations use this to subtract $\max_j z_j$ before exponentiating, which avoids overflow without changing the result.`,
@@ -61,19 +61,9 @@ The probabilities are positive and sum to 1; each unit of logit difference multi
     stem: 'Which statements about the softmax function hold for any real logit vector? Select all that apply.',
     options: [
       {
-        id: 'positive',
-        text: 'Every output is strictly positive.',
-        feedback: 'True: exponentials are positive.',
-      },
-      {
         id: 'sums-to-one',
         text: 'The outputs sum to 1.',
         feedback: 'True: that is what the normalising denominator ensures.',
-      },
-      {
-        id: 'order',
-        text: 'The largest logit receives the largest probability.',
-        feedback: 'True: the exponential is increasing, so the order is kept.',
       },
       {
         id: 'exact-zeros',
@@ -82,12 +72,22 @@ The probabilities are positive and sum to 1; each unit of logit difference multi
           'False mathematically: they are tiny but positive (floating point may underflow them).',
       },
       {
+        id: 'positive',
+        text: 'Every output is strictly positive.',
+        feedback: 'True: exponentials are positive.',
+      },
+      {
+        id: 'order',
+        text: 'The largest logit receives the largest probability.',
+        feedback: 'True: the exponential is increasing, so the order is kept.',
+      },
+      {
         id: 'scale-invariant',
         text: 'Multiplying all logits by 10 leaves the outputs unchanged.',
         feedback: 'False: it makes the distribution much sharper (temperature 0.1).',
       },
     ],
-    answer: ['positive', 'sums-to-one', 'order'],
+    answer: ['sums-to-one', 'positive', 'order'],
     explanation: String.raw`$p_k = e^{z_k}/\sum_j e^{z_j}$ is positive, sums to 1 and preserves the order of the logits. It is invariant to adding a constant but not to scaling: $\mathrm{softmax}(z/T)$ becomes one-hot as $T \to 0$ and uniform as $T \to \infty$.`,
     difficulty: 2,
     tags: ['softmax', 'live-session-remark'],
@@ -100,14 +100,14 @@ The probabilities are positive and sum to 1; each unit of logit difference multi
     stem: String.raw`Softmax with temperature is $p = \mathrm{softmax}(z/T)$. What happens to the output distribution as $T$ is raised from 1 to 10?`,
     options: [
       {
-        id: 'flatter',
-        text: 'It becomes flatter, closer to uniform.',
-        feedback: 'Correct: dividing by a large T shrinks the differences between logits.',
-      },
-      {
         id: 'sharper',
         text: 'It becomes sharper, closer to one-hot.',
         feedback: 'That happens when T goes towards 0.',
+      },
+      {
+        id: 'flatter',
+        text: 'It becomes flatter, closer to uniform.',
+        feedback: 'Correct: dividing by a large T shrinks the differences between logits.',
       },
       {
         id: 'unchanged',
@@ -147,11 +147,6 @@ $$f(-3) = -0.03,\quad f(0) = 0,\quad f(2.5) = 2.5,\quad f(-0.5) = -0.005.$$`,
     stem: 'What problem of the plain ReLU does leaky ReLU address?',
     options: [
       {
-        id: 'dying-relu',
-        text: 'Units stuck at negative inputs get zero gradient and can stop learning for good ("dying ReLU").',
-        feedback: String.raw`Correct: the small slope $\alpha$ keeps a non-zero gradient for negative inputs.`,
-      },
-      {
         id: 'exploding',
         text: 'ReLU outputs explode for large positive inputs.',
         feedback:
@@ -162,6 +157,11 @@ $$f(-3) = -0.03,\quad f(0) = 0,\quad f(2.5) = 2.5,\quad f(-0.5) = -0.005.$$`,
         text: 'ReLU cannot be trained by backpropagation because it has a kink at 0.',
         feedback:
           'Leaky ReLU has the same kink; both are trained with a subgradient at 0 without trouble.',
+      },
+      {
+        id: 'dying-relu',
+        text: 'Units stuck at negative inputs get zero gradient and can stop learning for good ("dying ReLU").',
+        feedback: String.raw`Correct: the small slope $\alpha$ keeps a non-zero gradient for negative inputs.`,
       },
       {
         id: 'too-slow',
@@ -240,11 +240,6 @@ $$f(-3) = -0.03,\quad f(0) = 0,\quad f(2.5) = 2.5,\quad f(-0.5) = -0.005.$$`,
     stem: 'What happens if you stack ten dense layers without any activation function between them?',
     options: [
       {
-        id: 'linear',
-        text: 'The whole stack computes a single affine map, no more expressive than one layer.',
-        feedback: String.raw`Correct: $W_2(W_1x + b_1) + b_2 = (W_2W_1)x + (W_2b_1 + b_2)$.`,
-      },
-      {
         id: 'deep-features',
         text: 'It learns hierarchical features like a deep network with activations.',
         feedback:
@@ -260,6 +255,11 @@ $$f(-3) = -0.03,\quad f(0) = 0,\quad f(2.5) = 2.5,\quad f(-0.5) = -0.005.$$`,
         id: 'more-capacity',
         text: 'It has ten times the capacity of one layer.',
         feedback: 'More parameters, but the same set of representable functions (affine maps).',
+      },
+      {
+        id: 'linear',
+        text: 'The whole stack computes a single affine map, no more expressive than one layer.',
+        feedback: String.raw`Correct: $W_2(W_1x + b_1) + b_2 = (W_2W_1)x + (W_2b_1 + b_2)$.`,
       },
     ],
     answer: ['linear'],

@@ -48,12 +48,6 @@ Shuffling all pixels keeps the colour histogram but destroys edges, shapes and e
     stem: 'You train a handwritten-digit classifier (0–9). Which augmentation is most likely to produce examples with a **wrong** label?',
     options: [
       {
-        id: 'rotate-180',
-        text: 'Rotating images by 180°',
-        feedback:
-          'Correct: a rotated 6 looks like a 9 (and vice versa), so the label can become wrong.',
-      },
-      {
         id: 'shift',
         text: 'Shifting images by one or two pixels',
         feedback: 'A small translation does not change which digit is written.',
@@ -62,6 +56,12 @@ Shuffling all pixels keeps the colour histogram but destroys edges, shapes and e
         id: 'scale',
         text: 'Scaling images by ±10%',
         feedback: 'Slightly larger or smaller strokes are still the same digit.',
+      },
+      {
+        id: 'rotate-180',
+        text: 'Rotating images by 180°',
+        feedback:
+          'Correct: a rotated 6 looks like a 9 (and vice versa), so the label can become wrong.',
       },
       {
         id: 'elastic',
@@ -118,14 +118,19 @@ Shuffling all pixels keeps the colour histogram but destroys edges, shapes and e
     stem: 'Which of these augmentations are **photometric**, i.e. they change pixel values but not where things are in the image? Select all that apply.',
     options: [
       {
-        id: 'colour-jitter',
-        text: 'Colour jitter',
-        feedback: 'Photometric: it changes colours, not positions.',
+        id: 'horizontal-flip',
+        text: 'Horizontal flipping',
+        feedback: 'Geometric: it mirrors positions.',
       },
       {
         id: 'brightness-contrast',
         text: 'Brightness and contrast changes',
         feedback: 'Photometric.',
+      },
+      {
+        id: 'colour-jitter',
+        text: 'Colour jitter',
+        feedback: 'Photometric: it changes colours, not positions.',
       },
       {
         id: 'gaussian-noise',
@@ -137,13 +142,8 @@ Shuffling all pixels keeps the colour histogram but destroys edges, shapes and e
         text: 'Random cropping',
         feedback: 'Geometric: it moves content within the frame.',
       },
-      {
-        id: 'horizontal-flip',
-        text: 'Horizontal flipping',
-        feedback: 'Geometric: it mirrors positions.',
-      },
     ],
-    answer: ['colour-jitter', 'brightness-contrast', 'gaussian-noise'],
+    answer: ['brightness-contrast', 'colour-jitter', 'gaussian-noise'],
     explanation: String.raw`Geometric augmentations (flips, crops, rotations, scaling, elastic warps) move pixels; photometric ones (colour jitter, brightness/contrast, blur, noise) change their values in place. The distinction matters for tasks with spatial labels: geometric transformations must also be applied to masks, boxes or keypoints, photometric ones must not.`,
     difficulty: 2,
     tags: ['augmentation', 'photometric', 'geometric'],
@@ -156,15 +156,15 @@ Shuffling all pixels keeps the colour histogram but destroys edges, shapes and e
     stem: 'You augment images for semantic segmentation with random flips, random crops and colour jitter. What must happen to the ground-truth masks?',
     options: [
       {
+        id: 'nothing',
+        text: 'Nothing: masks are labels and labels are never augmented.',
+        feedback: 'After a flip or crop the unchanged mask would no longer line up with the image.',
+      },
+      {
         id: 'geometric-only',
         text: 'Apply the same flips and crops to the masks (nearest-neighbour resampling), but not the colour jitter.',
         feedback:
           'Correct: the mask must stay aligned with the image; its class ids are not colours.',
-      },
-      {
-        id: 'nothing',
-        text: 'Nothing: masks are labels and labels are never augmented.',
-        feedback: 'After a flip or crop the unchanged mask would no longer line up with the image.',
       },
       {
         id: 'everything',
@@ -190,11 +190,6 @@ Shuffling all pixels keeps the colour histogram but destroys edges, shapes and e
     stem: 'Why does data augmentation usually improve test accuracy?',
     options: [
       {
-        id: 'invariances',
-        text: 'It enlarges the effective training set with label-preserving variations, which teaches invariances and reduces overfitting.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'capacity',
         text: 'It increases the capacity of the network.',
         feedback: 'The architecture, and therefore the capacity, is unchanged; the data changes.',
@@ -208,6 +203,11 @@ Shuffling all pixels keeps the colour histogram but destroys edges, shapes and e
         id: 'no-validation',
         text: 'It removes the need for a validation set.',
         feedback: 'You still need held-out data to tune hyperparameters and to detect overfitting.',
+      },
+      {
+        id: 'invariances',
+        text: 'It enlarges the effective training set with label-preserving variations, which teaches invariances and reduces overfitting.',
+        feedback: 'Correct.',
       },
     ],
     answer: ['invariances'],

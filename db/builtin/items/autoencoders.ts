@@ -10,14 +10,14 @@ export const autoencodersItems: BankItemInput[] = [
     stem: 'Why does a basic (undercomplete) autoencoder use a hidden code smaller than its input?',
     options: [
       {
-        id: 'forces-compression',
-        text: 'The narrow code forces the network to keep only the most important structure of the data; with a code as large as the input it could just learn to copy.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'speed-only',
         text: 'Only to make training faster; the learned features are the same either way.',
         feedback: 'The bottleneck is what makes the features informative, not a speed trick.',
+      },
+      {
+        id: 'forces-compression',
+        text: 'The narrow code forces the network to keep only the most important structure of the data; with a code as large as the input it could just learn to copy.',
+        feedback: 'Correct.',
       },
       {
         id: 'classification',
@@ -44,11 +44,6 @@ export const autoencodersItems: BankItemInput[] = [
     stem: 'An autoencoder with a single linear hidden layer of k units, no activation functions, is trained with mean squared reconstruction error on centred data. What does it learn?',
     options: [
       {
-        id: 'pca-subspace',
-        text: 'The same k-dimensional subspace as principal component analysis (possibly with a different basis).',
-        feedback: 'Correct.',
-      },
-      {
         id: 'clusters',
         text: 'k cluster centres, like k-means.',
         feedback:
@@ -63,6 +58,11 @@ export const autoencodersItems: BankItemInput[] = [
         id: 'nothing',
         text: 'Nothing useful; linear autoencoders cannot be trained.',
         feedback: 'They train fine and recover the principal subspace.',
+      },
+      {
+        id: 'pca-subspace',
+        text: 'The same k-dimensional subspace as principal component analysis (possibly with a different basis).',
+        feedback: 'Correct.',
       },
     ],
     answer: ['pca-subspace'],
@@ -111,11 +111,6 @@ export const autoencodersItems: BankItemInput[] = [
     stem: 'An autoencoder is trained only on images of intact machine parts. How can it flag defective parts?',
     options: [
       {
-        id: 'reconstruction-error',
-        text: 'Defective parts are reconstructed poorly, so a high reconstruction error signals an anomaly.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'code-label',
         text: 'The code contains a neuron that outputs "defective".',
         feedback:
@@ -125,6 +120,11 @@ export const autoencodersItems: BankItemInput[] = [
         id: 'perfect',
         text: 'Defective parts are reconstructed perfectly, which marks them.',
         feedback: 'It is the other way round: normal data is reconstructed well.',
+      },
+      {
+        id: 'reconstruction-error',
+        text: 'Defective parts are reconstructed poorly, so a high reconstruction error signals an anomaly.',
+        feedback: 'Correct.',
       },
       {
         id: 'cannot',
@@ -169,6 +169,17 @@ export const autoencodersItems: BankItemInput[] = [
     stem: 'Which are typical uses of autoencoders? Select all that apply.',
     options: [
       {
+        id: 'labels-for-free',
+        text: 'Producing correct class labels for unlabelled data without any labelled examples',
+        feedback:
+          'No: the code captures structure, but it does not know the names or boundaries of your classes.',
+      },
+      {
+        id: 'pretraining',
+        text: 'Unsupervised pretraining of an encoder before training on a few labels',
+        feedback: 'Yes: historically an important use, still common with limited labels.',
+      },
+      {
         id: 'dim-reduction',
         text: 'Non-linear dimensionality reduction',
         feedback: 'Yes: the code is a compact representation of the input.',
@@ -183,19 +194,8 @@ export const autoencodersItems: BankItemInput[] = [
         text: 'Anomaly detection from reconstruction error',
         feedback: 'Yes.',
       },
-      {
-        id: 'pretraining',
-        text: 'Unsupervised pretraining of an encoder before training on a few labels',
-        feedback: 'Yes: historically an important use, still common with limited labels.',
-      },
-      {
-        id: 'labels-for-free',
-        text: 'Producing correct class labels for unlabelled data without any labelled examples',
-        feedback:
-          'No: the code captures structure, but it does not know the names or boundaries of your classes.',
-      },
     ],
-    answer: ['dim-reduction', 'denoising', 'anomaly', 'pretraining'],
+    answer: ['pretraining', 'dim-reduction', 'denoising', 'anomaly'],
     explanation: String.raw`Everything an autoencoder learns comes from reconstructing its inputs: compact codes (dimensionality reduction, visualisation, features for a downstream model trained on few labels), denoising, and a measure of how typical an input is (anomaly detection). It does not learn the meaning of any class; turning the codes into labels still needs labelled examples or a human in the loop.`,
     difficulty: 2,
     tags: ['autoencoder'],
@@ -208,11 +208,6 @@ export const autoencodersItems: BankItemInput[] = [
     stem: 'A sparse autoencoder may have more hidden units than inputs. What stops it from simply learning the identity?',
     options: [
       {
-        id: 'activation-penalty',
-        text: 'A penalty on the hidden activations (L1 or a KL term towards a small target rate) so that only a few units are active for each input.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'weight-sparsity',
         text: 'Most of its weights are fixed at zero before training.',
         feedback:
@@ -222,6 +217,11 @@ export const autoencodersItems: BankItemInput[] = [
         id: 'nothing',
         text: 'Nothing; overcomplete autoencoders always learn the identity.',
         feedback: 'They would without a constraint; the sparsity penalty is that constraint.',
+      },
+      {
+        id: 'activation-penalty',
+        text: 'A penalty on the hidden activations (L1 or a KL term towards a small target rate) so that only a few units are active for each input.',
+        feedback: 'Correct.',
       },
       {
         id: 'dropout-decoder',

@@ -10,10 +10,10 @@ export const capacityItems: BankItemInput[] = [
     stem: 'A network underfits: both its training and its validation error are high. Which of these changes address the underfitting? Select all that apply.',
     options: [
       {
-        id: 'more-data',
-        text: 'Increase the number of training examples.',
+        id: 'less-data',
+        text: 'Decrease the number of training examples.',
         feedback:
-          'More data is the classic cure for overfitting. A model that cannot even fit the examples it already has will not fit more of them better.',
+          'A smaller training set may be easier to memorise, but the model becomes no more expressive and generalises worse; this is not a fix.',
       },
       {
         id: 'more-params',
@@ -22,16 +22,16 @@ export const capacityItems: BankItemInput[] = [
           'Correct: more capacity lets the model represent the more complex function the data needs.',
       },
       {
+        id: 'more-data',
+        text: 'Increase the number of training examples.',
+        feedback:
+          'More data is the classic cure for overfitting. A model that cannot even fit the examples it already has will not fit more of them better.',
+      },
+      {
         id: 'fewer-params',
         text: 'Decrease the number of parameters.',
         feedback:
           'That lowers capacity further and makes underfitting worse; it is a remedy for overfitting.',
-      },
-      {
-        id: 'less-data',
-        text: 'Decrease the number of training examples.',
-        feedback:
-          'A smaller training set may be easier to memorise, but the model becomes no more expressive and generalises worse; this is not a fix.',
       },
     ],
     answer: ['more-params'],
@@ -70,6 +70,7 @@ Changing the amount of data is the lever for the *other* problem: more data redu
         id: 'none',
         text: 'None of these.',
         feedback: 'One of the statements is true.',
+        pin: true,
       },
     ],
     answer: ['more-layers'],
@@ -85,11 +86,6 @@ Changing the amount of data is the lever for the *other* problem: more data redu
     stem: 'After training, a model has 42% training accuracy and 40% validation accuracy on a task where humans reach 95%. What is the diagnosis?',
     options: [
       {
-        id: 'underfit',
-        text: 'Underfitting (high bias)',
-        feedback: 'Correct: the model does badly even on the data it was trained on.',
-      },
-      {
         id: 'overfit',
         text: 'Overfitting (high variance)',
         feedback:
@@ -99,6 +95,11 @@ Changing the amount of data is the lever for the *other* problem: more data redu
         id: 'good-fit',
         text: 'A good fit, since training and validation accuracy agree',
         feedback: 'Agreement alone is not enough; both are far below what is achievable.',
+      },
+      {
+        id: 'underfit',
+        text: 'Underfitting (high bias)',
+        feedback: 'Correct: the model does badly even on the data it was trained on.',
       },
       {
         id: 'data-leak',
@@ -119,15 +120,15 @@ Changing the amount of data is the lever for the *other* problem: more data redu
     stem: 'In the classical bias–variance picture, what happens as model capacity grows from very small to very large (with a fixed training set)?',
     options: [
       {
-        id: 'u-shape',
-        text: 'Training error keeps falling, while validation error first falls and then rises.',
-        feedback: 'Correct: the validation curve is U-shaped, with the best capacity in between.',
-      },
-      {
         id: 'both-fall',
         text: 'Training and validation error both keep falling.',
         feedback:
           'Validation error eventually rises as the model starts fitting noise (classically; very large networks can show "double descent").',
+      },
+      {
+        id: 'u-shape',
+        text: 'Training error keeps falling, while validation error first falls and then rises.',
+        feedback: 'Correct: the validation curve is U-shaped, with the best capacity in between.',
       },
       {
         id: 'train-rises',
@@ -183,11 +184,6 @@ Total: $100480 + 8256 + 650 = 109386$.`,
     stem: 'What does the universal approximation theorem for one-hidden-layer networks actually guarantee?',
     options: [
       {
-        id: 'exists',
-        text: 'For any continuous function on a bounded region and any accuracy, some network with one (possibly very wide) hidden layer approximates it that well.',
-        feedback: 'Correct: it is an existence statement about representation.',
-      },
-      {
         id: 'sgd-finds',
         text: 'Gradient descent will find weights that approximate any continuous function.',
         feedback: 'The theorem says nothing about whether training finds those weights.',
@@ -202,6 +198,11 @@ Total: $100480 + 8256 + 650 = 109386$.`,
         text: 'The network will generalise well from any finite training set.',
         feedback:
           'Being able to represent a function is different from learning it from limited data.',
+      },
+      {
+        id: 'exists',
+        text: 'For any continuous function on a bounded region and any accuracy, some network with one (possibly very wide) hidden layer approximates it that well.',
+        feedback: 'Correct: it is an existence statement about representation.',
       },
     ],
     answer: ['exists'],

@@ -35,12 +35,12 @@ export const cnnArithmeticItems: BankItemInput[] = [
     type: 'mcq',
     stem: String.raw`How many learnable parameters does a $2 \times 2$ max-pooling layer with stride 2 have, applied to 64 channels?`,
     options: [
-      { id: 'zero', text: '0', feedback: 'Correct: max pooling is a fixed operation.' },
       {
         id: 'four',
         text: '4',
         feedback: 'The 2×2 window has no weights: it just takes the maximum of four values.',
       },
+      { id: 'zero', text: '0', feedback: 'Correct: max pooling is a fixed operation.' },
       {
         id: 'c4',
         text: '256',
@@ -128,9 +128,19 @@ the same as an undilated kernel of size 5, with only 3 weights.`,
     stem: String.raw`Which of these layers make a $32 \times 32$ feature map spatially smaller? Select all that apply.`,
     options: [
       {
+        id: 'valid-conv',
+        text: String.raw`A $3 \times 3$ convolution with stride 1 and no padding`,
+        feedback: String.raw`Shrinks slightly: $32 - 3 + 1 = 30$.`,
+      },
+      {
         id: 'stride2-conv',
         text: String.raw`A $3 \times 3$ convolution with stride 2 and padding 1`,
         feedback: String.raw`Shrinks: $\lfloor (32 + 2 - 3)/2 \rfloor + 1 = 16$.`,
+      },
+      {
+        id: 'same-conv',
+        text: String.raw`A $3 \times 3$ convolution with stride 1 and padding 1`,
+        feedback: String.raw`Does not shrink: $32 + 2 - 3 + 1 = 32$ ("same" padding).`,
       },
       {
         id: 'maxpool',
@@ -138,22 +148,12 @@ the same as an undilated kernel of size 5, with only 3 weights.`,
         feedback: String.raw`Shrinks: $\lfloor (32 - 2)/2 \rfloor + 1 = 16$.`,
       },
       {
-        id: 'valid-conv',
-        text: String.raw`A $3 \times 3$ convolution with stride 1 and no padding`,
-        feedback: String.raw`Shrinks slightly: $32 - 3 + 1 = 30$.`,
-      },
-      {
         id: 'pointwise',
         text: String.raw`A $1 \times 1$ convolution with stride 1`,
         feedback: 'Does not shrink: it mixes channels at each position and keeps 32 × 32.',
       },
-      {
-        id: 'same-conv',
-        text: String.raw`A $3 \times 3$ convolution with stride 1 and padding 1`,
-        feedback: String.raw`Does not shrink: $32 + 2 - 3 + 1 = 32$ ("same" padding).`,
-      },
     ],
-    answer: ['stride2-conv', 'maxpool', 'valid-conv'],
+    answer: ['valid-conv', 'stride2-conv', 'maxpool'],
     explanation: String.raw`Apply $\text{out} = \lfloor (\text{in} + 2p - k)/s \rfloor + 1$ to each: strided convolutions and pooling roughly divide the size by the stride, unpadded convolutions remove $k - 1$ pixels, while $1 \times 1$ and "same"-padded stride-1 convolutions keep it.`,
     difficulty: 2,
     tags: ['output-size', 'pooling', 'padding'],

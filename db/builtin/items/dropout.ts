@@ -30,6 +30,7 @@ export const dropoutItems: BankItemInput[] = [
         id: 'all',
         text: 'All of the above.',
         feedback: 'Correct: the three statements describe the same effect from different angles.',
+        pin: true,
       },
     ],
     answer: ['all'],
@@ -47,12 +48,6 @@ An honest note on "improves accuracy": dropout does not make the network fit the
     stem: 'A layer uses inverted dropout with drop probability 0.2. What happens to the units that are kept during training?',
     options: [
       {
-        id: 'scale-up',
-        text: String.raw`They are multiplied by $1/0.8 = 1.25$.`,
-        feedback:
-          'Correct: dividing by the keep probability keeps the expected activation unchanged.',
-      },
-      {
         id: 'scale-keep',
         text: String.raw`They are multiplied by $0.8$.`,
         feedback:
@@ -63,6 +58,12 @@ An honest note on "improves accuracy": dropout does not make the network fit the
         text: String.raw`They are multiplied by $1/0.2 = 5$.`,
         feedback:
           'The scale is the inverse of the keep probability (0.8), not of the drop probability.',
+      },
+      {
+        id: 'scale-up',
+        text: String.raw`They are multiplied by $1/0.8 = 1.25$.`,
+        feedback:
+          'Correct: dividing by the keep probability keeps the expected activation unchanged.',
       },
       {
         id: 'unchanged',
@@ -86,11 +87,6 @@ so $\mathbb{E}[\tilde a] = q \cdot a/q = a$. Because the expectation already mat
     stem: 'A network was trained with inverted dropout. What should the dropout layers do at test time?',
     options: [
       {
-        id: 'identity',
-        text: 'Nothing: all units are used and no scaling is applied.',
-        feedback: 'Correct: inverted dropout did the rescaling during training.',
-      },
-      {
         id: 'keep-dropping',
         text: 'Keep dropping units at random, exactly as in training.',
         feedback:
@@ -106,6 +102,11 @@ so $\mathbb{E}[\tilde a] = q \cdot a/q = a$. Because the expectation already mat
         id: 'drop-fixed',
         text: 'Drop the same fixed subset of units for every input.',
         feedback: 'That would permanently remove capacity the network was trained to use.',
+      },
+      {
+        id: 'identity',
+        text: 'Nothing: all units are used and no scaling is applied.',
+        feedback: 'Correct: inverted dropout did the rescaling during training.',
       },
     ],
     answer: ['identity'],
@@ -145,11 +146,6 @@ so $\mathbb{E}[\tilde a] = q \cdot a/q = a$. Because the expectation already mat
     stem: 'Which statements about dropout are true? Select all that apply.',
     options: [
       {
-        id: 'new-mask',
-        text: 'A new random mask is drawn for every forward pass during training.',
-        feedback: 'True: each minibatch trains a different thinned network.',
-      },
-      {
         id: 'ensemble',
         text: 'Training with dropout can be viewed as training many thinned sub-networks that share weights.',
         feedback:
@@ -166,8 +162,13 @@ so $\mathbb{E}[\tilde a] = q \cdot a/q = a$. Because the expectation already mat
         text: 'In evaluation mode, (inverted) dropout layers pass their input through unchanged.',
         feedback: 'True.',
       },
+      {
+        id: 'new-mask',
+        text: 'A new random mask is drawn for every forward pass during training.',
+        feedback: 'True: each minibatch trains a different thinned network.',
+      },
     ],
-    answer: ['new-mask', 'ensemble', 'eval-inactive'],
+    answer: ['ensemble', 'eval-inactive', 'new-mask'],
     explanation: String.raw`Dropout has no parameters: it multiplies activations by a fresh random 0/1 mask (and, in the inverted form, by $1/q$) during training. With $n$ droppable units there are $2^n$ possible thinned networks, all sharing the same weights; using the full network at test time is a cheap approximation to averaging them. In evaluation mode the layer is the identity.`,
     difficulty: 2,
     tags: ['dropout', 'ensembles'],
@@ -180,16 +181,16 @@ so $\mathbb{E}[\tilde a] = q \cdot a/q = a$. Because the expectation already mat
     stem: 'A small network for a simple task uses dropout with drop probability 0.9 after every layer. Training and validation accuracy are both poor. What is the most likely explanation?',
     options: [
       {
-        id: 'underfitting',
-        text: 'So few units survive each pass that the network underfits; the drop probability should be lowered.',
-        feedback:
-          'Correct: with 90% of units gone the effective capacity is tiny and the gradient signal very noisy.',
-      },
-      {
         id: 'overfitting',
         text: 'The network overfits, so the drop probability should be raised further.',
         feedback:
           'Overfitting shows as good training and poor validation accuracy; here both are poor.',
+      },
+      {
+        id: 'underfitting',
+        text: 'So few units survive each pass that the network underfits; the drop probability should be lowered.',
+        feedback:
+          'Correct: with 90% of units gone the effective capacity is tiny and the gradient signal very noisy.',
       },
       {
         id: 'test-mode',

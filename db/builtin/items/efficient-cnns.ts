@@ -11,11 +11,6 @@ export const efficientCnnsItems: BankItemInput[] = [
     stem: 'MobileNet replaces most standard convolutions with depthwise-separable ones. What is the main reason?',
     options: [
       {
-        id: 'less-compute',
-        text: 'To cut the number of multiply–adds and parameters, so the network runs on phones and embedded hardware.',
-        feedback: 'Correct: that is the design goal of MobileNet.',
-      },
-      {
         id: 'more-accuracy',
         text: 'Depthwise-separable convolutions are strictly more expressive, so accuracy goes up.',
         feedback:
@@ -32,6 +27,11 @@ export const efficientCnnsItems: BankItemInput[] = [
         text: 'They remove the need for activation functions.',
         feedback:
           'MobileNet still applies batch norm and ReLU after both the depthwise and the pointwise step.',
+      },
+      {
+        id: 'less-compute',
+        text: 'To cut the number of multiply–adds and parameters, so the network runs on phones and embedded hardware.',
+        feedback: 'Correct: that is the design goal of MobileNet.',
       },
     ],
     answer: ['less-compute'],
@@ -86,11 +86,6 @@ Total $288 + 2048 = 2336$, about $7.9$ times fewer than $18432$.`,
     stem: 'In a depthwise-separable convolution, what does the pointwise (1 × 1) step do that the depthwise step cannot?',
     options: [
       {
-        id: 'mix-channels',
-        text: 'It combines information across channels.',
-        feedback: 'Correct: the depthwise step filters each channel on its own.',
-      },
-      {
         id: 'spatial',
         text: 'It filters the image spatially, detecting edges and textures.',
         feedback:
@@ -100,6 +95,11 @@ Total $288 + 2048 = 2336$, about $7.9$ times fewer than $18432$.`,
         id: 'downsample',
         text: 'It halves the height and width.',
         feedback: 'With stride 1 a 1 × 1 convolution keeps the spatial size.',
+      },
+      {
+        id: 'mix-channels',
+        text: 'It combines information across channels.',
+        feedback: 'Correct: the depthwise step filters each channel on its own.',
       },
       {
         id: 'normalise',
@@ -120,15 +120,15 @@ Total $288 + 2048 = 2336$, about $7.9$ times fewer than $18432$.`,
     stem: String.raw`MobileNet's width multiplier $\alpha$ scales the number of channels in every layer. Roughly how does the computation change for $\alpha = 0.5$?`,
     options: [
       {
-        id: 'quarter',
-        text: 'It drops to about a quarter.',
-        feedback: String.raw`Correct: the dominant pointwise cost scales with $\alpha^2$.`,
-      },
-      {
         id: 'half',
         text: 'It halves.',
         feedback:
           'Both the input and the output channel counts are halved, and the pointwise cost depends on their product.',
+      },
+      {
+        id: 'quarter',
+        text: 'It drops to about a quarter.',
+        feedback: String.raw`Correct: the dominant pointwise cost scales with $\alpha^2$.`,
       },
       {
         id: 'eighth',
@@ -154,14 +154,19 @@ Total $288 + 2048 = 2336$, about $7.9$ times fewer than $18432$.`,
     stem: 'Which statements about depthwise-separable convolutions are true? Select all that apply.',
     options: [
       {
-        id: 'one-filter-per-channel',
-        text: String.raw`The depthwise step on $C$ input channels uses $C$ filters of size $k \times k$, one per channel.`,
-        feedback: 'True (with a depth multiplier of 1).',
-      },
-      {
         id: 'depthwise-no-mixing',
         text: 'The depthwise step alone cannot combine information from different channels.',
         feedback: 'True: that is why the pointwise step follows.',
+      },
+      {
+        id: 'mobile',
+        text: 'They are a core building block of MobileNet and Xception.',
+        feedback: 'True.',
+      },
+      {
+        id: 'one-filter-per-channel',
+        text: String.raw`The depthwise step on $C$ input channels uses $C$ filters of size $k \times k$, one per channel.`,
+        feedback: 'True (with a depth multiplier of 1).',
       },
       {
         id: 'equivalent',
@@ -169,13 +174,8 @@ Total $288 + 2048 = 2336$, about $7.9$ times fewer than $18432$.`,
         feedback:
           'False: the factorisation restricts each output kernel to a product structure, so most standard kernels cannot be represented exactly.',
       },
-      {
-        id: 'mobile',
-        text: 'They are a core building block of MobileNet and Xception.',
-        feedback: 'True.',
-      },
     ],
-    answer: ['one-filter-per-channel', 'depthwise-no-mixing', 'mobile'],
+    answer: ['depthwise-no-mixing', 'mobile', 'one-filter-per-channel'],
     explanation: String.raw`A depthwise-separable convolution restricts every $k \times k \times C_{\text{in}}$ kernel of a standard convolution to the form "spatial filter per input channel, then channel weights": the kernel for output $o$ is $K_o[u, v, c] = D_c[u, v]\,P_{o,c}$. That is far cheaper but strictly less general, a trade-off that works well in practice for MobileNet and Xception.`,
     difficulty: 3,
     tags: ['depthwise-separable', 'mobilenet'],

@@ -10,15 +10,15 @@ export const initializationItems: BankItemInput[] = [
     stem: 'What goes wrong if every weight of a multilayer perceptron is initialised to the same constant (for example 0)?',
     options: [
       {
-        id: 'symmetry',
-        text: 'All units of a layer compute the same output and receive the same gradient, so they stay identical and the layer behaves like a single unit.',
-        feedback: 'Correct: random initialisation is needed to break this symmetry.',
-      },
-      {
         id: 'nothing',
         text: 'Nothing; the optimiser quickly moves the weights apart.',
         feedback:
           'Identical units get identical updates, so gradient descent never separates them.',
+      },
+      {
+        id: 'symmetry',
+        text: 'All units of a layer compute the same output and receive the same gradient, so they stay identical and the layer behaves like a single unit.',
+        feedback: 'Correct: random initialisation is needed to break this symmetry.',
       },
       {
         id: 'exploding',
@@ -68,11 +68,6 @@ export const initializationItems: BankItemInput[] = [
     stem: String.raw`Why does He initialisation use variance $2/n_{\text{in}}$ for ReLU layers instead of the $1/n_{\text{in}}$ that suits tanh?`,
     options: [
       {
-        id: 'half-zeroed',
-        text: 'ReLU sets about half of its inputs to zero, halving the signal’s second moment; the factor 2 compensates.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'relu-larger',
         text: 'ReLU outputs are always larger than tanh outputs, so the weights must be larger.',
         feedback: 'The factor comes from the zeroed half of the inputs, not from output size.',
@@ -88,6 +83,11 @@ export const initializationItems: BankItemInput[] = [
         feedback:
           'It follows from requiring the activation variance to stay constant through ReLU layers.',
       },
+      {
+        id: 'half-zeroed',
+        text: 'ReLU sets about half of its inputs to zero, halving the signal’s second moment; the factor 2 compensates.',
+        feedback: 'Correct.',
+      },
     ],
     answer: ['half-zeroed'],
     explanation: String.raw`For $y = \sum_{i=1}^{n} w_i x_i$ with independent zero-mean weights, $\mathrm{Var}(y) = n\,\mathrm{Var}(w)\,\mathbb{E}[x^2]$. If $x = \mathrm{ReLU}(z)$ with $z$ symmetric around zero, $\mathbb{E}[x^2] = \frac{1}{2}\mathrm{Var}(z)$. Keeping $\mathrm{Var}(y) = \mathrm{Var}(z)$ from layer to layer therefore needs $n\,\mathrm{Var}(w) \cdot \frac{1}{2} = 1$, i.e. $\mathrm{Var}(w) = 2/n$. With $1/n$ the signal would halve at every layer and vanish in deep ReLU networks.`,
@@ -102,11 +102,6 @@ export const initializationItems: BankItemInput[] = [
     stem: String.raw`A deep tanh network is initialised with weights drawn from $\mathcal{N}(0, 1)$ although each layer has 1000 inputs. What happens at the start of training?`,
     options: [
       {
-        id: 'saturation',
-        text: 'Pre-activations are huge, most tanh units saturate at ±1, their derivatives are near 0, and gradients vanish.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'fast-learning',
         text: 'Training is especially fast because large weights give large gradients.',
         feedback: 'Saturated tanh units have derivatives close to zero, so gradients are tiny.',
@@ -116,6 +111,11 @@ export const initializationItems: BankItemInput[] = [
         text: 'All units operate in the linear region of tanh.',
         feedback:
           'That is what happens with very small weights; large ones push units into saturation.',
+      },
+      {
+        id: 'saturation',
+        text: 'Pre-activations are huge, most tanh units saturate at ±1, their derivatives are near 0, and gradients vanish.',
+        feedback: 'Correct.',
       },
       {
         id: 'dead-relu',
@@ -148,6 +148,12 @@ export const initializationItems: BankItemInput[] = [
     stem: 'Which statements about weight initialisation are true? Select all that apply.',
     options: [
       {
+        id: 'bn-irrelevant',
+        text: 'With batch normalisation, the scale of the initial weights has no effect at all on training.',
+        feedback:
+          'False: BN removes much of the sensitivity, but initialisation still matters, e.g. for layers without BN, residual branches and the effective learning rate.',
+      },
+      {
         id: 'bias-zero',
         text: 'Initialising biases to zero is common and harmless when the weights are random.',
         feedback: 'True: the random weights already break the symmetry.',
@@ -161,12 +167,6 @@ export const initializationItems: BankItemInput[] = [
         id: 'variance-preserving',
         text: 'Good schemes keep the variance of activations (and gradients) roughly constant from layer to layer.',
         feedback: 'True: that is the principle behind Xavier and He initialisation.',
-      },
-      {
-        id: 'bn-irrelevant',
-        text: 'With batch normalisation, the scale of the initial weights has no effect at all on training.',
-        feedback:
-          'False: BN removes much of the sensitivity, but initialisation still matters, e.g. for layers without BN, residual branches and the effective learning rate.',
       },
     ],
     answer: ['bias-zero', 'random-breaks-symmetry', 'variance-preserving'],

@@ -11,11 +11,6 @@ export const metricLearningItems: BankItemInput[] = [
     stem: String.raw`The triplet loss is $\mathcal{L}(a, p, n) = \max\bigl(0,\ d(a, p) - d(a, n) + m\bigr)$ for an anchor $a$, a positive $p$ (same identity) and a negative $n$ (different identity), with margin $m > 0$. When is the loss of a triplet zero?`,
     options: [
       {
-        id: 'margin-satisfied',
-        text: 'When the negative is farther from the anchor than the positive by at least the margin.',
-        feedback: String.raw`Correct: $d(a, n) \ge d(a, p) + m$.`,
-      },
-      {
         id: 'positive-closer',
         text: 'As soon as the positive is closer to the anchor than the negative.',
         feedback: 'Being closer is not enough: the gap has to reach the margin m.',
@@ -24,6 +19,11 @@ export const metricLearningItems: BankItemInput[] = [
         id: 'all-equal',
         text: 'When all three embeddings coincide.',
         feedback: String.raw`Then $d(a, p) = d(a, n) = 0$ and the loss is $m > 0$; the margin is what rules out this collapse.`,
+      },
+      {
+        id: 'margin-satisfied',
+        text: 'When the negative is farther from the anchor than the positive by at least the margin.',
+        feedback: String.raw`Correct: $d(a, n) \ge d(a, p) + m$.`,
       },
       {
         id: 'negative-close',
@@ -91,11 +91,6 @@ export const metricLearningItems: BankItemInput[] = [
     stem: 'What is characteristic of a Siamese network used to compare two images?',
     options: [
       {
-        id: 'shared',
-        text: 'Both images pass through the same network with the same weights, and the two embeddings are compared by a distance.',
-        feedback: 'Correct: shared weights make the comparison consistent and symmetric.',
-      },
-      {
         id: 'separate',
         text: 'Each image has its own network with independently learned weights.',
         feedback:
@@ -111,6 +106,11 @@ export const metricLearningItems: BankItemInput[] = [
         text: 'One branch generates images and the other judges them.',
         feedback: 'That describes a GAN, not a Siamese network.',
       },
+      {
+        id: 'shared',
+        text: 'Both images pass through the same network with the same weights, and the two embeddings are compared by a distance.',
+        feedback: 'Correct: shared weights make the comparison consistent and symmetric.',
+      },
     ],
     answer: ['shared'],
     explanation: String.raw`A Siamese network is one embedding network $f$ applied twice: $d(x_1, x_2) = \lVert f(x_1) - f(x_2)\rVert$. It is trained on pairs (contrastive loss) or triplets (triplet loss) so that the distance reflects similarity. Because both inputs go through the same weights, $d(x_1, x_2) = d(x_2, x_1)$ and the embedding of an image does not depend on what it is compared with.`,
@@ -125,11 +125,6 @@ export const metricLearningItems: BankItemInput[] = [
     stem: 'Training with randomly chosen triplets stalls: the loss is near zero but verification accuracy is mediocre. Why, and what helps?',
     options: [
       {
-        id: 'mining',
-        text: 'Most random triplets already satisfy the margin and give zero gradient; mining hard or semi-hard negatives restores a useful signal.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'lower-margin',
         text: 'The margin is too large; set it to 0.',
         feedback:
@@ -139,6 +134,11 @@ export const metricLearningItems: BankItemInput[] = [
         id: 'more-positives',
         text: 'There are too many negatives; use only anchor–positive pairs.',
         feedback: 'Without negatives nothing stops all embeddings from collapsing to one point.',
+      },
+      {
+        id: 'mining',
+        text: 'Most random triplets already satisfy the margin and give zero gradient; mining hard or semi-hard negatives restores a useful signal.',
+        feedback: 'Correct.',
       },
       {
         id: 'softmax',
@@ -159,15 +159,15 @@ export const metricLearningItems: BankItemInput[] = [
     stem: 'Why is a face-verification system usually built on a learned embedding and a distance threshold rather than on a softmax over the known identities?',
     options: [
       {
-        id: 'open-set',
-        text: 'Because new identities must be handled without retraining, and verification asks "same person or not?", which a distance answers directly.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'faster-training',
         text: 'Because softmax classifiers cannot be trained on faces.',
         feedback:
           'Softmax classifiers are even used to pretrain face embeddings; the issue is the open set of identities.',
+      },
+      {
+        id: 'open-set',
+        text: 'Because new identities must be handled without retraining, and verification asks "same person or not?", which a distance answers directly.',
+        feedback: 'Correct.',
       },
       {
         id: 'no-labels',
@@ -205,9 +205,9 @@ export const metricLearningItems: BankItemInput[] = [
     stem: String.raw`Which statements about the triplet loss $\max(0,\ d(a, p) - d(a, n) + m)$ are true? Select all that apply.`,
     options: [
       {
-        id: 'zero-when-satisfied',
-        text: 'A triplet whose negative is farther from the anchor than the positive by at least m contributes zero loss and zero gradient.',
-        feedback: 'True.',
+        id: 'needs-identity',
+        text: 'Building triplets requires knowing which examples share an identity or class.',
+        feedback: 'True: positives and negatives are defined by those labels.',
       },
       {
         id: 'collapse-without-margin',
@@ -216,9 +216,9 @@ export const metricLearningItems: BankItemInput[] = [
           'True: all distances are 0, so the loss is max(0, 0) = 0. The margin prevents this collapse.',
       },
       {
-        id: 'needs-identity',
-        text: 'Building triplets requires knowing which examples share an identity or class.',
-        feedback: 'True: positives and negatives are defined by those labels.',
+        id: 'zero-when-satisfied',
+        text: 'A triplet whose negative is farther from the anchor than the positive by at least m contributes zero loss and zero gradient.',
+        feedback: 'True.',
       },
       {
         id: 'class-probabilities',
@@ -226,7 +226,7 @@ export const metricLearningItems: BankItemInput[] = [
         feedback: 'False: it outputs an embedding vector; classes are not part of the output.',
       },
     ],
-    answer: ['zero-when-satisfied', 'collapse-without-margin', 'needs-identity'],
+    answer: ['needs-identity', 'collapse-without-margin', 'zero-when-satisfied'],
     explanation: String.raw`The triplet loss is a hinge on the difference of two distances. It is weakly supervised (needs same/different information, not a fixed class list), produces embeddings rather than class scores, goes flat once the margin is met, and relies on the margin to rule out the trivial collapsed solution.`,
     difficulty: 3,
     tags: ['triplet-loss', 'embeddings'],

@@ -150,6 +150,7 @@ Averaging each example over its own neurons instead would be layer normalisation
         id: 'none',
         text: 'None of the above.',
         feedback: 'One of the options describes the standard practice.',
+        pin: true,
       },
     ],
     answer: ['training-estimates'],
@@ -189,6 +190,7 @@ is a fixed affine map: the prediction for an image depends only on that image, w
         id: 'none',
         text: 'None of these.',
         feedback: 'The first statement is the standard definition.',
+        pin: true,
       },
     ],
     answer: ['ln-chw-bn-nhw'],
@@ -237,6 +239,7 @@ In training mode, you compare the activations that each image produces under sch
         id: 'none',
         text: 'None of these.',
         feedback: 'One of the statements is right.',
+        pin: true,
       },
     ],
     answer: ['different'],
@@ -324,11 +327,6 @@ Remember to divide by the standard deviation $\sqrt{4} = 2$, not by the variance
     stem: String.raw`Why does batch normalisation multiply the normalised activation by a learned $\gamma$ and add a learned $\beta$?`,
     options: [
       {
-        id: 'restore-expressiveness',
-        text: 'So the network can choose any mean and scale for each channel, including undoing the normalisation if that helps.',
-        feedback: String.raw`Correct: with $\gamma = \sqrt{\sigma^2+\epsilon}$ and $\beta = \mu$ the layer could even recover the identity.`,
-      },
-      {
         id: 'enforce-unit-variance',
         text: 'To make sure the output has exactly zero mean and unit variance.',
         feedback: String.raw`The normalisation step already does that; $\gamma$ and $\beta$ then move the output *away* from zero mean and unit variance when useful.`,
@@ -343,6 +341,11 @@ Remember to divide by the standard deviation $\sqrt{4} = 2$, not by the variance
         id: 'avoid-division-by-zero',
         text: 'To avoid dividing by zero when a channel has zero variance.',
         feedback: String.raw`That is the job of the small constant $\epsilon$ inside the square root.`,
+      },
+      {
+        id: 'restore-expressiveness',
+        text: 'So the network can choose any mean and scale for each channel, including undoing the normalisation if that helps.',
+        feedback: String.raw`Correct: with $\gamma = \sqrt{\sigma^2+\epsilon}$ and $\beta = \mu$ the layer could even recover the identity.`,
       },
     ],
     answer: ['restore-expressiveness'],
@@ -394,9 +397,9 @@ Remember to divide by the standard deviation $\sqrt{4} = 2$, not by the variance
     stem: 'Why is layer normalisation, rather than batch normalisation, the usual choice in RNNs and transformers? Select all that apply.',
     options: [
       {
-        id: 'batch-independent',
-        text: 'Its statistics come from a single example, so they do not depend on the batch size or on the other examples.',
-        feedback: 'True: that is the defining property of layer norm.',
+        id: 'no-parameters',
+        text: 'It has no learnable parameters, which makes the model smaller.',
+        feedback: String.raw`False: layer norm also learns a gain $\gamma$ and a bias $\beta$ per feature.`,
       },
       {
         id: 'same-train-test',
@@ -410,12 +413,12 @@ Remember to divide by the standard deviation $\sqrt{4} = 2$, not by the variance
           'True: BN over time steps would need statistics per position, and late positions exist in few sequences.',
       },
       {
-        id: 'no-parameters',
-        text: 'It has no learnable parameters, which makes the model smaller.',
-        feedback: String.raw`False: layer norm also learns a gain $\gamma$ and a bias $\beta$ per feature.`,
+        id: 'batch-independent',
+        text: 'Its statistics come from a single example, so they do not depend on the batch size or on the other examples.',
+        feedback: 'True: that is the defining property of layer norm.',
       },
     ],
-    answer: ['batch-independent', 'same-train-test', 'variable-length'],
+    answer: ['same-train-test', 'variable-length', 'batch-independent'],
     explanation: String.raw`Layer norm normalises each example over its own features: $\mu_n = \frac{1}{D}\sum_d x_{nd}$. Nothing is shared across the batch, so the result is identical in training and inference, works with a batch of one, and needs no per-time-step statistics for sequences of varying length. It still learns per-feature $\gamma$ and $\beta$, like batch norm.`,
     difficulty: 3,
     tags: ['layer-norm', 'batch-norm', 'sequence-models'],
@@ -445,14 +448,14 @@ Remember to divide by the standard deviation $\sqrt{4} = 2$, not by the variance
         feedback: 'True: that is how the test-time estimates are built.',
       },
       {
-        id: 'eval-uses-running',
-        text: 'In evaluation mode, the layer normalises with the stored running mean and variance.',
-        feedback: 'True.',
-      },
-      {
         id: 'eval-resets-affine',
         text: String.raw`In evaluation mode, $\gamma$ and $\beta$ are reset to 1 and 0.`,
         feedback: String.raw`False: the learned $\gamma$ and $\beta$ are used in both modes.`,
+      },
+      {
+        id: 'eval-uses-running',
+        text: 'In evaluation mode, the layer normalises with the stored running mean and variance.',
+        feedback: 'True.',
       },
       {
         id: 'eval-independent',

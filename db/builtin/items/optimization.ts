@@ -10,11 +10,6 @@ export const optimizationItems: BankItemInput[] = [
     stem: String.raw`With the update $w_{t+1} = w_t - \eta\,\nabla_w L(w_t)$, which description matches the two gradient problems of deep networks?`,
     options: [
       {
-        id: 'correct-pair',
-        text: 'Vanishing: the gradients reaching early layers are close to zero, so those weights barely change. Exploding: the gradients become huge, updates overshoot and the loss can become inf or NaN.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'swapped',
         text: 'Vanishing: the loss becomes NaN. Exploding: the early layers stop learning.',
         feedback: 'The symptoms are swapped.',
@@ -24,6 +19,11 @@ export const optimizationItems: BankItemInput[] = [
         text: 'Both describe a learning rate that is too small.',
         feedback:
           'A small learning rate slows every layer equally; vanishing and exploding gradients come from products of many layer-wise factors.',
+      },
+      {
+        id: 'correct-pair',
+        text: 'Vanishing: the gradients reaching early layers are close to zero, so those weights barely change. Exploding: the gradients become huge, updates overshoot and the loss can become inf or NaN.',
+        feedback: 'Correct.',
       },
       {
         id: 'overfitting',
@@ -45,18 +45,6 @@ export const optimizationItems: BankItemInput[] = [
     stem: 'Which of these help against **vanishing** gradients in a deep feed-forward network? Select all that apply.',
     options: [
       {
-        id: 'relu',
-        text: 'Using ReLU-family activations instead of sigmoid',
-        feedback:
-          'Yes: the ReLU derivative is 1 for positive inputs, while the sigmoid derivative is at most 0.25.',
-      },
-      {
-        id: 'residual',
-        text: 'Residual (skip) connections',
-        feedback:
-          'Yes: the identity path carries gradients past the layers without shrinking them.',
-      },
-      {
         id: 'init',
         text: 'Variance-preserving initialisation (Xavier/He)',
         feedback: 'Yes: it keeps the per-layer factors close to 1 at the start of training.',
@@ -66,6 +54,12 @@ export const optimizationItems: BankItemInput[] = [
         text: 'Batch normalisation',
         feedback:
           'Yes: it keeps pre-activations out of the saturated regions of the activation function.',
+      },
+      {
+        id: 'residual',
+        text: 'Residual (skip) connections',
+        feedback:
+          'Yes: the identity path carries gradients past the layers without shrinking them.',
       },
       {
         id: 'dropout',
@@ -78,8 +72,14 @@ export const optimizationItems: BankItemInput[] = [
         text: 'Early stopping',
         feedback: 'No: stopping earlier limits overfitting; it cannot make gradients larger.',
       },
+      {
+        id: 'relu',
+        text: 'Using ReLU-family activations instead of sigmoid',
+        feedback:
+          'Yes: the ReLU derivative is 1 for positive inputs, while the sigmoid derivative is at most 0.25.',
+      },
     ],
-    answer: ['relu', 'residual', 'init', 'batchnorm'],
+    answer: ['init', 'batchnorm', 'residual', 'relu'],
     explanation: String.raw`Vanishing gradients come from multiplying many factors below 1 during backpropagation. The remedies keep those factors near 1: non-saturating activations (ReLU and variants), initialisations that preserve the variance of activations and gradients, normalisation layers, and skip connections that give the gradient a path with factor 1 (for recurrent networks, LSTM/GRU gating plays that role).
 
 Regularisation techniques such as dropout, weight penalties and early stopping address a different problem, overfitting; they are sometimes listed next to gradient problems by mistake.`,
@@ -94,23 +94,6 @@ Regularisation techniques such as dropout, weight penalties and early stopping a
     stem: 'Training loss suddenly jumps to NaN after a few hundred steps, and the logged gradient norms grow by orders of magnitude just before. Which changes are sensible? Select all that apply.',
     options: [
       {
-        id: 'clipping',
-        text: 'Clip the gradient norm to a threshold',
-        feedback: 'Yes: it caps the size of each update directly.',
-      },
-      {
-        id: 'lower-lr',
-        text: 'Lower the learning rate (or add warm-up)',
-        feedback:
-          'Yes: smaller steps keep the iterates out of regions where the gradients blow up.',
-      },
-      {
-        id: 'normalisation',
-        text: 'Add normalisation layers such as batch norm',
-        feedback:
-          'Yes: they stop activations, and therefore gradients, from growing layer after layer.',
-      },
-      {
         id: 'higher-lr',
         text: 'Raise the learning rate so training gets past the unstable region faster',
         feedback: 'No: larger steps make the divergence worse.',
@@ -121,8 +104,25 @@ Regularisation techniques such as dropout, weight penalties and early stopping a
         feedback:
           'No: larger weights make the per-layer factors bigger, which is the cause of explosion.',
       },
+      {
+        id: 'lower-lr',
+        text: 'Lower the learning rate (or add warm-up)',
+        feedback:
+          'Yes: smaller steps keep the iterates out of regions where the gradients blow up.',
+      },
+      {
+        id: 'clipping',
+        text: 'Clip the gradient norm to a threshold',
+        feedback: 'Yes: it caps the size of each update directly.',
+      },
+      {
+        id: 'normalisation',
+        text: 'Add normalisation layers such as batch norm',
+        feedback:
+          'Yes: they stop activations, and therefore gradients, from growing layer after layer.',
+      },
     ],
-    answer: ['clipping', 'lower-lr', 'normalisation'],
+    answer: ['lower-lr', 'clipping', 'normalisation'],
     explanation: String.raw`Exploding gradients mean the product of layer-wise factors is much larger than 1 (common in RNNs and badly initialised deep nets), so one step can throw the weights far away and overflow. Clipping bounds the step, a smaller learning rate shrinks it, and normalisation (together with a sensible initialisation) keeps activations at a stable scale. Larger steps or larger initial weights do the opposite.`,
     difficulty: 3,
     tags: ['exploding-gradients', 'gradient-clipping', 'live-session-remark'],
@@ -173,11 +173,6 @@ Even in the most favourable case the gradient shrinks a thousandfold, and satura
     stem: 'The training loss oscillates wildly from step to step and sometimes increases sharply, never settling. Everything else looks fine. What is the first thing to try?',
     options: [
       {
-        id: 'lower-lr',
-        text: 'Lower the learning rate.',
-        feedback: 'Correct: the steps overshoot the minimum.',
-      },
-      {
         id: 'raise-lr',
         text: 'Raise the learning rate.',
         feedback: 'Bigger steps overshoot even more.',
@@ -186,6 +181,11 @@ Even in the most favourable case the gradient shrinks a thousandfold, and satura
         id: 'more-layers',
         text: 'Add more layers.',
         feedback: 'That changes capacity, not the stability of the optimiser.',
+      },
+      {
+        id: 'lower-lr',
+        text: 'Lower the learning rate.',
+        feedback: 'Correct: the steps overshoot the minimum.',
       },
       {
         id: 'more-dropout',

@@ -11,11 +11,6 @@ export const regularizationItems: BankItemInput[] = [
     stem: 'Which penalty added to the training loss tends to drive many of the learned weights to exactly zero (a sparse solution)?',
     options: [
       {
-        id: 'l1',
-        text: String.raw`The L1 penalty $\lambda\sum_i \lvert w_i\rvert$ (lasso)`,
-        feedback: 'Correct: its constant-size pull reaches zero and keeps small weights there.',
-      },
-      {
         id: 'l2',
         text: String.raw`The L2 penalty $\lambda\sum_i w_i^2$ (ridge, weight decay)`,
         feedback:
@@ -31,6 +26,11 @@ export const regularizationItems: BankItemInput[] = [
         id: 'neither',
         text: 'Neither of them',
         feedback: 'L1 is the textbook sparsity-inducing penalty.',
+      },
+      {
+        id: 'l1',
+        text: String.raw`The L1 penalty $\lambda\sum_i \lvert w_i\rvert$ (lasso)`,
+        feedback: 'Correct: its constant-size pull reaches zero and keeps small weights there.',
       },
     ],
     answer: ['l1'],
@@ -101,11 +101,6 @@ Compare with the L1 step on the same numbers: the L2 penalty pulls $w_2$ by only
     stem: 'How does early stopping regularise a network?',
     options: [
       {
-        id: 'validation-monitor',
-        text: 'It tracks the loss on held-out validation data and keeps the weights from the epoch where that loss was lowest, stopping once it has not improved for a while.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'train-zero',
         text: 'It stops training as soon as the training loss reaches zero.',
         feedback:
@@ -116,6 +111,11 @@ Compare with the L1 step on the same numbers: the L2 penalty pulls $w_2$ by only
         text: 'It always trains for a small, fixed number of epochs chosen before training.',
         feedback:
           'The stopping point is chosen from the validation curve during training, not fixed in advance.',
+      },
+      {
+        id: 'validation-monitor',
+        text: 'It tracks the loss on held-out validation data and keeps the weights from the epoch where that loss was lowest, stopping once it has not improved for a while.',
+        feedback: 'Correct.',
       },
       {
         id: 'drop-layers',
@@ -136,10 +136,21 @@ Compare with the L1 step on the same numbers: the L2 penalty pulls $w_2$ by only
     stem: 'A network reaches 99% training accuracy but only 75% validation accuracy. Which changes are likely to reduce the gap? Select all that apply.',
     options: [
       {
+        id: 'wider',
+        text: 'Double the number of hidden units in every layer.',
+        feedback:
+          'No: more capacity usually makes overfitting worse when other things stay the same.',
+      },
+      {
         id: 'weight-decay',
         text: 'Add or increase weight decay (L2 penalty).',
         feedback:
           'Yes: it limits the size of the weights and therefore how sharply the network can fit noise.',
+      },
+      {
+        id: 'more-epochs',
+        text: 'Train for many more epochs.',
+        feedback: 'No: the gap typically widens as the network keeps fitting the training set.',
       },
       {
         id: 'early-stopping',
@@ -156,17 +167,6 @@ Compare with the L1 step on the same numbers: the L2 penalty pulls $w_2$ by only
         id: 'augmentation',
         text: 'Use data augmentation.',
         feedback: 'Yes: more varied training data makes memorising individual images harder.',
-      },
-      {
-        id: 'wider',
-        text: 'Double the number of hidden units in every layer.',
-        feedback:
-          'No: more capacity usually makes overfitting worse when other things stay the same.',
-      },
-      {
-        id: 'more-epochs',
-        text: 'Train for many more epochs.',
-        feedback: 'No: the gap typically widens as the network keeps fitting the training set.',
       },
     ],
     answer: ['weight-decay', 'early-stopping', 'dropout', 'augmentation'],
@@ -218,11 +218,6 @@ Compare with the L1 step on the same numbers: the L2 penalty pulls $w_2$ by only
     stem: 'Minimising a loss plus an L1 penalty on the weights is the same as maximum a posteriori (MAP) estimation with which prior on each weight?',
     options: [
       {
-        id: 'laplace',
-        text: 'A zero-mean Laplace prior',
-        feedback: String.raw`Correct: $-\log p(w) \propto \lvert w\rvert$ for a Laplace density.`,
-      },
-      {
         id: 'gaussian',
         text: 'A zero-mean Gaussian prior',
         feedback: String.raw`A Gaussian gives $-\log p(w) \propto w^2$, which is the L2 penalty.`,
@@ -237,6 +232,11 @@ Compare with the L1 step on the same numbers: the L2 penalty pulls $w_2$ by only
         text: 'A Bernoulli prior on whether each weight is zero',
         feedback:
           'That would count non-zero weights (an L0 penalty), which is not differentiable; L1 is its convex relaxation.',
+      },
+      {
+        id: 'laplace',
+        text: 'A zero-mean Laplace prior',
+        feedback: String.raw`Correct: $-\log p(w) \propto \lvert w\rvert$ for a Laplace density.`,
       },
     ],
     answer: ['laplace'],

@@ -53,11 +53,6 @@ export const segmentationItems: BankItemInput[] = [
     stem: SOFT_DICE_STEM,
     options: [
       {
-        id: 'dice',
-        text: '0.786',
-        feedback: String.raw`Correct: $2 \times 7.2559 / (9.48 + 8.98)$.`,
-      },
-      {
         id: 'no-factor-two',
         text: '0.393',
         feedback: String.raw`This is $\sum AB / (\sum A + \sum B)$, missing the factor 2 in the numerator.`,
@@ -90,6 +85,11 @@ export const segmentationItems: BankItemInput[] = [
           id: 'threshold-before-soft-dice',
           label: 'Binarising the masks before a soft metric',
         },
+      },
+      {
+        id: 'dice',
+        text: '0.786',
+        feedback: String.raw`Correct: $2 \times 7.2559 / (9.48 + 8.98)$.`,
       },
     ],
     answer: ['dice'],
@@ -132,14 +132,14 @@ Check with the identity $\mathrm{Dice} = 2\,\mathrm{IoU}/(1 + \mathrm{IoU}) = 1/
     stem: 'In a tumour-segmentation dataset, 98% of all pixels are background. A model that predicts "background" everywhere scores 98% pixel accuracy. Which statement is right?',
     options: [
       {
-        id: 'use-overlap',
-        text: 'Pixel accuracy is misleading here; the Dice or IoU of the tumour class (0 for this model) shows the model is useless.',
-        feedback: 'Correct: overlap metrics of the rare class are not swamped by the background.',
-      },
-      {
         id: 'good-model',
         text: 'The model is good: 98% of the pixels are right.',
         feedback: 'It never finds a single tumour pixel, which is the whole task.',
+      },
+      {
+        id: 'use-overlap',
+        text: 'Pixel accuracy is misleading here; the Dice or IoU of the tumour class (0 for this model) shows the model is useless.',
+        feedback: 'Correct: overlap metrics of the rare class are not swamped by the background.',
       },
       {
         id: 'need-more-background',
@@ -165,14 +165,14 @@ Check with the identity $\mathrm{Dice} = 2\,\mathrm{IoU}/(1 + \mathrm{IoU}) = 1/
     stem: 'A street photo shows three cars. What distinguishes instance segmentation from semantic segmentation of this image?',
     options: [
       {
-        id: 'separate-objects',
-        text: 'Instance segmentation gives each of the three cars its own mask; semantic segmentation only labels every pixel as "car" or another class.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'boxes',
         text: 'Instance segmentation outputs bounding boxes instead of masks.',
         feedback: 'Boxes are object detection; instance segmentation outputs a mask per object.',
+      },
+      {
+        id: 'separate-objects',
+        text: 'Instance segmentation gives each of the three cars its own mask; semantic segmentation only labels every pixel as "car" or another class.',
+        feedback: 'Correct.',
       },
       {
         id: 'no-background',
@@ -199,11 +199,6 @@ Check with the identity $\mathrm{Dice} = 2\,\mathrm{IoU}/(1 + \mathrm{IoU}) = 1/
     stem: 'What do the skip connections between the encoder and decoder of a U-Net contribute?',
     options: [
       {
-        id: 'fine-detail',
-        text: 'They bring high-resolution encoder features to the decoder, so fine details and precise boundaries lost by downsampling can be recovered.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'fewer-params',
         text: 'They remove the need for convolutions in the decoder.',
         feedback: 'The decoder still convolves the concatenated features.',
@@ -217,6 +212,11 @@ Check with the identity $\mathrm{Dice} = 2\,\mathrm{IoU}/(1 + \mathrm{IoU}) = 1/
         id: 'classification',
         text: 'They turn the network into an image classifier.',
         feedback: 'U-Net outputs a per-pixel map; the skips serve localisation.',
+      },
+      {
+        id: 'fine-detail',
+        text: 'They bring high-resolution encoder features to the decoder, so fine details and precise boundaries lost by downsampling can be recovered.',
+        feedback: 'Correct.',
       },
     ],
     answer: ['fine-detail'],
@@ -237,6 +237,11 @@ Check with the identity $\mathrm{Dice} = 2\,\mathrm{IoU}/(1 + \mathrm{IoU}) = 1/
         feedback: 'True: no thresholding is involved.',
       },
       {
+        id: 'at-least-iou',
+        text: 'It is never smaller than the soft IoU $\\sum ab / (\\sum a + \\sum b - \\sum ab)$ of the same masks.',
+        feedback: String.raw`True: it follows from $a + b \ge 2ab$ for values in $[0, 1]$.`,
+      },
+      {
         id: 'one-when-equal-binary',
         text: 'For binary masks it equals 1 exactly when prediction and ground truth agree (and are not both empty).',
         feedback: String.raw`True: then $\sum ab = \sum a = \sum b$.`,
@@ -246,13 +251,8 @@ Check with the identity $\mathrm{Dice} = 2\,\mathrm{IoU}/(1 + \mathrm{IoU}) = 1/
         text: 'It always equals the soft IoU of the same masks.',
         feedback: 'False: Dice = 2 IoU / (1 + IoU), which is larger except at 0 and 1.',
       },
-      {
-        id: 'at-least-iou',
-        text: 'It is never smaller than the soft IoU $\\sum ab / (\\sum a + \\sum b - \\sum ab)$ of the same masks.',
-        feedback: String.raw`True: it follows from $a + b \ge 2ab$ for values in $[0, 1]$.`,
-      },
     ],
-    answer: ['differentiable', 'one-when-equal-binary', 'at-least-iou'],
+    answer: ['differentiable', 'at-least-iou', 'one-when-equal-binary'],
     explanation: String.raw`With $I = \sum ab$ and $S = \sum a + \sum b$: $\mathrm{Dice} = 2I/S$ and $\mathrm{IoU} = I/(S - I)$. Dice $\ge$ IoU $\iff 2(S - I) \ge S \iff S \ge 2I$, which holds because $a + b - 2ab = a(1-b) + b(1-a) \ge 0$ for every pixel. Because it uses probabilities directly, soft Dice has useful gradients, and it is insensitive to the many true-negative background pixels, which makes it a common loss for imbalanced segmentation.`,
     difficulty: 4,
     tags: ['dice', 'iou', 'soft-metrics', 'losses'],

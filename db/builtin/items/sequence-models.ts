@@ -10,15 +10,15 @@ export const sequenceModelsItems: BankItemInput[] = [
     stem: 'Why does a vanilla RNN struggle to learn dependencies spanning hundreds of time steps?',
     options: [
       {
-        id: 'repeated-jacobian',
-        text: 'Backpropagation through time multiplies by the recurrent Jacobian at every step, so gradients from distant steps shrink (or grow) exponentially.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'too-few-params',
         text: 'It has too few parameters to store a long sequence.',
         feedback:
           'The issue is optimisation: the signal linking distant steps vanishes during training.',
+      },
+      {
+        id: 'repeated-jacobian',
+        text: 'Backpropagation through time multiplies by the recurrent Jacobian at every step, so gradients from distant steps shrink (or grow) exponentially.',
+        feedback: 'Correct.',
       },
       {
         id: 'fixed-length',
@@ -56,11 +56,6 @@ export const sequenceModelsItems: BankItemInput[] = [
     stem: 'In an LSTM cell, which gate decides how much of the previous cell state is kept?',
     options: [
       {
-        id: 'forget',
-        text: 'The forget gate',
-        feedback: String.raw`Correct: $c_t = f_t \odot c_{t-1} + i_t \odot g_t$.`,
-      },
-      {
         id: 'input',
         text: 'The input gate',
         feedback: 'The input gate scales the new candidate content that is written into the cell.',
@@ -75,6 +70,11 @@ export const sequenceModelsItems: BankItemInput[] = [
         id: 'reset',
         text: 'The reset gate',
         feedback: 'The reset gate belongs to the GRU, not the LSTM.',
+      },
+      {
+        id: 'forget',
+        text: 'The forget gate',
+        feedback: String.raw`Correct: $c_t = f_t \odot c_{t-1} + i_t \odot g_t$.`,
       },
     ],
     answer: ['forget'],
@@ -165,6 +165,11 @@ export const sequenceModelsItems: BankItemInput[] = [
         feedback: 'True: that is what lets an RNN handle any sequence length.',
       },
       {
+        id: 'clipping',
+        text: 'Gradient clipping is a standard remedy for exploding gradients in RNN training.',
+        feedback: 'True.',
+      },
+      {
         id: 'variable-length',
         text: 'One RNN can process sequences of different lengths.',
         feedback: 'True.',
@@ -174,13 +179,8 @@ export const sequenceModelsItems: BankItemInput[] = [
         text: 'The number of parameters grows with the length of the input sequence.',
         feedback: 'False: the weights are shared over time, so the count is fixed.',
       },
-      {
-        id: 'clipping',
-        text: 'Gradient clipping is a standard remedy for exploding gradients in RNN training.',
-        feedback: 'True.',
-      },
     ],
-    answer: ['shared-weights', 'variable-length', 'clipping'],
+    answer: ['shared-weights', 'clipping', 'variable-length'],
     explanation: String.raw`An RNN applies one cell with shared weights step after step, so its parameter count is independent of sequence length and it can be unrolled for any length. Training it with backpropagation through time multiplies many Jacobians, so exploding gradients are common; clipping the gradient norm is the standard fix (vanishing gradients call for gated cells instead).`,
     difficulty: 2,
     tags: ['rnn', 'weight-sharing', 'gradient-clipping'],

@@ -46,11 +46,6 @@ export const transferLearningItems: BankItemInput[] = [
     stem: 'When fine-tuning the pretrained layers of a network on a new task, how is the learning rate usually chosen compared with training from scratch?',
     options: [
       {
-        id: 'smaller',
-        text: 'Smaller, so the pretrained weights are adjusted gently rather than overwritten.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'larger',
         text: 'Larger, to escape the pretrained solution quickly.',
         feedback: 'The pretrained solution is the asset; large steps early on wipe it out.',
@@ -59,6 +54,11 @@ export const transferLearningItems: BankItemInput[] = [
         id: 'same',
         text: 'The same: the learning rate does not depend on initialisation.',
         feedback: 'Starting close to a good solution calls for smaller steps.',
+      },
+      {
+        id: 'smaller',
+        text: 'Smaller, so the pretrained weights are adjusted gently rather than overwritten.',
+        feedback: 'Correct.',
       },
       {
         id: 'zero',
@@ -80,14 +80,14 @@ export const transferLearningItems: BankItemInput[] = [
     stem: 'Why do the early layers of an ImageNet-pretrained CNN transfer well to very different image tasks?',
     options: [
       {
-        id: 'generic-features',
-        text: 'They detect generic features such as edges, colour blobs and textures that are useful for almost any images.',
-        feedback: 'Correct: specialisation increases with depth.',
-      },
-      {
         id: 'class-specific',
         text: 'They encode the 1000 ImageNet classes directly.',
         feedback: 'Class-specific information is concentrated in the last layers.',
+      },
+      {
+        id: 'generic-features',
+        text: 'They detect generic features such as edges, colour blobs and textures that are useful for almost any images.',
+        feedback: 'Correct: specialisation increases with depth.',
       },
       {
         id: 'no-weights',
@@ -114,26 +114,26 @@ export const transferLearningItems: BankItemInput[] = [
     stem: 'You have 200,000 labelled chest X-rays and an ImageNet-pretrained ResNet. Which statements are sensible? Select all that apply.',
     options: [
       {
-        id: 'init-finetune-all',
-        text: 'Initialise from the pretrained weights and fine-tune all layers.',
-        feedback: 'Sensible: pretrained initialisation usually converges faster and rarely hurts.',
-      },
-      {
-        id: 'more-layers-than-small',
-        text: 'With this much data it is reasonable to fine-tune more layers than you would with 2,000 images.',
-        feedback: 'Sensible: more data supports adapting more parameters without overfitting.',
-      },
-      {
         id: 'freeze-all-best',
         text: 'Freezing every pretrained layer and training only a linear head is guaranteed to be best.',
         feedback:
           'Not sensible: X-rays differ a lot from ImageNet photos, and there is plenty of data to adapt the features.',
       },
       {
+        id: 'init-finetune-all',
+        text: 'Initialise from the pretrained weights and fine-tune all layers.',
+        feedback: 'Sensible: pretrained initialisation usually converges faster and rarely hurts.',
+      },
+      {
         id: 'pretrained-useless',
         text: 'Because X-rays are greyscale, pretrained weights cannot be used at all.',
         feedback:
           'Not sensible: a greyscale image can be repeated over three channels, or the first layer’s filters summed over colour.',
+      },
+      {
+        id: 'more-layers-than-small',
+        text: 'With this much data it is reasonable to fine-tune more layers than you would with 2,000 images.',
+        feedback: 'Sensible: more data supports adapting more parameters without overfitting.',
       },
     ],
     answer: ['init-finetune-all', 'more-layers-than-small'],
@@ -212,11 +212,6 @@ Total $6422784 + 1285 = 6424069$. The frozen base (about 14.7 million weights) i
     stem: 'Your fine-tuned pretrained model performs far worse than expected. You discover that the new images are fed as raw 0–255 pixel values. What is the likely issue?',
     options: [
       {
-        id: 'match-preprocessing',
-        text: 'Inputs must be preprocessed exactly as during pretraining (same scaling, mean/std normalisation, channel order), or the pretrained filters see inputs on the wrong scale.',
-        feedback: 'Correct.',
-      },
-      {
         id: 'pixels-irrelevant',
         text: 'Nothing: a CNN is invariant to the scale of its input.',
         feedback:
@@ -231,6 +226,11 @@ Total $6422784 + 1285 = 6424069$. The frozen base (about 14.7 million weights) i
         id: 'need-scratch',
         text: 'Pretrained models only work on the original dataset.',
         feedback: 'They transfer well when used with the right preprocessing.',
+      },
+      {
+        id: 'match-preprocessing',
+        text: 'Inputs must be preprocessed exactly as during pretraining (same scaling, mean/std normalisation, channel order), or the pretrained filters see inputs on the wrong scale.',
+        feedback: 'Correct.',
       },
     ],
     answer: ['match-preprocessing'],
