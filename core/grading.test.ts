@@ -224,6 +224,22 @@ describe('gradeResponse: numeric', () => {
     expect(withinTolerance(0.1 + 0.2, 0.3, {})).toBe(true);
     expect(withinTolerance(0.31, 0.3, {})).toBe(false);
   });
+  it('a difference equal to the tolerance passes (decimal ties survive binary floating point)', () => {
+    // 0.0713 − 0.07125 = 0.00005 exactly in decimals; in doubles it is 5.0000000000001e-5.
+    const q = numeric(0.0713, { abs: 5e-5 });
+    expect(gradeResponse(q, text('0.07125'), 'partial').correct).toBe(true);
+    expect(gradeResponse(q, text('0.07135'), 'partial').correct).toBe(true);
+    expect(gradeResponse(q, text('0.071249'), 'partial').correct).toBe(false);
+    // rel: |198 − 200| = 2 = 1% of 200, and 0.99·0.3 sits on the bound too.
+    expect(withinTolerance(0.297, 0.3, { rel: 0.01 })).toBe(true);
+    expect(withinTolerance(0.2969, 0.3, { rel: 0.01 })).toBe(false);
+  });
+  it('shows a key with decimals rounded to them', () => {
+    expect(formatNumericKey({ value: 2 / 3, tolerance: { abs: 5e-4 }, decimals: 3 })).toBe('0.667');
+    expect(
+      formatNumericKey({ value: [32 / 3, 8 / 3], tolerance: { abs: 5e-3 }, decimals: 2 }),
+    ).toBe('10.67, 2.67');
+  });
   it('vectors: every element within tolerance and the right length', () => {
     const q = numeric([1, 0.5, -2], { abs: 0.01 });
     expect(gradeResponse(q, text('[1, 0.5, −2]'), 'partial').score).toBe(1);

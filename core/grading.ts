@@ -147,6 +147,12 @@ export function gradeNumeric(key: NumericKey, text: string): GradeResult {
   return { score: correct ? 1 : 0, correct, misconception: null };
 }
 
+/**
+ * Bounds are inclusive: a difference that equals the tolerance in decimal arithmetic (0.07125
+ * against 0.0713 ± 0.00005) passes although binary floating point makes it a hair larger.
+ */
+const BOUND_SLACK = 1 + 1e-9;
+
 /** True when `given` is within the absolute or the relative tolerance of `expected`. */
 export function withinTolerance(given: number, expected: number, tolerance: Tolerance): boolean {
   const diff = Math.abs(given - expected);
@@ -154,8 +160,8 @@ export function withinTolerance(given: number, expected: number, tolerance: Tole
   if (tolerance.abs === undefined && tolerance.rel === undefined) {
     return diff <= 1e-9 * Math.max(1, Math.abs(expected));
   }
-  if (tolerance.abs !== undefined && diff <= tolerance.abs) return true;
-  return tolerance.rel !== undefined && diff <= tolerance.rel * Math.abs(expected);
+  if (tolerance.abs !== undefined && diff <= tolerance.abs * BOUND_SLACK) return true;
+  return tolerance.rel !== undefined && diff <= tolerance.rel * Math.abs(expected) * BOUND_SLACK;
 }
 
 /** Why a typed answer could not be read. */
@@ -231,12 +237,16 @@ export function parseNumericAnswer(
 }
 
 /**
- * The key of a numeric question as a learner would type it: each number with at most 6
- * significant digits, trailing zeros dropped, vectors comma-separated.
+ * The key of a numeric question as a learner would type it: rounded to the key's `decimals`
+ * when it has them, each number with at most 6 significant digits, trailing zeros dropped,
+ * vectors comma-separated.
  */
 export function formatNumericKey(key: NumericKey): string {
   const values = typeof key.value === 'number' ? [key.value] : key.value;
-  return values.map(formatNumber).join(', ');
+  const decimals = key.decimals;
+  return values
+    .map((x) => formatNumber(decimals === undefined ? x : Number(x.toFixed(decimals))))
+    .join(', ');
 }
 
 function formatNumber(x: number): string {

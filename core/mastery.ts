@@ -3,9 +3,7 @@
  * input of adaptive selection) and FSRS spaced-review scheduling per question. Pure functions.
  */
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card } from 'ts-fsrs';
-
-/** How well a topic is known, as the dashboard shows it (the contract's `MasteryLevel`). */
-export type MasteryLevel = 'not-started' | 'attempted' | 'familiar' | 'proficient' | 'mastered';
+import type { MasteryLevel } from './types';
 
 /**
  * Bayesian Knowledge Tracing parameters (Corbett & Anderson, 1995), one set for every topic:

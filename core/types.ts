@@ -21,6 +21,8 @@ export interface ChoiceOption {
   readonly feedback?: string;
   /** Named misconception a wrong pick of this option reveals (e.g. `unbiased-variance`). */
   readonly misconception?: Misconception;
+  /** Keeps its stored place when options are shuffled ("All of the above", "None of these"). */
+  readonly pin?: boolean;
 }
 
 /** A named mistake learners make; `id` is stable, `label` is shown to the learner. */
@@ -33,6 +35,8 @@ export interface Misconception {
 export interface NumericKey {
   readonly value: number | readonly number[];
   readonly tolerance: Tolerance;
+  /** Decimal places the answer is asked to (the key is shown rounded to them). */
+  readonly decimals?: number;
 }
 
 /**
@@ -62,6 +66,25 @@ export type Response =
 
 /** How a multiple-select question is scored. */
 export type MsqRule = 'all-or-nothing' | 'partial';
+
+/** `practice`: feedback on request, can pause. `exam`: timed, keys only after finishing. */
+export type QuizMode = 'practice' | 'exam';
+
+/** Where a quiz session is in its life. */
+export type QuizStatus = 'active' | 'paused' | 'finished';
+
+/** Why a session finished: handed in by the learner, or its exam time ran out. */
+export type FinishReason = 'submitted' | 'expired';
+
+/** How well a topic is known, as the dashboard shows it (thresholds in `core/mastery`). */
+export type MasteryLevel = 'not-started' | 'attempted' | 'familiar' | 'proficient' | 'mastered';
+
+/** One thing wrong with an imported file. */
+export interface ImportProblem {
+  /** JSON path (`items[12].answer`) or line (`line 14`) of the problem. */
+  readonly path: string;
+  readonly message: string;
+}
 
 /** Throw from an exhaustive switch's `default:` with the value typed `never`. */
 export function unreachable(value: never): Error {

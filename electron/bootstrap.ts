@@ -38,6 +38,8 @@ export interface StartAppOptions {
   readonly version?: string;
   /** How often unfinished exams are checked for expiry, in ms. */
   readonly sweepIntervalMs?: number;
+  /** Where a failed timer tick is reported (default: the console); the timer keeps running. */
+  readonly onTimerError?: (error: unknown) => void;
   /** Bank pack files shipped by an institute, imported on first run (when their bank is new). */
   readonly bundledBanks?: readonly string[];
   /** Load the built-in bank on first run (institutes may ship only their own). */
@@ -87,6 +89,10 @@ export function importBundledBanks(db: Db, files: readonly string[]): void {
  * exams that expired while the app was closed, and keeps finishing them on a timer so expiry is
  * enforced here even when no window is open. Used by the desktop main process and browser mode.
  */
+function logTimerError(error: unknown): void {
+  console.error('deepdrill: timer tick failed, retrying at the next one:', error);
+}
+
 export function startApp(options: StartAppOptions): RunningApp {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
@@ -107,13 +113,23 @@ export function startApp(options: StartAppOptions): RunningApp {
       backupDir: join(dirname(options.dbPath), 'backups'),
     };
     const service = createService(deps);
-    sweepExpiredQuizzes(deps);
+    try {
+      sweepExpiredQuizzes(deps);
+    } catch (error) {
+      (options.onTimerError ?? logTimerError)(error);
+    }
     // Checkpoint the WAL between the learner's actions, never inside an answer's commit.
     deferCheckpoints(db);
     let ticks = 0;
+    // A failing tick (a full disk at a deadline, …) is logged and tried again at the next one;
+    // it never ends the process.
     const timer = setInterval(() => {
-      sweepExpiredQuizzes(deps);
-      if (++ticks % 2 === 0) checkpointIdle(db);
+      try {
+        sweepExpiredQuizzes(deps);
+        if (++ticks % 2 === 0) checkpointIdle(db);
+      } catch (error) {
+        (options.onTimerError ?? logTimerError)(error);
+      }
     }, options.sweepIntervalMs ?? 1000);
     timer.unref();
     const autoBackup = new AutoBackup(db, deps.backupDir!);

@@ -5,6 +5,17 @@
  * from `apiInputSchemas`; nothing keeps a hand-written copy of the method list.
  */
 import { z } from 'zod';
+import { MIN_EXAM_MINUTES } from '../core/exam-clock';
+import type {
+  FinishReason,
+  ImportProblem,
+  MasteryLevel,
+  MsqRule,
+  QuizMode,
+  QuizStatus,
+} from '../core/types';
+
+export type { FinishReason, ImportProblem, MasteryLevel, MsqRule, QuizMode, QuizStatus };
 
 // ---------------------------------------------------------------------------------------------
 // Inputs (parsed with zod at the transport boundary: they are `unknown` until then)
@@ -12,13 +23,17 @@ import { z } from 'zod';
 const id = z.number().int().positive();
 const slug = z.string().min(1).max(120);
 
-/** A learner's response as sent by the page. */
+/**
+ * A learner's response as sent by the page: option ids as the page knows them (`o1`, `o2`, … in
+ * display order, see `core/option-order`), or the text typed.
+ */
 export const responseSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('choice'), optionIds: z.array(slug).max(12) }),
   z.strictObject({ kind: z.literal('numeric'), text: z.string().max(2000) }),
 ]);
 
 export const msqRuleSchema = z.enum(['all-or-nothing', 'partial']);
+export const openQuizChoiceSchema = z.enum(['finish', 'discard']);
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
 export const startQuizSchema = z.strictObject({
@@ -32,12 +47,26 @@ export const startQuizSchema = z.strictObject({
     .strictObject({ min: z.number().int().min(1).max(5), max: z.number().int().min(1).max(5) })
     .refine((d) => d.min <= d.max, 'min must not exceed max')
     .optional(),
-  /** Exam duration; required for exams, ignored in practice. Fractions allowed (tests, drills). */
-  durationMinutes: z.number().positive().max(600).optional(),
+  /** Exam duration, at least {@link MIN_EXAM_MINUTES}; ignored in practice. */
+  durationMinutes: z
+    .number()
+    .min(MIN_EXAM_MINUTES, `an exam lasts at least ${MIN_EXAM_MINUTES} minute`)
+    .max(600)
+    .optional(),
   msqRule: msqRuleSchema.optional(),
+  /**
+   * What to do with quizzes still open: without it, starting while one is open is refused
+   * (`open-quiz`) so the page can ask. `finish` hands them in; `discard` throws practice
+   * quizzes away (a running exam can only be finished).
+   */
+  openQuizzes: openQuizChoiceSchema.optional(),
 });
 
 const sessionRef = z.strictObject({ sessionId: id });
+const matchFilter = {
+  topics: z.array(slug).max(100).default([]),
+  difficulty: startQuizSchema.shape.difficulty,
+};
 const itemRef = z.strictObject({ sessionId: id, position: z.number().int().min(0).max(1000) });
 
 export const listQuestionsSchema = z.strictObject({
@@ -63,14 +92,17 @@ export const apiInputSchemas = {
   startQuiz: startQuizSchema,
   getQuiz: sessionRef,
   getOpenQuiz: z.void(),
+  listOpenQuizzes: z.void(),
+  countMatching: z.strictObject(matchFilter),
   goTo: itemRef,
   saveAnswer: itemRef.extend({ response: responseSchema }),
+  submitAnswer: itemRef.extend({ response: responseSchema }),
   markForReview: itemRef.extend({ marked: z.boolean() }),
-  checkAnswer: itemRef,
-  trySimilar: itemRef,
+  trySimilar: itemRef.extend({ openQuizzes: openQuizChoiceSchema.optional() }),
   pauseQuiz: sessionRef,
   resumeQuiz: sessionRef,
   finishQuiz: sessionRef,
+  discardQuiz: sessionRef,
   getReview: sessionRef,
   listHistory: z.void(),
   listQuestions: listQuestionsSchema,
@@ -93,9 +125,8 @@ export type ParsedInput<M extends ApiMethod> = z.output<(typeof apiInputSchemas)
 // Outputs (produced by our own service; typed, not parsed)
 
 export type QuestionKind = 'mcq' | 'msq' | 'numeric';
-export type MasteryLevel = 'not-started' | 'attempted' | 'familiar' | 'proficient' | 'mastered';
 export type Theme = z.infer<typeof themeSchema>;
-export type MsqRule = z.infer<typeof msqRuleSchema>;
+export type OpenQuizChoice = z.infer<typeof openQuizChoiceSchema>;
 export type LearnerResponse = z.infer<typeof responseSchema>;
 
 export interface AppInfo {
@@ -124,6 +155,8 @@ export interface TopicMastery {
   readonly level: MasteryLevel;
   readonly attempts: number;
   readonly correct: number;
+  /** Sum of the attempts' scores: partial credit counts as the part it earned. */
+  readonly scoreSum: number;
 }
 
 export interface DayActivity {
@@ -141,33 +174,43 @@ export interface Dashboard {
   readonly reviewsDue: number;
   readonly misconceptions: readonly { id: string; label: string; count: number }[];
   readonly totals: { readonly answered: number; readonly accuracy: number };
-  readonly openQuiz: QuizSummary | null;
+  /** Every unfinished quiz, a running exam first; each can be resumed. */
+  readonly openQuizzes: readonly QuizSummary[];
 }
 
 export interface QuizSummary {
   readonly sessionId: number;
   readonly title: string;
-  readonly mode: 'practice' | 'exam';
-  readonly status: 'active' | 'paused' | 'finished';
+  readonly mode: QuizMode;
+  readonly status: QuizStatus;
   readonly createdAt: number;
   readonly finishedAt: number | null;
-  readonly finishReason: 'submitted' | 'expired' | null;
+  readonly finishReason: FinishReason | null;
   readonly questionCount: number;
   readonly answeredCount: number;
   /** Sum of item scores, available once finished. */
   readonly score: number | null;
 }
 
-/** A choice option as the page sees it: never with its key or misconception before review. */
+/**
+ * A choice option as the page sees it, in display order: an opaque id (`o1`, `o2`, …) and its
+ * text; never its key, feedback or misconception before review.
+ */
 export interface OptionView {
   readonly id: string;
   readonly text: string;
 }
 
+/** How an answer scored: `partial` is a multiple-select answer with some credit. */
+export type Outcome = 'correct' | 'partial' | 'wrong';
+
 /** Feedback on one answered item: only sent in practice mode, or in review after finishing. */
 export interface ItemFeedback {
+  /** The graded attempt (null: finished without an answer). */
+  readonly attemptId: number | null;
   readonly correct: boolean;
   readonly score: number;
+  readonly outcome: Outcome;
   readonly correctOptionIds: readonly string[];
   /** Key of a numeric item, formatted as the learner would type it. */
   readonly correctValue: string | null;
@@ -201,17 +244,19 @@ export interface QuizItemView {
 export interface QuizState {
   readonly sessionId: number;
   readonly title: string;
-  readonly mode: 'practice' | 'exam';
-  readonly status: 'active' | 'paused' | 'finished';
+  readonly mode: QuizMode;
+  readonly status: QuizStatus;
   readonly msqRule: MsqRule;
   readonly currentPosition: number;
-  /** Absolute deadline (ms since epoch) by the main process' clock, exams only. */
+  /** Exams only: the full time allowed. */
+  readonly durationMs: number | null;
+  /** Exams only: when the time left runs out, by the main process' clock at `serverNow`. */
   readonly deadlineAt: number | null;
   /** Remaining time computed by the main process at the moment of the call. */
   readonly remainingMs: number | null;
   readonly serverNow: number;
   readonly items: readonly QuizItemView[];
-  readonly finishReason: 'submitted' | 'expired' | null;
+  readonly finishReason: FinishReason | null;
 }
 
 export interface TopicScore {
@@ -248,12 +293,6 @@ export interface QuestionPage {
 export interface QuestionPreview {
   readonly item: QuestionListItem;
   readonly view: QuizItemView;
-}
-
-export interface ImportProblem {
-  /** JSON path (`items[12].answer`) or line (`line 14`) of the problem. */
-  readonly path: string;
-  readonly message: string;
 }
 
 /** A question of a foreign file (GIFT, Moodle XML) of a type DeepDrill cannot represent. */
@@ -299,15 +338,29 @@ export interface AppApi {
   listTopics(): Promise<readonly TopicMastery[]>;
   startQuiz(input: ParsedInput<'startQuiz'>): Promise<QuizState>;
   getQuiz(input: ParsedInput<'getQuiz'>): Promise<QuizState>;
+  /** The open quiz to come back to: a running exam first, else the newest. */
   getOpenQuiz(): Promise<QuizState | null>;
+  /** Every unfinished quiz (running exam first, then newest). */
+  listOpenQuizzes(): Promise<readonly QuizSummary[]>;
+  /** How many questions a topic quiz with these filters can draw from (shown before starting). */
+  countMatching(input: ParsedInput<'countMatching'>): Promise<{ readonly matching: number }>;
+  /** Moves to a question (remembered without an fsync: nothing the learner entered changes). */
   goTo(input: ParsedInput<'goTo'>): Promise<QuizState>;
+  /** Saves (an empty response clears) the answer, committed with a full fsync. Not graded. */
   saveAnswer(input: ParsedInput<'saveAnswer'>): Promise<QuizState>;
+  /**
+   * The answer path: saves the response and, in practice, grades it — attempt, mastery, review
+   * card and counts in ONE transaction (`synchronous = FULL`) — returning the state with that
+   * item's feedback. In a running exam it saves only (exams are graded when they finish).
+   */
+  submitAnswer(input: ParsedInput<'submitAnswer'>): Promise<QuizState>;
   markForReview(input: ParsedInput<'markForReview'>): Promise<QuizState>;
-  checkAnswer(input: ParsedInput<'checkAnswer'>): Promise<QuizState>;
   trySimilar(input: ParsedInput<'trySimilar'>): Promise<QuizState>;
   pauseQuiz(input: ParsedInput<'pauseQuiz'>): Promise<QuizState>;
   resumeQuiz(input: ParsedInput<'resumeQuiz'>): Promise<QuizState>;
   finishQuiz(input: ParsedInput<'finishQuiz'>): Promise<QuizReview>;
+  /** Throws an unfinished practice quiz away (nothing in it is graded). */
+  discardQuiz(input: ParsedInput<'discardQuiz'>): Promise<QuizSummary>;
   getReview(input: ParsedInput<'getReview'>): Promise<QuizReview>;
   listHistory(): Promise<readonly QuizSummary[]>;
   listQuestions(input: ParsedInput<'listQuestions'>): Promise<QuestionPage>;
@@ -333,7 +386,16 @@ export const contractKeysAgree: SameKeys<AppApi, typeof apiInputSchemas> = true;
 
 /** Machine-readable error codes; `message` is what the learner is shown. */
 export type ApiErrorCode =
-  'invalid-input' | 'not-found' | 'conflict' | 'deadline-passed' | 'forbidden' | 'internal';
+  | 'invalid-input'
+  | 'not-found'
+  | 'conflict'
+  /** Starting needs a decision about the quizzes still open (see `startQuiz.openQuizzes`). */
+  | 'open-quiz'
+  /** Refused while an exam runs: it would show a key. */
+  | 'exam-running'
+  | 'deadline-passed'
+  | 'forbidden'
+  | 'internal';
 
 export interface ApiErrorValue {
   readonly code: ApiErrorCode;

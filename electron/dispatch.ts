@@ -1,4 +1,11 @@
-import { apiInputSchemas, type ApiMethod, type ApiResult, type AppApi } from './contract';
+import {
+  apiInputSchemas,
+  apiMethods,
+  type ApiErrorValue,
+  type ApiMethod,
+  type ApiResult,
+  type AppApi,
+} from './contract';
 import { ServiceError } from './service/errors';
 
 /** Is `name` one of the API's methods (and not, say, `__proto__`)? */
@@ -41,4 +48,31 @@ export async function dispatch(
       },
     };
   }
+}
+
+/** A failed call of a {@link dispatchingClient}: the error value the page would have received. */
+export class DispatchError extends Error {
+  override name = 'DispatchError';
+  constructor(readonly error: ApiErrorValue) {
+    super(error.message);
+  }
+}
+
+/**
+ * The service as a page reaches it, for tools in this process (CLI simulate, the benchmark, the
+ * crash test): every call goes through {@link dispatch}, so it costs what a learner's call costs;
+ * an error value is thrown as a {@link DispatchError}, an internal error with its cause.
+ */
+export function dispatchingClient(service: AppApi): AppApi {
+  const client: Record<string, (input?: unknown) => Promise<unknown>> = {};
+  for (const method of apiMethods) {
+    client[method] = async (input?: unknown) => {
+      let cause: unknown;
+      const result = await dispatch(service, method, input, (error) => (cause = error));
+      if (result.ok) return result.value;
+      if (cause !== undefined) throw cause;
+      throw new DispatchError(result.error);
+    };
+  }
+  return client as unknown as AppApi;
 }

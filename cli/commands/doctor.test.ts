@@ -33,8 +33,7 @@ async function healthyDb(): Promise<string> {
       item.kind === 'numeric'
         ? { kind: 'numeric' as const, text: '3' }
         : { kind: 'choice' as const, optionIds: [item.options[0].id] };
-    await api.saveAnswer({ sessionId: quiz.sessionId, position: item.position, response });
-    await api.checkAnswer({ sessionId: quiz.sessionId, position: item.position });
+    await api.submitAnswer({ sessionId: quiz.sessionId, position: item.position, response });
   }
   await api.finishQuiz({ sessionId: quiz.sessionId });
   db.close();
@@ -50,7 +49,7 @@ describe('doctor', () => {
     expect(JSON.parse(out)).toEqual({
       ok: true,
       integrity: 'ok',
-      schemaVersion: 10,
+      schemaVersion: 20,
       attempts: 2,
       problems: [],
     });

@@ -1,11 +1,13 @@
 /**
  * `simulate --db DB --learners N --answers M --seed S`: simulated learners take recommended
- * practice quizzes through the service, answering with a seeded skill model, and each answer is
- * acknowledged (`ack <attemptId>`) only once its transaction has committed. Used to fill
+ * practice quizzes through the service's `dispatch` (the path the window and browser mode take),
+ * answering with a seeded skill model; each answer goes in with `submitAnswer` and is
+ * acknowledged (`ack <attemptId>`) only once that call has returned, i.e. committed. Used to fill
  * databases for demos and benchmarks, and by the crash test (kill -9 at any moment must lose no
  * acknowledged attempt).
  */
 import { formatNumericKey } from '../../core/grading';
+import { toViewIds } from '../../core/option-order';
 import { Rng } from '../../core/selection';
 import type { ResolvedQuestion, Response } from '../../core/types';
 import { ensureBuiltinBank } from '../../db/bank/builtin';
@@ -13,9 +15,11 @@ import { DatabaseOpenError, openDatabase, type Db } from '../../db/connection';
 import { DatabaseFromFutureError } from '../../db/migrations';
 import { ensureLearner } from '../../db/queries/learners';
 import type { QuizState } from '../../electron/contract';
+import { DispatchError, dispatchingClient } from '../../electron/dispatch';
+import { createService } from '../../electron/service';
 import { systemClock, type ServiceDeps } from '../../electron/service/deps';
 import { ServiceError } from '../../electron/service/errors';
-import { quizUseCases, resolveQuizItem, submitPracticeAnswer } from '../../electron/service/quiz';
+import { resolveQuizItem } from '../../electron/service/quiz';
 import { parseArgs, requireFlag, UsageError, type Command } from '../io';
 
 /** Questions per simulated quiz. */
@@ -112,7 +116,8 @@ export const simulateCommand: Command = async (args, io) => {
   try {
     await simulate(db, file, { learners, answers, seed }, io.out);
   } catch (error) {
-    if (error instanceof ServiceError) throw new UsageError(`simulate: ${error.message}`);
+    if (error instanceof ServiceError || error instanceof DispatchError)
+      throw new UsageError(`simulate: ${error.message}`);
     throw error;
   } finally {
     db.close();
@@ -142,7 +147,7 @@ async function simulate(
       productName: 'DeepDrill',
       lockdown: { hideImport: false, examOnly: false, fixedMsqRule: null },
     };
-    const api = quizUseCases(deps);
+    const api = dispatchingClient(createService(deps));
     let answered = 0;
     while (answered < answers) {
       // A quiz left open by an interrupted run is resumed (an exam would be finished first).
@@ -162,15 +167,19 @@ async function simulate(
       for (const view of quiz.items) {
         if (answered >= answers) break;
         if (view.feedback !== null) continue;
-        const { stored, question } = resolveQuizItem(deps, quiz.sessionId, view.position);
+        const { stored, question, options } = resolveQuizItem(deps, quiz.sessionId, view.position);
         const right = learner.answersRight(stored.topicId, stored.difficulty);
-        const result = submitPracticeAnswer(deps, {
+        const response = learner.respond(question, right);
+        const state = await api.submitAnswer({
           sessionId: quiz.sessionId,
           position: view.position,
-          response: learner.respond(question, right),
+          response:
+            response.kind === 'choice'
+              ? { kind: 'choice', optionIds: toViewIds(options, response.optionIds) }
+              : response,
         });
         // Committed: only now is the answer acknowledged.
-        out(`ack ${result.attemptId}\n`);
+        out(`ack ${state.items[view.position].feedback?.attemptId}\n`);
         answered++;
       }
       await api.finishQuiz({ sessionId: quiz.sessionId });

@@ -154,11 +154,21 @@ function precisionOf(answer: AnswerValue): Precision {
   return { decimals, rounded: true };
 }
 
+/**
+ * The key the learner's number is compared with: the unrounded value, so a learner who rounds
+ * either way on a tie, or types the exact value, is within half a unit of the asked precision
+ * (bounds inclusive, see `withinTolerance`). Integers keep a 1e-9 tolerance.
+ */
 function numericKey(answer: AnswerValue, precision: Precision): NumericKey {
-  const numbers = answerNumbers(answer);
+  const numbers = precision.rounded ? [...answerValues(answer)] : answerNumbers(answer);
+  const decimals = decimalsOf(answer);
   const tolerance =
-    precision.decimals === 0 ? { abs: 1e-9 } : { abs: Number(`5e-${decimalsOf(answer) + 1}`) };
-  return { value: answer.kind === 'number' ? numbers[0] : numbers, tolerance };
+    precision.decimals === 0 ? { abs: 1e-9 } : { abs: Number(`5e-${decimals + 1}`) };
+  return {
+    value: answer.kind === 'number' ? numbers[0] : numbers,
+    tolerance,
+    ...(precision.rounded ? { decimals } : {}),
+  };
 }
 
 function answerFormat(problem: Problem, precision: Precision): string {

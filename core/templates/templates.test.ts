@@ -4,6 +4,7 @@
  * code's output.
  */
 import { describe, expect, it } from 'vitest';
+import { formatNumericKey, gradeNumeric } from '../grading';
 import { checkVariant } from './check';
 import { generateVariant } from './registry';
 import {
@@ -45,7 +46,14 @@ describe('batchnorm-train-stats', () => {
       form: 'numeric',
       params: { preset: 'source', stat: 'variance' },
     }).question;
-    expect(key.numeric).toEqual({ value: [10.67, 8.67, 2.67], tolerance: { abs: 0.005 } });
+    // The key is the unrounded value, asked to 2 places, accepted within half a unit.
+    expect(key.numeric).toMatchObject({ tolerance: { abs: 0.005 }, decimals: 2 });
+    const exact = key.numeric!.value as readonly number[];
+    [32 / 3, 26 / 3, 8 / 3].forEach((x, i) => expect(exact[i]).toBeCloseTo(x, 12));
+    expect(gradeNumeric(key.numeric!, '10.67, 8.67, 2.67').correct).toBe(true);
+    expect(gradeNumeric(key.numeric!, '10.6667, 8.6667, 2.6667').correct).toBe(true);
+    expect(gradeNumeric(key.numeric!, '10.68, 8.67, 2.67').correct).toBe(false);
+    expect(formatNumericKey(key.numeric!)).toBe('10.67, 8.67, 2.67');
     expect(key.stem).toContain('rounded to 2 decimal places');
   });
 

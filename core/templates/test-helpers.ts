@@ -19,7 +19,9 @@ export function numericKey(
 ): number | readonly number[] {
   const key = generateVariant(id, seed, { form: 'numeric', params }).question.numeric;
   if (key === undefined) throw new Error('no numeric key');
-  return key.value;
+  // As the learner is shown it: rounded to the places the question asks for.
+  const shown = (x: number) => (key.decimals === undefined ? x : Number(x.toFixed(key.decimals)));
+  return typeof key.value === 'number' ? shown(key.value) : key.value.map(shown);
 }
 
 /** Text of the correct option. */

@@ -12,14 +12,14 @@ import {
   listTemplates,
   type TemplateInfo,
 } from '../../core/templates';
+import type { ImportProblem } from '../../core/types';
 import { bankPackSchema, type BankPack } from './schema';
 
-/** One thing wrong with a pack (structurally the contract's `ImportProblem`). */
-export interface PackProblem {
-  /** JSON path (`items[12].answer`), `line 3, column 14` for syntax errors, `(root)`, `(file)`. */
-  readonly path: string;
-  readonly message: string;
-}
+/**
+ * One thing wrong with a pack: its path is a JSON path (`items[12].answer`), `line 3, column 14`
+ * for syntax errors, `(root)` or `(file)`.
+ */
+export type PackProblem = ImportProblem;
 
 /** Outcome of validating a pack. */
 export type PackValidation =

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { migration0010 } from './0010-initial';
+import { migration0020 } from './0020-answer-path';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration0010];
+export const migrations: readonly Migration[] = [migration0010, migration0020];
 
 /** The schema version this build writes (`PRAGMA user_version`). */
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
@@ -37,12 +38,45 @@ export function migrate(db: Database.Database, file: string): number[] {
   if (current > latestSchemaVersion) {
     throw new DatabaseFromFutureError(file, current, latestSchemaVersion);
   }
-  const pending = migrations.filter((m) => m.version > current);
+  return applyMigrations(
+    db,
+    migrations.filter((m) => m.version > current),
+  );
+}
+
+/**
+ * Runs `pending` in one transaction. Foreign keys are off meanwhile (SQLite's procedure for
+ * rebuilding a table that others refer to: the pragma cannot change inside a transaction) and
+ * checked before the commit, so a migration that would orphan a row fails as a whole.
+ */
+function applyMigrations(db: Database.Database, pending: readonly Migration[]): number[] {
   if (pending.length === 0) return [];
-  db.transaction(() => {
-    for (const migration of pending) db.exec(migration.up);
-    // PRAGMA user_version takes no parameters; the value is a number we control.
-    db.pragma(`user_version = ${pending[pending.length - 1].version}`);
-  })();
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) db.exec(migration.up);
+      const orphan = db.pragma('foreign_key_check') as readonly { table: string }[];
+      if (orphan.length > 0) {
+        throw new Error(`migration left rows without their parent in ${orphan[0].table}`);
+      }
+      // PRAGMA user_version takes no parameters; the value is a number we control.
+      db.pragma(`user_version = ${pending[pending.length - 1].version}`);
+    })();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
   return pending.map((m) => m.version);
+}
+
+/**
+ * Brings a database to exactly schema version `version` (tests of one migration start from the
+ * version before it, as Signal's migration tests do).
+ */
+export function updateToVersion(db: Database.Database, version: number): number[] {
+  const current = schemaVersion(db);
+  return applyMigrations(
+    db,
+    migrations.filter((m) => m.version > current && m.version <= version),
+  );
 }

@@ -123,6 +123,7 @@ export type OptionRow = Readonly<{
   correct: number;
   misconception_id: string | null;
   misconception_label: string | null;
+  pin: number;
 }>;
 
 type PickRow = Readonly<{
@@ -200,7 +201,7 @@ function statements(db: Db): Statements {
         JOIN topics t ON t.id = q.topic_id
         WHERE q.id = ?`),
       options: db.prepare(`
-        SELECT option_id, text, feedback, correct, misconception_id, misconception_label
+        SELECT option_id, text, feedback, correct, misconception_id, misconception_label, pin
         FROM question_options
         WHERE question_id = ? AND version = ?
         ORDER BY position`),
@@ -212,7 +213,7 @@ function statements(db: Db): Statements {
         WHERE q.id IN (SELECT value FROM json_each(?))`),
       optionsMany: db.prepare(`
         SELECT o.question_id, o.option_id, o.text, o.feedback, o.correct, o.misconception_id,
-               o.misconception_label
+               o.misconception_label, o.pin
         FROM questions q
         JOIN question_options o ON o.question_id = q.id AND o.version = q.current_version
         WHERE q.id IN (SELECT value FROM json_each(?))
@@ -252,7 +253,7 @@ function statements(db: Db): Statements {
   return s;
 }
 
-/** Maps stored option rows to domain options (absent feedback/misconception left out). */
+/** Maps stored option rows to domain options (absent feedback/misconception/pin left out). */
 export function toChoiceOptions(rows: readonly OptionRow[]): ChoiceOption[] {
   return rows.map((row) => {
     const option: {
@@ -261,7 +262,9 @@ export function toChoiceOptions(rows: readonly OptionRow[]): ChoiceOption[] {
       correct: boolean;
       feedback?: string;
       misconception?: { id: string; label: string };
+      pin?: boolean;
     } = { id: row.option_id, text: row.text, correct: row.correct === 1 };
+    if (row.pin === 1) option.pin = true;
     if (row.feedback !== null) option.feedback = row.feedback;
     if (row.misconception_id !== null) {
       option.misconception = { id: row.misconception_id, label: row.misconception_label ?? '' };

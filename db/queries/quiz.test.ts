@@ -101,6 +101,7 @@ describe('quiz records', () => {
       questionId: 2,
       questionVersion: 1,
       variantSeed: 77,
+      optionSeed: 5,
       shownAt: t0,
     });
     saveItemResponse(db, id, 0, { kind: 'numeric', text: '1.0' }, t0 + 5);
@@ -110,6 +111,7 @@ describe('quiz records', () => {
       questionId: 2,
       questionVersion: 1,
       variantSeed: 77,
+      optionSeed: 5,
       response: { kind: 'numeric', text: '1.0' },
       marked: false,
       shownAt: t0,
@@ -165,6 +167,7 @@ describe('quiz records', () => {
         questionId: p + 1,
         questionVersion: 1,
         variantSeed: null,
+        optionSeed: null,
         shownAt: null,
       });
     }
@@ -364,5 +367,9 @@ describe('EXPLAIN QUERY PLAN of the hot queries', () => {
   it('open sessions use quiz_sessions_open (also for the expiry sweep)', () => {
     expect(plan(quizHotSql.openSessions, 1)).toMatch(/INDEX quiz_sessions_open/);
     expect(plan(quizHotSql.expiredExams, t0)).toMatch(/INDEX quiz_sessions_open/);
+    expect(plan(quizHotSql.openExams)).toMatch(/INDEX quiz_sessions_open/);
+    expect(plan(quizHotSql.topicQuestionIds, { topic: 't', min: 1, max: 5, limit: 9 })).toMatch(
+      /INDEX questions_by_topic/,
+    );
   });
 });

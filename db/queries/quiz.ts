@@ -4,25 +4,32 @@
  * prepared once per connection and reused; rows are mapped to domain records at the edge.
  */
 import type { Statement } from 'better-sqlite3';
-import type { Response } from '../../core/types';
+import type { ExamTime } from '../../core/exam-clock';
+import type { FinishReason, MsqRule, QuizMode, QuizStatus, Response } from '../../core/types';
 import type { Db } from '../connection';
 
-export type QuizMode = 'practice' | 'exam';
-export type QuizStatus = 'active' | 'paused' | 'finished';
-export type FinishReason = 'submitted' | 'expired';
+/** A session's status as stored: `discarded` is an unfinished quiz the learner threw away. */
+export type StoredQuizStatus = QuizStatus | 'discarded';
 
 /** One quiz session. Times are ms since the epoch. */
 export interface QuizSessionRecord {
   readonly id: number;
   readonly learnerId: number;
   readonly mode: QuizMode;
-  readonly status: QuizStatus;
-  readonly msqRule: 'all-or-nothing' | 'partial';
+  readonly status: StoredQuizStatus;
+  readonly msqRule: MsqRule;
   readonly title: string;
   readonly createdAt: number;
   readonly durationMs: number | null;
-  /** Exams only: set at start, `createdAt + durationMs`. */
+  /**
+   * Exams only: when the time left runs out by the clock reading `clockSeenAt`
+   * (`clockSeenAt + durationMs − elapsedMs`); the expiry sweep's index key.
+   */
   readonly deadlineAt: number | null;
+  /** Exams only: time used so far, a high-water mark a clock moved back cannot lower. */
+  readonly elapsedMs: number;
+  /** Exams only: the wall-clock reading `elapsedMs` was last advanced at. */
+  readonly clockSeenAt: number | null;
   readonly pausedRemainingMs: number | null;
   readonly finishedAt: number | null;
   readonly finishReason: FinishReason | null;
@@ -36,7 +43,7 @@ export interface QuizSessionRecord {
 export interface NewQuizSession {
   readonly learnerId: number;
   readonly mode: QuizMode;
-  readonly msqRule: 'all-or-nothing' | 'partial';
+  readonly msqRule: MsqRule;
   readonly title: string;
   readonly createdAt: number;
   readonly durationMs: number | null;
@@ -51,6 +58,9 @@ export interface QuizItemRecord {
   readonly questionVersion: number;
   /** Template items: the variant's seed; null for bank items. */
   readonly variantSeed: number | null;
+  /** Seed of the option order (`core/option-order`); null keeps the stored order. */
+  readonly optionSeed: number | null;
+  /** Stored option ids (choice) or the text typed (numeric). */
   readonly response: Response | null;
   readonly marked: boolean;
   readonly shownAt: number | null;
@@ -66,6 +76,7 @@ export interface NewQuizItem {
   readonly questionId: number;
   readonly questionVersion: number;
   readonly variantSeed: number | null;
+  readonly optionSeed: number | null;
   readonly shownAt: number | null;
 }
 
@@ -108,8 +119,8 @@ type SessionRow = Readonly<{
   id: number;
   learner_id: number;
   mode: QuizMode;
-  status: QuizStatus;
-  msq_rule: 'all-or-nothing' | 'partial';
+  status: StoredQuizStatus;
+  msq_rule: MsqRule;
   title: string;
   created_at: number;
   duration_ms: number | null;
@@ -120,6 +131,8 @@ type SessionRow = Readonly<{
   score: number | null;
   max_score: number | null;
   current_position: number;
+  elapsed_ms: number;
+  clock_seen_at: number | null;
 }>;
 
 type SummaryRow = SessionRow & Readonly<{ item_count: number; answered_count: number }>;
@@ -130,6 +143,7 @@ type ItemRow = Readonly<{
   question_id: number;
   question_version: number;
   variant_seed: number | null;
+  option_seed: number | null;
   response: string | null;
   marked: number;
   shown_at: number | null;
@@ -161,17 +175,21 @@ type CandidateSqlRow = Readonly<{ id: number; difficulty: number; seen: number }
  */
 export const quizHotSql = {
   /**
-   * Open sessions of a learner (`quiz_sessions_open`; the `IN` makes it the planner's choice over
-   * `quiz_sessions_by_learner`, whose cost would grow with finished sessions).
+   * Open sessions of a learner (`quiz_sessions_open`, whose partial-index condition the `IN`
+   * repeats; `quiz_sessions_by_learner` would cost more with every finished session).
    */
   openSessions: `
     SELECT * FROM quiz_sessions
-    WHERE learner_id = ? AND status <> 'finished' AND status IN ('active', 'paused')
+    WHERE learner_id = ? AND status IN ('active', 'paused')
     ORDER BY (mode = 'exam') DESC, created_at DESC, id DESC`,
+  /** Unfinished exams of any learner (`quiz_sessions_open`, a partial index). */
+  openExams: `
+    SELECT id FROM quiz_sessions
+    WHERE status IN ('active', 'paused') AND mode = 'exam'`,
   /** Exams past their deadline, any learner (`quiz_sessions_open`, a partial index). */
   expiredExams: `
     SELECT id FROM quiz_sessions
-    WHERE status <> 'finished' AND mode = 'exam' AND deadline_at <= ?`,
+    WHERE status IN ('active', 'paused') AND mode = 'exam' AND deadline_at <= ?`,
   /**
    * Next-question candidates: questions of a topic at one difficulty from a random id onwards
    * (`questions_by_topic`, whose rowid suffix makes `id >= ?` a range), flagged when the learner
@@ -191,6 +209,12 @@ export const quizHotSql = {
     WHERE q.topic_id = @topic AND q.difficulty = @difficulty AND q.retired = 0 AND q.id < @pivot
     ORDER BY q.id
     LIMIT @limit`,
+  /** A topic's questions in a difficulty range in id order (`questions_by_topic`), at most `@limit`. */
+  topicQuestionIds: `
+    SELECT id FROM questions
+    WHERE topic_id = @topic AND retired = 0 AND difficulty BETWEEN @min AND @max
+    ORDER BY id
+    LIMIT @limit`,
   /** How many questions a topic has in a difficulty range, counting at most `@cap`. */
   topicQuestionCountCapped: `
     SELECT count(*) FROM (
@@ -204,7 +228,10 @@ interface Statements {
   getSession: Statement<[number], SessionRow>;
   openSessions: Statement<[number], SessionRow>;
   expiredExams: Statement<[number], number>;
-  setStatus: Statement<[QuizStatus, number]>;
+  openExams: Statement<[], number>;
+  finishedExams: Statement<[], number>;
+  setStatus: Statement<[StoredQuizStatus, number]>;
+  setExamTime: Statement<[{ id: number; elapsedMs: number; seenAt: number; deadlineAt: number }]>;
   setPosition: Statement<[number, number]>;
   finish: Statement<
     [{ id: number; finishedAt: number; reason: FinishReason; score: number; maxScore: number }]
@@ -227,6 +254,7 @@ interface Statements {
   candidatesBefore: Statement<[Record<string, number | string>], CandidateSqlRow>;
   maxQuestionId: Statement<[], number | null>;
   topicCountCapped: Statement<[Record<string, number | string>], number>;
+  topicQuestionIds: Statement<[Record<string, number | string>], number>;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -236,12 +264,23 @@ function statements(db: Db): Statements {
   if (s === undefined) {
     s = {
       insertSession: db.prepare(`
-        INSERT INTO quiz_sessions (learner_id, mode, status, msq_rule, title, created_at, duration_ms, deadline_at)
-        VALUES (@learnerId, @mode, 'active', @msqRule, @title, @createdAt, @durationMs, @deadlineAt)`),
+        INSERT INTO quiz_sessions (learner_id, mode, status, msq_rule, title, created_at, duration_ms, deadline_at, clock_seen_at)
+        VALUES (@learnerId, @mode, 'active', @msqRule, @title, @createdAt, @durationMs, @deadlineAt,
+                CASE WHEN @durationMs IS NULL THEN NULL ELSE @createdAt END)`),
       getSession: db.prepare('SELECT * FROM quiz_sessions WHERE id = ?'),
       openSessions: db.prepare(quizHotSql.openSessions),
       expiredExams: db.prepare<[number], number>(quizHotSql.expiredExams).pluck(),
+      openExams: db.prepare<[], number>(quizHotSql.openExams).pluck(),
+      finishedExams: db
+        .prepare<[], number>(
+          "SELECT id FROM quiz_sessions WHERE mode = 'exam' AND status = 'finished' ORDER BY id",
+        )
+        .pluck(),
       setStatus: db.prepare('UPDATE quiz_sessions SET status = ? WHERE id = ?'),
+      setExamTime: db.prepare(`
+        UPDATE quiz_sessions
+        SET elapsed_ms = @elapsedMs, clock_seen_at = @seenAt, deadline_at = @deadlineAt
+        WHERE id = @id`),
       setPosition: db.prepare('UPDATE quiz_sessions SET current_position = ? WHERE id = ?'),
       finish: db.prepare(`
         UPDATE quiz_sessions
@@ -253,12 +292,12 @@ function statements(db: Db): Statements {
                (SELECT count(*) FROM quiz_items i WHERE i.session_id = s.id) AS item_count,
                (SELECT count(*) FROM quiz_items i WHERE i.session_id = s.id AND i.response IS NOT NULL) AS answered_count
         FROM quiz_sessions s
-        WHERE s.learner_id = ?
+        WHERE s.learner_id = ? AND s.status <> 'discarded'
         ORDER BY s.created_at DESC, s.id DESC
         LIMIT ?`),
       insertItem: db.prepare(`
-        INSERT INTO quiz_items (session_id, position, question_id, question_version, variant_seed, shown_at)
-        VALUES (@sessionId, @position, @questionId, @questionVersion, @variantSeed, @shownAt)`),
+        INSERT INTO quiz_items (session_id, position, question_id, question_version, variant_seed, option_seed, shown_at)
+        VALUES (@sessionId, @position, @questionId, @questionVersion, @variantSeed, @optionSeed, @shownAt)`),
       getItem: db.prepare('SELECT * FROM quiz_items WHERE session_id = ? AND position = ?'),
       listItems: db.prepare('SELECT * FROM quiz_items WHERE session_id = ? ORDER BY position'),
       saveResponse: db.prepare(
@@ -296,6 +335,9 @@ function statements(db: Db): Statements {
       candidatesFrom: db.prepare(quizHotSql.candidatesFrom),
       candidatesBefore: db.prepare(quizHotSql.candidatesBefore),
       maxQuestionId: db.prepare<[], number | null>('SELECT max(id) FROM questions').pluck(),
+      topicQuestionIds: db
+        .prepare<[Record<string, number | string>], number>(quizHotSql.topicQuestionIds)
+        .pluck(),
       topicCountCapped: db
         .prepare<[Record<string, number | string>], number>(quizHotSql.topicQuestionCountCapped)
         .pluck(),
@@ -322,6 +364,8 @@ function toSession(row: SessionRow): QuizSessionRecord {
     score: row.score,
     maxScore: row.max_score,
     currentPosition: row.current_position,
+    elapsedMs: row.elapsed_ms,
+    clockSeenAt: row.clock_seen_at,
   };
 }
 
@@ -332,6 +376,7 @@ function toItem(row: ItemRow): QuizItemRecord {
     questionId: row.question_id,
     questionVersion: row.question_version,
     variantSeed: row.variant_seed,
+    optionSeed: row.option_seed,
     response: row.response === null ? null : (JSON.parse(row.response) as Response),
     marked: row.marked === 1,
     shownAt: row.shown_at,
@@ -384,14 +429,41 @@ export function listOpenSessions(db: Db, learnerId: number): QuizSessionRecord[]
   return statements(db).openSessions.all(learnerId).map(toSession);
 }
 
+/** Ids of every finished exam (any learner), for sealing them across a restore. */
+export function listFinishedExamIds(db: Db): number[] {
+  return statements(db).finishedExams.all();
+}
+
+/** Ids of every unfinished exam (any learner). */
+export function listOpenExamIds(db: Db): number[] {
+  return statements(db).openExams.all();
+}
+
 /** Ids of unfinished exams (any learner) whose deadline is at or before `now`. */
 export function listExpiredExamIds(db: Db, now: number): number[] {
   return statements(db).expiredExams.all(now);
 }
 
-/** Sets `active` / `paused` (finishing goes through {@link finishSession}). */
-export function setSessionStatus(db: Db, sessionId: number, status: 'active' | 'paused'): void {
+/**
+ * Sets `active` / `paused`, or `discarded` for an unfinished quiz thrown away (finishing goes
+ * through {@link finishSession}).
+ */
+export function setSessionStatus(
+  db: Db,
+  sessionId: number,
+  status: Exclude<StoredQuizStatus, 'finished'>,
+): void {
   statements(db).setStatus.run(status, sessionId);
+}
+
+/** Stores an exam's advanced time (`core/exam-clock`) and the deadline it implies. */
+export function setExamTime(db: Db, sessionId: number, time: ExamTime, deadlineAt: number): void {
+  statements(db).setExamTime.run({
+    id: sessionId,
+    elapsedMs: time.elapsedMs,
+    seenAt: time.seenAt,
+    deadlineAt,
+  });
 }
 
 /** Remembers where the learner is. */
@@ -408,7 +480,10 @@ export function finishSession(
   statements(db).finish.run({ id: sessionId, ...finish });
 }
 
-/** A learner's sessions, newest first, with item and answered counts (`quiz_sessions_by_learner`). */
+/**
+ * A learner's sessions except discarded ones, newest first, with item and answered counts
+ * (`quiz_sessions_by_learner`).
+ */
 export function listSessionHistory(
   db: Db,
   learnerId: number,
@@ -558,4 +633,22 @@ export function countTopicQuestionsCapped(
     statements(db).topicCountCapped.get({ topic: topicId, min: range.min, max: range.max, cap }) ??
     0
   );
+}
+
+/**
+ * Up to `limit` ids of a topic's non-retired questions in a difficulty range, lowest first: the
+ * exhaustive fallback when sampling found nothing new although questions remain.
+ */
+export function listTopicQuestionIds(
+  db: Db,
+  topicId: string,
+  range: { min: number; max: number },
+  limit: number,
+): number[] {
+  return statements(db).topicQuestionIds.all({
+    topic: topicId,
+    min: range.min,
+    max: range.max,
+    limit,
+  });
 }

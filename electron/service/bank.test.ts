@@ -103,9 +103,10 @@ describe('listQuestions and previewQuestion', () => {
       response: null,
     });
     expect(preview.view.options).toEqual([
-      { id: 'a', text: 'the current test batch' },
-      { id: 'b', text: 'running averages collected during training' },
-      { id: 'c', text: 'a single test sample' },
+      // Stored order, under opaque ids that say nothing about the key.
+      { id: 'o1', text: 'the current test batch' },
+      { id: 'o2', text: 'running averages collected during training' },
+      { id: 'o3', text: 'a single test sample' },
     ]);
     const wire = JSON.stringify(preview);
     for (const secret of [

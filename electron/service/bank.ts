@@ -15,7 +15,10 @@ import type {
   QuestionPreview,
   QuizItemView,
 } from '../contract';
+import { bumpDataEpoch } from '../../db/data-epoch';
 import type { ServiceDeps } from './deps';
+import { requireNoRunningExam } from './quiz/lifecycle';
+import { itemView } from './quiz/views';
 import { ServiceError } from './errors';
 
 type BankUseCases = Pick<AppApi, 'listQuestions' | 'previewQuestion' | 'importBank'>;
@@ -45,42 +48,23 @@ function listItem(q: StoredQuestion): QuestionListItem {
   };
 }
 
-/** What a learner would see of the question: no key, no feedback, no misconceptions. */
+/**
+ * What a learner would see of the question (template items as their seed-0 variant): options
+ * in stored order under opaque ids; no key, no feedback, no misconceptions.
+ */
 function learnerView(q: StoredQuestion): QuizItemView {
-  const base = {
-    position: 0,
-    questionId: q.id,
-    topicId: q.topicId,
-    topicTitle: q.topicTitle,
-    response: null,
-    marked: false,
-    feedback: null,
-  };
-  if (q.type === 'template') {
-    let question;
-    try {
-      question = resolveQuestion(q, PREVIEW_SEED);
-    } catch (error) {
-      if (error instanceof TemplateError) throw new ServiceError('internal', error.message);
-      throw error;
-    }
-    return {
-      ...base,
-      kind: question.kind,
-      stem: question.stem,
-      options: (question.options ?? []).map((o) => ({ id: o.id, text: o.text })),
-      answerFormat: question.answerFormat ?? null,
-      fromTemplate: true,
-    };
+  let resolved;
+  try {
+    resolved = { stored: q, question: resolveQuestion(q, PREVIEW_SEED) };
+  } catch (error) {
+    if (error instanceof TemplateError) throw new ServiceError('internal', error.message);
+    throw error;
   }
-  return {
-    ...base,
-    kind: q.type,
-    stem: q.stem ?? '',
-    options: q.options.map((o) => ({ id: o.id, text: o.text })),
-    answerFormat: q.answerFormat,
-    fromTemplate: false,
-  };
+  return itemView(
+    { position: 0, questionId: q.id, optionSeed: null, response: null, marked: false },
+    resolved,
+    null,
+  );
 }
 
 /**
@@ -94,6 +78,7 @@ export function bankUseCases(deps: ServiceDeps): BankUseCases {
       return searchQuestions(deps.db, input, templateTitle);
     },
     async previewQuestion({ questionId }): Promise<QuestionPreview> {
+      requireNoRunningExam(deps, 'Bank previews are closed');
       const question = loadQuestion(deps.db, questionId);
       if (question === undefined) {
         throw new ServiceError('not-found', `question ${questionId} does not exist`);
@@ -118,6 +103,7 @@ export function bankUseCases(deps: ServiceDeps): BankUseCases {
         };
       }
       const report = importValidatedPack(deps.db, reading.pack, { now: deps.clock.now() });
+      if (report.ok) bumpDataEpoch(deps.db);
       return { ...report, unsupported: reading.unsupported };
     },
   };

@@ -63,6 +63,7 @@ function toTopicMastery(records: readonly TopicProgressRecord[]): TopicMastery[]
       level: masteryLevel(pKnown, attempts),
       attempts,
       correct: t.mastery?.correct ?? 0,
+      scoreSum: t.mastery?.scoreSum ?? 0,
     };
   });
 }
@@ -70,10 +71,9 @@ function toTopicMastery(records: readonly TopicProgressRecord[]): TopicMastery[]
 /**
  * The dashboard at `deps.clock.now()`: topics with mastery, the last {@link ACTIVITY_DAYS} local
  * days (empty days included), reviews due (up to {@link REVIEWS_DUE_CAP}), top misconceptions,
- * totals (from the mastery rows)
- * and the open quiz the caller found.
+ * totals (from the mastery rows) and the open quizzes the caller found.
  */
-export function buildDashboard(deps: ServiceDeps, openQuiz: QuizSummary | null): Dashboard {
+export function buildDashboard(deps: ServiceDeps, openQuizzes: readonly QuizSummary[]): Dashboard {
   const now = deps.clock.now();
   const records = listTopicProgress(deps.db, deps.learnerId);
   const topics = toTopicMastery(records);
@@ -107,6 +107,6 @@ export function buildDashboard(deps: ServiceDeps, openQuiz: QuizSummary | null):
       count: m.count,
     })),
     totals: { answered, accuracy: answered === 0 ? 0 : scoreSum / answered },
-    openQuiz,
+    openQuizzes,
   };
 }

@@ -19,8 +19,7 @@ async function answerQuiz(service: AppApi, count: number): Promise<void> {
       item.kind === 'numeric'
         ? { kind: 'numeric' as const, text: '0' }
         : { kind: 'choice' as const, optionIds: [item.options[0].id] };
-    await service.saveAnswer({ sessionId: quiz.sessionId, position: item.position, response });
-    await service.checkAnswer({ sessionId: quiz.sessionId, position: item.position });
+    await service.submitAnswer({ sessionId: quiz.sessionId, position: item.position, response });
   }
   await service.finishQuiz({ sessionId: quiz.sessionId });
 }

@@ -9,8 +9,10 @@ import { importPack } from '../../db/bank/import';
 import { openDatabase, type Db } from '../../db/connection';
 import { ensureLearner } from '../../db/queries/learners';
 import type { BankPackInput } from '../../db/bank/schema';
+import type { AppApi, LearnerResponse, QuizState } from '../../electron/contract';
+import { createService } from '../../electron/service';
 import type { ServiceDeps } from '../../electron/service/deps';
-import { quizUseCases } from '../../electron/service/quiz';
+import { resolveQuizItem } from '../../electron/service/quiz';
 
 /** Markers that must never reach the page before an exam is finished. */
 export const SECRET = {
@@ -215,5 +217,44 @@ export function setupQuiz(options: { file?: string; start?: number } = {}) {
   const db = openFixtureDb(file, clock.now());
   const nextSeed = seedSource();
   const deps = makeDeps(db, clock, nextSeed);
-  return { file, clock, db, deps, nextSeed, api: quizUseCases(deps) };
+  return { file, clock, db, deps, nextSeed, api: createService(deps) };
+}
+
+/**
+ * The response that picks the options stored as `storedIds` (`'a'`, `'b'` of the fixture, or a
+ * template's own ids), in the ids the page was given. Matched by option text, so the test does
+ * not lean on the service's own id mapping.
+ */
+export function choose(
+  deps: ServiceDeps,
+  state: QuizState,
+  position: number,
+  ...storedIds: string[]
+): LearnerResponse {
+  const stored = resolveQuizItem(deps, state.sessionId, position).question.options ?? [];
+  const shown = state.items[position].options;
+  const optionIds = storedIds.map((id) => {
+    const text = stored.find((o) => o.id === id)?.text;
+    const view = shown.find((o) => o.text === text);
+    if (text === undefined || view === undefined) throw new Error(`no option ${id} at ${position}`);
+    return view.id;
+  });
+  return { kind: 'choice', optionIds };
+}
+
+/** The page-facing id of the option whose text contains `text`. */
+export function optionWith(state: QuizState, position: number, text: string): string {
+  const option = state.items[position].options.find((o) => o.text.includes(text));
+  if (option === undefined) throw new Error(`no option "${text}" at ${position}`);
+  return option.id;
+}
+
+/** Practice "Check" of what is saved at `position`: one `submitAnswer` with that response. */
+export async function check(api: AppApi, sessionId: number, position: number): Promise<QuizState> {
+  const saved = (await api.getQuiz({ sessionId })).items[position]?.response;
+  return api.submitAnswer({
+    sessionId,
+    position,
+    response: saved ?? { kind: 'choice', optionIds: [] },
+  });
 }

@@ -1,6 +1,7 @@
 /**
- * Model-based test of the quiz state machine: random sequences of start / save / mark / check /
- * similar / pause / resume / go-to / finish / clock advance / restart / sweep run against the
+ * Model-based test of the quiz state machine: random sequences of start (with the open-quiz
+ * choice) / save / mark / check / similar / pause / resume / go-to / finish / discard / clock
+ * advance and rewind / restart / sweep run against the
  * real service (SQLite file, fake clock) and a small in-memory model. Every call's outcome
  * (success or error code) must match the model, and after every step the quiz the page would
  * see must agree with it (status, answers, marks, feedback only when allowed, remaining time),
@@ -12,14 +13,21 @@ import { diagnoseDatabase } from '../../cli/commands/doctor';
 import type { Db } from '../../db/connection';
 import type { QuizState } from '../../electron/contract';
 import { ServiceError } from '../../electron/service/errors';
-import { quizUseCases, sweepExpiredQuizzes } from '../../electron/service/quiz';
+import { createService } from '../../electron/service';
+import { sweepExpiredQuizzes } from '../../electron/service/quiz';
 import { FakeClock, makeDeps, openFixtureDb, seedSource, tempDbFile } from './quiz-helpers';
 
 const seed = Number(process.env.FC_SEED ?? Date.now() % 1_000_000);
 const MIN = 60_000;
 
 type Command =
-  | { op: 'start'; mode: 'practice' | 'exam'; count: number; minutes: number }
+  | {
+      op: 'start';
+      mode: 'practice' | 'exam';
+      count: number;
+      minutes: number;
+      open: 'finish' | 'discard' | undefined;
+    }
   | { op: 'save'; position: number }
   | { op: 'clear'; position: number }
   | { op: 'mark'; position: number; marked: boolean }
@@ -29,7 +37,9 @@ type Command =
   | { op: 'pause' }
   | { op: 'resume' }
   | { op: 'finish' }
+  | { op: 'discard' }
   | { op: 'advance'; ms: number }
+  | { op: 'rewind'; ms: number }
   | { op: 'restart' }
   | { op: 'sweep' };
 
@@ -39,6 +49,7 @@ const startArb = fc.record({
   mode: fc.constantFrom('practice' as const, 'exam' as const),
   count: fc.integer({ min: 1, max: 4 }),
   minutes: fc.integer({ min: 1, max: 5 }),
+  open: fc.constantFrom(undefined, 'finish' as const, 'discard' as const),
 });
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: startArb },
@@ -54,6 +65,14 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ op: 'pause' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'resume' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'finish' as const }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'discard' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('rewind' as const),
+      ms: fc.integer({ min: 1, max: 3 * 60 * MIN }),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -74,7 +93,7 @@ interface ModelItem {
 interface ModelSession {
   id: number;
   mode: 'practice' | 'exam';
-  status: 'active' | 'paused' | 'finished';
+  status: 'active' | 'paused' | 'finished' | 'discarded';
   finishReason: 'submitted' | 'expired' | null;
   deadlineAt: number | null;
   items: ModelItem[];
@@ -101,7 +120,7 @@ class Model {
   expire(s: ModelSession): number {
     if (
       s.mode === 'exam' &&
-      s.status !== 'finished' &&
+      (s.status === 'active' || s.status === 'paused') &&
       s.deadlineAt !== null &&
       this.clock.now() >= s.deadlineAt
     ) {
@@ -111,12 +130,21 @@ class Model {
     return 0;
   }
 
+  open(): ModelSession[] {
+    return this.sessions.filter((x) => x.status === 'active' || x.status === 'paused');
+  }
+
+  examRunning(): boolean {
+    return this.open().some((x) => x.mode === 'exam');
+  }
+
   expireAll(): number {
     return this.sessions.reduce((n, s) => n + this.expire(s), 0);
   }
 
   /** What requireActive says about a session. */
   activeError(s: ModelSession): Outcome | null {
+    if (s.status === 'discarded') return 'not-found';
     if (s.status === 'finished')
       return s.finishReason === 'expired' ? 'deadline-passed' : 'conflict';
     if (s.status === 'paused') return 'conflict';
@@ -140,6 +168,7 @@ async function outcomeOf(action: () => Promise<unknown>): Promise<Outcome> {
 
 function verify(state: QuizState, s: ModelSession, now: number): void {
   expect(state.status).toBe(s.status);
+  if (s.mode === 'exam') expect(state.remainingMs).toBeLessThanOrEqual(state.durationMs!);
   expect(state.finishReason).toBe(s.finishReason);
   expect(state.items.map((i) => i.response !== null)).toEqual(s.items.map((i) => i.answered));
   expect(state.items.map((i) => i.marked)).toEqual(s.items.map((i) => i.marked));
@@ -178,8 +207,8 @@ describe('quiz state machine against a model', () => {
           const seeds = seedSource(77);
           let db = openFixtureDb(file, clock.now());
           databases.push(db);
-          let api = quizUseCases(makeDeps(db, clock, seeds));
           let deps = makeDeps(db, clock, seeds);
+          let api = createService(deps);
           const model = new Model(clock);
 
           for (const command of commands) {
@@ -191,10 +220,15 @@ describe('quiz state machine against a model', () => {
             switch (command.op) {
               case 'start': {
                 model.expireAll();
-                const openExam = model.sessions.some(
-                  (x) => x.mode === 'exam' && x.status !== 'finished',
-                );
-                expected = openExam ? 'conflict' : 'ok';
+                const open = model.open();
+                expected =
+                  open.length === 0
+                    ? 'ok'
+                    : command.open === undefined
+                      ? 'open-quiz'
+                      : command.open === 'discard' && model.examRunning()
+                        ? 'forbidden'
+                        : 'ok';
                 let started: QuizState | null = null;
                 actual = await outcomeOf(async () => {
                   started = await api.startQuiz({
@@ -203,9 +237,14 @@ describe('quiz state machine against a model', () => {
                     topics: [],
                     count: command.count,
                     durationMinutes: command.minutes,
+                    openQuizzes: command.open,
                   });
                 });
                 if (started !== null) {
+                  for (const x of open) {
+                    if (command.open === 'finish') model.finish(x, 'submitted');
+                    else x.status = 'discarded';
+                  }
                   const st: QuizState = started;
                   expect(st.items).toHaveLength(command.count);
                   model.sessions.push({
@@ -269,30 +308,53 @@ describe('quiz state machine against a model', () => {
                 if (s === undefined) continue;
                 model.expire(s);
                 const item = s.items[command.position];
+                // Check submits what is saved: in a running exam that only saves it again.
                 expected =
-                  s.mode === 'exam' && s.status !== 'finished'
-                    ? 'forbidden'
-                    : (model.activeError(s) ??
-                      withItem(command.position) ??
-                      (item.graded ? 'conflict' : item.answered ? 'ok' : 'invalid-input'));
+                  model.activeError(s) ??
+                  withItem(command.position) ??
+                  (s.mode === 'exam'
+                    ? 'ok'
+                    : model.examRunning()
+                      ? 'exam-running'
+                      : item.graded
+                        ? 'conflict'
+                        : item.answered
+                          ? 'ok'
+                          : 'invalid-input');
+                const view =
+                  s.status === 'discarded'
+                    ? undefined
+                    : (await api.getQuiz({ sessionId: s.id })).items[command.position];
+                const response =
+                  view?.response ??
+                  (view?.kind === 'numeric'
+                    ? { kind: 'numeric' as const, text: '' }
+                    : { kind: 'choice' as const, optionIds: [] });
                 actual = await outcomeOf(() =>
-                  api.checkAnswer({ sessionId: s.id, position: command.position }),
+                  api.submitAnswer({ sessionId: s.id, position: command.position, response }),
                 );
-                if (expected === 'ok') item.graded = true;
+                if (expected === 'ok') {
+                  if (s.mode === 'practice') item.graded = true;
+                  s.currentPosition = command.position;
+                }
                 break;
               }
               case 'similar': {
                 if (s === undefined) continue;
                 model.expire(s);
+                if (s.status === 'discarded') {
+                  expected = 'not-found';
+                  actual = await outcomeOf(() =>
+                    api.trySimilar({ sessionId: s.id, position: command.position }),
+                  );
+                  break;
+                }
                 const finished = s.status === 'finished';
-                const openExam = model.sessions.some(
-                  (x) => x.mode === 'exam' && x.status !== 'finished',
-                );
-                // From a finished quiz: a new one-question practice (unless an exam is running).
-                expected = finished
-                  ? (withItem(command.position) ?? (openExam ? 'conflict' : 'ok'))
-                  : s.mode === 'exam'
-                    ? 'forbidden'
+                // From a finished quiz: a new one-question practice. Never while an exam runs.
+                expected = model.examRunning()
+                  ? 'exam-running'
+                  : finished
+                    ? (withItem(command.position) ?? (model.open().length > 0 ? 'open-quiz' : 'ok'))
                     : (model.activeError(s) ?? withItem(command.position) ?? 'ok');
                 const before = await api.getQuiz({ sessionId: s.id });
                 let result: QuizState | null = null;
@@ -344,7 +406,13 @@ describe('quiz state machine against a model', () => {
                 if (s === undefined) continue;
                 model.expire(s);
                 expected =
-                  s.mode === 'exam' ? 'forbidden' : s.status === 'active' ? 'ok' : 'conflict';
+                  s.status === 'discarded'
+                    ? 'not-found'
+                    : s.mode === 'exam'
+                      ? 'forbidden'
+                      : s.status === 'active'
+                        ? 'ok'
+                        : 'conflict';
                 actual = await outcomeOf(() => api.pauseQuiz({ sessionId: s.id }));
                 if (expected === 'ok') s.status = 'paused';
                 break;
@@ -353,7 +421,13 @@ describe('quiz state machine against a model', () => {
                 if (s === undefined) continue;
                 model.expire(s);
                 expected =
-                  s.mode === 'exam' ? 'forbidden' : s.status === 'paused' ? 'ok' : 'conflict';
+                  s.status === 'discarded'
+                    ? 'not-found'
+                    : s.mode === 'exam'
+                      ? 'forbidden'
+                      : s.status === 'paused'
+                        ? 'ok'
+                        : 'conflict';
                 actual = await outcomeOf(() => api.resumeQuiz({ sessionId: s.id }));
                 if (expected === 'ok') s.status = 'active';
                 break;
@@ -361,20 +435,47 @@ describe('quiz state machine against a model', () => {
               case 'finish': {
                 if (s === undefined) continue;
                 model.expire(s);
-                expected = 'ok';
+                expected = s.status === 'discarded' ? 'not-found' : 'ok';
                 actual = await outcomeOf(() => api.finishQuiz({ sessionId: s.id }));
-                if (s.status !== 'finished') model.finish(s, 'submitted');
+                if (expected === 'ok' && s.status !== 'finished') model.finish(s, 'submitted');
+                break;
+              }
+              case 'discard': {
+                if (s === undefined) continue;
+                model.expire(s);
+                expected =
+                  s.status === 'discarded'
+                    ? 'not-found'
+                    : s.mode === 'exam'
+                      ? 'forbidden'
+                      : s.status === 'finished'
+                        ? 'conflict'
+                        : 'ok';
+                actual = await outcomeOf(() => api.discardQuiz({ sessionId: s.id }));
+                if (expected === 'ok') s.status = 'discarded';
+                break;
+              }
+              case 'rewind': {
+                // The clock is set back: an open exam's time left stays what it was.
+                clock.advance(-command.ms);
+                for (const x of model.open()) if (x.deadlineAt !== null) x.deadlineAt -= command.ms;
+                expected = 'ok';
+                actual = 'ok';
                 break;
               }
               case 'advance':
+                // Then the step's check looks at the quiz, as the app's one-second sweep does:
+                // time the service has seen pass is never given back by a later rewind.
                 clock.advance(command.ms);
-                continue;
+                expected = 'ok';
+                actual = 'ok';
+                break;
               case 'restart':
                 db.close();
                 db = openFixtureDb(file, clock.now());
                 databases.push(db);
                 deps = makeDeps(db, clock, seeds);
-                api = quizUseCases(deps);
+                api = createService(deps);
                 continue;
               case 'sweep': {
                 const due = model.expireAll();
@@ -386,7 +487,7 @@ describe('quiz state machine against a model', () => {
             }
             expect(actual, `${JSON.stringify(command)} at t=${clock.now()}`).toBe(expected);
             const current = model.current;
-            if (current !== undefined) {
+            if (current !== undefined && current.status !== 'discarded') {
               model.expire(current);
               verify(await api.getQuiz({ sessionId: current.id }), current, clock.now());
             }

@@ -4,11 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuizItemView, QuizState } from '../../electron/contract';
-import {
-  quizUseCases,
-  submitPracticeAnswer,
-  sweepExpiredQuizzes,
-} from '../../electron/service/quiz';
+import { quizUseCases, sweepExpiredQuizzes } from '../../electron/service/quiz';
 import { ServiceError } from '../../electron/service/errors';
 import { importPack } from '../../db/bank/import';
 import {
@@ -18,6 +14,9 @@ import {
   SECRET,
   seedSource,
   setupQuiz,
+  check,
+  choose,
+  optionWith,
 } from './quiz-helpers';
 import type { Db } from '../../db/connection';
 
@@ -66,34 +65,38 @@ describe('practice', () => {
     expect(state.deadlineAt).toBeNull();
     const bn = findItem(state, 'At test time');
     expect(bn.feedback).toBeNull();
-    expect(bn.options).toEqual([
-      { id: 'a', text: 'the statistics of the current test batch' },
-      { id: 'b', text: 'the running averages from training' },
-      { id: 'c', text: 'no statistics at all' },
+    // Every option, under ids that say nothing about the key (o1, o2, … by display position).
+    expect(bn.options.map((o) => o.id)).toEqual(['o1', 'o2', 'o3']);
+    expect(bn.options.map((o) => o.text).sort()).toEqual([
+      'no statistics at all',
+      'the running averages from training',
+      'the statistics of the current test batch',
     ]);
+    const batchStats = optionWith(state, bn.position, 'current test batch');
+    const running = optionWith(state, bn.position, 'running averages');
 
     const saved = await api.saveAnswer({
       sessionId: state.sessionId,
       position: bn.position,
-      response: { kind: 'choice', optionIds: ['a'] },
+      response: choose(deps, state, bn.position, 'a'),
     });
-    expect(saved.items[bn.position].response).toEqual({ kind: 'choice', optionIds: ['a'] });
+    expect(saved.items[bn.position].response).toEqual({ kind: 'choice', optionIds: [batchStats] });
     expect(saved.items[bn.position].feedback).toBeNull();
     expect(saved.currentPosition).toBe(bn.position);
 
-    const checked = await api.checkAnswer({ sessionId: state.sessionId, position: bn.position });
+    const checked = await check(api, state.sessionId, bn.position);
     const feedback = checked.items[bn.position].feedback!;
     expect(feedback).toMatchObject({
       correct: false,
       score: 0,
-      correctOptionIds: ['b'],
+      correctOptionIds: [running],
       correctValue: null,
       explanation: SECRET.bnExplanation,
       misconception: { id: 'bn-test-batch-stats', label: 'Uses batch statistics at test time' },
     });
     expect(feedback.optionFeedback).toEqual({
-      a: SECRET.bnWrongFeedback,
-      b: SECRET.bnCorrectFeedback,
+      [batchStats]: SECRET.bnWrongFeedback,
+      [running]: SECRET.bnCorrectFeedback,
     });
     // Other items stay without feedback until checked.
     expect(checked.items.filter((i) => i.feedback !== null)).toHaveLength(1);
@@ -103,14 +106,11 @@ describe('practice', () => {
       api.saveAnswer({
         sessionId: state.sessionId,
         position: bn.position,
-        response: { kind: 'choice', optionIds: ['b'] },
+        response: choose(deps, state, bn.position, 'b'),
       }),
       'conflict',
     );
-    await expectCode(
-      api.checkAnswer({ sessionId: state.sessionId, position: bn.position }),
-      'conflict',
-    );
+    await expectCode(check(api, state.sessionId, bn.position), 'conflict');
 
     const topics = await api.listTopics();
     const normalization = topics.find((t) => t.topicId === 'normalization')!;
@@ -130,7 +130,8 @@ describe('practice', () => {
     expect(dashboard.totals).toEqual({ answered: 1, accuracy: 0 });
     expect(dashboard.activity).toHaveLength(30);
     expect(dashboard.activity[29]).toEqual({ day: '2025-03-03', answered: 1, accuracy: 0 });
-    expect(dashboard.openQuiz).toMatchObject({
+    expect(dashboard.openQuizzes).toHaveLength(1);
+    expect(dashboard.openQuizzes[0]).toMatchObject({
       sessionId: state.sessionId,
       status: 'active',
       answeredCount: 1,
@@ -158,20 +159,17 @@ describe('practice', () => {
       api.saveAnswer({
         sessionId: state.sessionId,
         position: dice.position,
-        response: { kind: 'choice', optionIds: ['a'] },
+        response: { kind: 'choice', optionIds: ['o1'] },
       }),
       'invalid-input',
     );
-    await expectCode(
-      api.checkAnswer({ sessionId: state.sessionId, position: dice.position }),
-      'invalid-input',
-    );
+    await expectCode(check(api, state.sessionId, dice.position), 'invalid-input');
     await api.saveAnswer({
       sessionId: state.sessionId,
       position: dice.position,
       response: { kind: 'numeric', text: ' .802 ' },
     });
-    const checked = await api.checkAnswer({ sessionId: state.sessionId, position: dice.position });
+    const checked = await check(api, state.sessionId, dice.position);
     expect(checked.items[dice.position].feedback).toMatchObject({
       correct: true,
       score: 1,
@@ -180,7 +178,7 @@ describe('practice', () => {
   });
 
   it('MSQ partial credit follows the session rule', async () => {
-    const { api } = setup();
+    const { api, deps } = setup();
     const state = await api.startQuiz({
       mode: 'practice',
       selection: 'topics',
@@ -192,9 +190,9 @@ describe('practice', () => {
     await api.saveAnswer({
       sessionId: state.sessionId,
       position: l1.position,
-      response: { kind: 'choice', optionIds: ['a', 'b', 'c'] },
+      response: choose(deps, state, l1.position, 'a', 'b', 'c'),
     });
-    const checked = await api.checkAnswer({ sessionId: state.sessionId, position: l1.position });
+    const checked = await check(api, state.sessionId, l1.position);
     const feedback = checked.items[l1.position].feedback!;
     expect(feedback.score).toBeCloseTo(0.5, 12); // (2 − 1) / 2
     expect(feedback.correct).toBe(false);
@@ -202,7 +200,7 @@ describe('practice', () => {
   });
 
   it('try a similar one: a new variant of a template, another question for a bank item', async () => {
-    const { api, db } = setup();
+    const { api, db, deps } = setup();
     const state = await api.startQuiz({
       mode: 'practice',
       ...allTopicsStart,
@@ -214,9 +212,9 @@ describe('practice', () => {
     await api.saveAnswer({
       sessionId: state.sessionId,
       position: template.position,
-      response: { kind: 'choice', optionIds: ['a'] },
+      response: choose(deps, state, template.position, 'a'),
     });
-    await api.checkAnswer({ sessionId: state.sessionId, position: template.position });
+    await check(api, state.sessionId, template.position);
 
     const similar = await api.trySimilar({
       sessionId: state.sessionId,
@@ -322,7 +320,7 @@ describe('practice', () => {
   });
 
   it('finish grades saved but unchecked answers; review has every item; history lists it', async () => {
-    const { api } = setup();
+    const { api, deps } = setup();
     const state = await api.startQuiz({
       mode: 'practice',
       ...allTopicsStart,
@@ -334,14 +332,14 @@ describe('practice', () => {
     await api.saveAnswer({
       sessionId: state.sessionId,
       position: bn.position,
-      response: { kind: 'choice', optionIds: ['b'] },
+      response: choose(deps, state, bn.position, 'b'),
     });
     await api.saveAnswer({
       sessionId: state.sessionId,
       position: mean.position,
       response: { kind: 'numeric', text: '3' },
     });
-    await api.checkAnswer({ sessionId: state.sessionId, position: mean.position });
+    await check(api, state.sessionId, mean.position);
     await expectCode(api.getReview({ sessionId: state.sessionId }), 'conflict');
     const review = await api.finishQuiz({ sessionId: state.sessionId });
     expect(review.score).toBe(2);
@@ -367,7 +365,7 @@ describe('practice', () => {
     expect(await api.getOpenQuiz()).toBeNull();
   });
 
-  it('submitPracticeAnswer saves and checks in one call and returns the attempt id', async () => {
+  it("submitAnswer saves and grades in one call: the state carries that item's feedback and attempt", async () => {
     const { api, deps, db } = setup();
     const state = await api.startQuiz({
       mode: 'practice',
@@ -376,29 +374,41 @@ describe('practice', () => {
       count: 3,
     });
     const bn = findItem(state, 'At test time');
-    const result = submitPracticeAnswer(deps, {
+    const commits = db.prepare('SELECT count(*) FROM attempts').pluck();
+    const after = await api.submitAnswer({
       sessionId: state.sessionId,
       position: bn.position,
-      response: { kind: 'choice', optionIds: ['b'] },
+      response: choose(deps, state, bn.position, 'b'),
     });
-    expect(result).toMatchObject({ score: 1, correct: true, misconception: null });
+    const feedback = after.items[bn.position].feedback!;
+    expect(feedback).toMatchObject({
+      score: 1,
+      correct: true,
+      outcome: 'correct',
+      misconception: null,
+    });
+    expect(commits.get()).toBe(1);
     const stored = db
       .prepare('SELECT attempt_id FROM quiz_items WHERE session_id = ? AND position = ?')
       .pluck();
-    expect(stored.get(state.sessionId, bn.position)).toBe(result.attemptId);
-    expect(() =>
-      submitPracticeAnswer(deps, {
+    expect(stored.get(state.sessionId, bn.position)).toBe(feedback.attemptId);
+    // The other items stay unchecked; a second submit of the same item is refused.
+    expect(after.items.filter((i) => i.feedback !== null)).toHaveLength(1);
+    await expectCode(
+      api.submitAnswer({
         sessionId: state.sessionId,
         position: bn.position,
-        response: { kind: 'choice', optionIds: ['b'] },
+        response: choose(deps, state, bn.position, 'b'),
       }),
-    ).toThrow(/already checked/);
+      'conflict',
+    );
+    expect(commits.get()).toBe(1);
   });
 });
 
 describe('exam', () => {
   it('never sends keys, explanations, feedback or misconceptions before it is finished', async () => {
-    const { api } = setup();
+    const { api, deps } = setup();
     const start = await api.startQuiz({
       mode: 'exam',
       ...allTopicsStart,
@@ -414,14 +424,14 @@ describe('exam', () => {
       await api.saveAnswer({
         sessionId: start.sessionId,
         position: bn.position,
-        response: { kind: 'choice', optionIds: ['a'] },
+        response: choose(deps, start, bn.position, 'a'),
       }),
     );
     states.push(
       await api.saveAnswer({
         sessionId: start.sessionId,
         position: l1.position,
-        response: { kind: 'choice', optionIds: ['a', 'c'] },
+        response: choose(deps, start, l1.position, 'a', 'c'),
       }),
     );
     states.push(
@@ -441,13 +451,13 @@ describe('exam', () => {
     states.push(await api.goTo({ sessionId: start.sessionId, position: 2 }));
     states.push((await api.getOpenQuiz())!);
     states.push(await api.getQuiz({ sessionId: start.sessionId }));
-    await expectCode(
-      api.checkAnswer({ sessionId: start.sessionId, position: bn.position }),
-      'forbidden',
-    );
+    // In an exam, submitting an answer saves it and grades nothing yet.
+    const submitted = await check(api, start.sessionId, bn.position);
+    expect(submitted.items[bn.position].response).toEqual(states[1].items[bn.position].response);
+    states.push(submitted);
     await expectCode(
       api.trySimilar({ sessionId: start.sessionId, position: bn.position }),
-      'forbidden',
+      'exam-running',
     );
     await expectCode(api.pauseQuiz({ sessionId: start.sessionId }), 'forbidden');
     await expectCode(api.getReview({ sessionId: start.sessionId }), 'conflict');
@@ -461,7 +471,12 @@ describe('exam', () => {
     expect(states.at(-1)!.items[dice.position].marked).toBe(true);
 
     // Another quiz can't start while the exam runs.
-    await expectCode(api.startQuiz({ mode: 'practice', ...allTopicsStart, count: 1 }), 'conflict');
+    await expectCode(api.startQuiz({ mode: 'practice', ...allTopicsStart, count: 1 }), 'open-quiz');
+    // Discarding is no way out of an exam.
+    await expectCode(
+      api.startQuiz({ mode: 'practice', ...allTopicsStart, count: 1, openQuizzes: 'discard' }),
+      'forbidden',
+    );
 
     const review = await api.finishQuiz({ sessionId: start.sessionId });
     expect(review.quiz.finishReason).toBe('submitted');
@@ -479,7 +494,7 @@ describe('exam', () => {
   });
 
   it('an answer after the deadline is refused and the exam is finished as expired at that moment', async () => {
-    const { api, clock, db } = setup();
+    const { api, clock, db, deps } = setup();
     const start = await api.startQuiz({
       mode: 'exam',
       ...allTopicsStart,
@@ -495,7 +510,7 @@ describe('exam', () => {
     const last = await api.saveAnswer({
       sessionId: start.sessionId,
       position: bn.position,
-      response: { kind: 'choice', optionIds: ['b'] },
+      response: choose(deps, start, bn.position, 'b'),
     });
     expect(last.remainingMs).toBe(1);
     clock.advance(1);
@@ -525,7 +540,7 @@ describe('exam', () => {
     expect(await api.getOpenQuiz()).toBeNull();
   });
 
-  it('the sweep finishes overdue exams with no window open, grading only what was saved in time', async () => {
+  it('the sweep finishes overdue exams with no window open, grading what was saved in time', async () => {
     const { api, clock, deps, db } = setup();
     const start = await api.startQuiz({
       mode: 'exam',
@@ -539,7 +554,7 @@ describe('exam', () => {
     await api.saveAnswer({
       sessionId: start.sessionId,
       position: bn.position,
-      response: { kind: 'choice', optionIds: ['a'] },
+      response: choose(deps, start, bn.position, 'a'),
     });
     clock.advance(4 * MIN);
     await api.saveAnswer({
@@ -548,23 +563,26 @@ describe('exam', () => {
       response: { kind: 'numeric', text: '3' },
     });
     expect(sweepExpiredQuizzes(deps)).toBe(0);
-    // A write that reached the row after the deadline (clock skew, a bug elsewhere) is not graded.
-    db.prepare(
-      `UPDATE quiz_items SET response = '{"kind":"numeric","text":"3"}', saved_at = ? WHERE session_id = ? AND position = ?`,
-    ).run(start.deadlineAt! + 1, start.sessionId, mean.position);
     clock.advance(2 * MIN);
     expect(sweepExpiredQuizzes(deps)).toBe(1);
     expect(sweepExpiredQuizzes(deps)).toBe(0);
     const attempts = db
       .prepare('SELECT position, score FROM attempts WHERE session_id = ?')
       .all(start.sessionId);
-    expect(attempts).toEqual([{ position: bn.position, score: 0 }]);
+    // bn: the batch-statistics option is wrong (0); mean: 3 = (1 + 2 + 6) / 3 (1).
+    expect(attempts).toEqual(
+      expect.arrayContaining([
+        { position: bn.position, score: 0 },
+        { position: mean.position, score: 1 },
+      ]),
+    );
+    expect(attempts).toHaveLength(2);
     const review = await api.getReview({ sessionId: start.sessionId });
     expect(review.quiz.finishReason).toBe('expired');
     expect(review.quiz.remainingMs).toBe(0);
     expect(review.quiz.items[bn.position].feedback?.misconception?.id).toBe('bn-test-batch-stats');
     const mastery = await api.listTopics();
-    expect(mastery.find((t) => t.topicId === 'normalization')?.attempts).toBe(1);
+    expect(mastery.find((t) => t.topicId === 'normalization')?.attempts).toBe(2);
   });
 
   it('survives a restart: answers kept, remaining time right, expiry still enforced', async () => {
@@ -605,29 +623,29 @@ describe('exam', () => {
 
 describe('template variants', () => {
   it('review shows the very numbers the learner saw; the seed is stored on the item and the attempt', async () => {
-    const { api, db } = setup();
+    const { api, db, deps } = setup();
     const a = await api.startQuiz({
       mode: 'practice',
       ...allTopicsStart,
       topics: ['normalization'],
       count: 3,
     });
+    const ta = a.items.find((i) => i.fromTemplate)!;
+    expect(ta.stem).not.toContain(SECRET.templateAddendum);
+    await api.saveAnswer({
+      sessionId: a.sessionId,
+      position: ta.position,
+      response: choose(deps, a, ta.position, 'c'),
+    });
+    const review = await api.finishQuiz({ sessionId: a.sessionId });
     const b = await api.startQuiz({
       mode: 'practice',
       ...allTopicsStart,
       topics: ['normalization'],
       count: 3,
     });
-    const ta = a.items.find((i) => i.fromTemplate)!;
     const tb = b.items.find((i) => i.fromTemplate)!;
     expect(ta.stem).not.toBe(tb.stem); // fresh variant each time
-    expect(ta.stem).not.toContain(SECRET.templateAddendum);
-    await api.saveAnswer({
-      sessionId: a.sessionId,
-      position: ta.position,
-      response: { kind: 'choice', optionIds: ['c'] },
-    });
-    const review = await api.finishQuiz({ sessionId: a.sessionId });
     const reviewed = review.quiz.items[ta.position];
     expect(reviewed.stem).toBe(ta.stem);
     expect(reviewed.options).toEqual(ta.options);
@@ -651,7 +669,7 @@ describe('template variants', () => {
 
 describe('bank updates', () => {
   it('a quiz keeps the question version it was given; new quizzes get the new one', async () => {
-    const { api, db, clock } = setup();
+    const { api, db, clock, deps } = setup();
     const old = await api.startQuiz({
       mode: 'practice',
       selection: 'topics',
@@ -662,7 +680,7 @@ describe('bank updates', () => {
     await api.saveAnswer({
       sessionId: old.sessionId,
       position: bn.position,
-      response: { kind: 'choice', optionIds: ['b'] },
+      response: choose(deps, old, bn.position, 'b'),
     });
     await api.finishQuiz({ sessionId: old.sessionId });
     const changed = {
@@ -707,7 +725,7 @@ describe('recommended and due selection', () => {
         position: item.position,
         response: { kind: 'numeric', text: '42' },
       });
-      await api.checkAnswer({ sessionId: first.sessionId, position: item.position });
+      await check(api, first.sessionId, item.position);
     }
     await api.finishQuiz({ sessionId: first.sessionId });
     await expectCode(

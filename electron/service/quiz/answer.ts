@@ -1,0 +1,134 @@
+/**
+ * Answering: save a response (picks and drafts save themselves), submit one (save and, in
+ * practice, grade in ONE fully synced transaction), move between questions (no fsync: nothing
+ * the learner entered changes), mark for review.
+ */
+import type { GradeResult } from '../../../core/grading';
+import { transactionWithoutFsync } from '../../../db/connection';
+import {
+  getItem,
+  getSession,
+  markItemShown,
+  saveItemResponse,
+  setCurrentPosition,
+  setItemMarked,
+  type QuizItemRecord,
+  type QuizSessionRecord,
+} from '../../../db/queries/quiz';
+import type { LearnerResponse } from '../../contract';
+import type { ServiceDeps } from '../deps';
+import { ServiceError } from '../errors';
+import { loadSession, requireActive, requireItem, requireNoRunningExam } from './lifecycle';
+import { resolveItem } from './questions';
+import { recordAttempt } from './record';
+import { responseFromPage } from './views';
+
+type ItemInput = { readonly sessionId: number; readonly position: number };
+type AnswerInput = ItemInput & { readonly response: LearnerResponse };
+
+/** Saves (or clears) a response; refuses checked items. Call inside a transaction. */
+function saveInTransaction(
+  deps: ServiceDeps,
+  session: QuizSessionRecord,
+  item: QuizItemRecord,
+  response: LearnerResponse,
+  now: number,
+): QuizItemRecord {
+  if (item.attemptId !== null) {
+    throw new ServiceError(
+      'conflict',
+      "This answer was already checked and can't be changed. Try a similar question instead.",
+    );
+  }
+  const question = resolveItem(deps.db, item).question;
+  const stored = responseFromPage(question, item.optionSeed, response);
+  saveItemResponse(deps.db, session.id, item.position, stored, now);
+  if (session.currentPosition !== item.position)
+    setCurrentPosition(deps.db, session.id, item.position);
+  markItemShown(deps.db, session.id, item.position, now);
+  return { ...item, response: stored, savedAt: now };
+}
+
+/** The open session and item an answer goes to. */
+function answerTarget(
+  deps: ServiceDeps,
+  input: ItemInput,
+): { session: QuizSessionRecord; item: QuizItemRecord } {
+  const session = loadSession(deps, input.sessionId);
+  requireActive(session);
+  return { session, item: requireItem(deps, session, input.position) };
+}
+
+/** Saves a response without grading it, committed with a full fsync. */
+export function saveAnswer(deps: ServiceDeps, input: AnswerInput): QuizSessionRecord {
+  const { session, item } = answerTarget(deps, input);
+  const now = deps.clock.now();
+  deps.db.transaction(() => saveInTransaction(deps, session, item, input.response, now))();
+  return getSession(deps.db, session.id)!;
+}
+
+/** Outcome of {@link submitAnswer}: the session after the commit and, in practice, the grade. */
+export interface SubmitOutcome {
+  readonly session: QuizSessionRecord;
+  readonly attemptId: number | null;
+  readonly grade: GradeResult | null;
+}
+
+/**
+ * The answer path. Practice: save and grade in one transaction (attempt, mastery, review card,
+ * counts), committed with `synchronous = FULL` before it returns. A running exam: save only (it
+ * is graded when it finishes). Refused in practice while an exam runs (it would show a key).
+ */
+export function submitAnswer(deps: ServiceDeps, input: AnswerInput): SubmitOutcome {
+  const { session, item } = answerTarget(deps, input);
+  const now = deps.clock.now();
+  if (session.mode === 'exam') {
+    deps.db.transaction(() => saveInTransaction(deps, session, item, input.response, now))();
+    return { session: getSession(deps.db, session.id)!, attemptId: null, grade: null };
+  }
+  requireNoRunningExam(deps, 'Answers are not checked');
+  if (item.attemptId !== null) {
+    throw new ServiceError(
+      'conflict',
+      'This answer was already checked. Try a similar question instead.',
+    );
+  }
+  const recorded = deps.db.transaction(() => {
+    // Re-read inside the transaction: an item is graded at most once.
+    const current = getItem(deps.db, session.id, item.position);
+    if (current === undefined || current.attemptId !== null) {
+      throw new ServiceError('conflict', 'This answer was already checked.');
+    }
+    const saved = saveInTransaction(deps, session, current, input.response, now);
+    if (saved.response === null) {
+      throw new ServiceError('invalid-input', 'Answer the question before checking it.');
+    }
+    return recordAttempt(deps, session, saved, now);
+  })();
+  return {
+    session: getSession(deps.db, session.id)!,
+    attemptId: recorded.attemptId,
+    grade: recorded.grade,
+  };
+}
+
+/** Moves to a question. Not fsynced: a lost move costs nothing the learner entered. */
+export function goTo(deps: ServiceDeps, input: ItemInput): QuizSessionRecord {
+  const { session } = answerTarget(deps, input);
+  const now = deps.clock.now();
+  transactionWithoutFsync(deps.db, () => {
+    setCurrentPosition(deps.db, session.id, input.position);
+    markItemShown(deps.db, session.id, input.position, now);
+  });
+  return getSession(deps.db, session.id)!;
+}
+
+/** Sets or clears the "marked for review" flag. */
+export function markForReview(
+  deps: ServiceDeps,
+  input: ItemInput & { readonly marked: boolean },
+): QuizSessionRecord {
+  const { session } = answerTarget(deps, input);
+  deps.db.transaction(() => setItemMarked(deps.db, session.id, input.position, input.marked))();
+  return getSession(deps.db, session.id)!;
+}

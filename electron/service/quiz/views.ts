@@ -1,0 +1,249 @@
+/**
+ * What the page may see of a quiz, and what it sends back. Options are shown in the item's
+ * stored order (`core/option-order`) under opaque ids; keys, explanations, steps and
+ * misconceptions go out only for checked practice items and for finished quizzes, never for an
+ * exam that is still running.
+ */
+import { advanceExamTime, effectiveDeadline, remainingTime } from '../../../core/exam-clock';
+import { formatNumericKey } from '../../../core/grading';
+import {
+  presentOptions,
+  toStoredIds,
+  toViewIds,
+  type PresentedOption,
+} from '../../../core/option-order';
+import type { ResolvedQuestion, Response } from '../../../core/types';
+import {
+  listItems,
+  listSessionAttempts,
+  type AttemptRecord,
+  type QuizItemRecord,
+  type QuizSessionRecord,
+} from '../../../db/queries/quiz';
+import type {
+  ItemFeedback,
+  LearnerResponse,
+  Outcome,
+  QuizItemView,
+  QuizReview,
+  QuizState,
+  QuizSummary,
+  TopicScore,
+} from '../../contract';
+import type { ServiceDeps } from '../deps';
+import { ServiceError } from '../errors';
+import { examTimeOf } from './lifecycle';
+import { resolveItem, type ResolvedItem } from './questions';
+
+/** How a score reads: full credit, some credit (multiple select, partial rule), none. */
+export function outcomeOf(score: number, correct: boolean): Outcome {
+  if (correct) return 'correct';
+  return score > 0 ? 'partial' : 'wrong';
+}
+
+/** The options of an item as the learner sees them (empty for numeric questions). */
+export function itemOptions(
+  question: ResolvedQuestion,
+  optionSeed: number | null,
+): PresentedOption[] {
+  return presentOptions(question.options ?? [], optionSeed);
+}
+
+function toLearnerResponse(
+  presented: readonly PresentedOption[],
+  response: Response | null,
+): LearnerResponse | null {
+  if (response === null) return null;
+  return response.kind === 'choice'
+    ? { kind: 'choice', optionIds: toViewIds(presented, response.optionIds) }
+    : { kind: 'numeric', text: response.text };
+}
+
+function feedbackFor(
+  resolved: ResolvedQuestion,
+  presented: readonly PresentedOption[],
+  attempt: AttemptRecord | undefined,
+): ItemFeedback {
+  const optionFeedback: Record<string, string> = {};
+  const optionMisconceptions: Record<string, { id: string; label: string }> = {};
+  for (const { viewId, option } of presented) {
+    if (option.feedback !== undefined) optionFeedback[viewId] = option.feedback;
+    if (option.misconception !== undefined) {
+      optionMisconceptions[viewId] = {
+        id: option.misconception.id,
+        label: option.misconception.label,
+      };
+    }
+  }
+  let misconception: { id: string; label: string } | null = null;
+  if (attempt?.misconceptionId != null) {
+    const found = presented.find((p) => p.option.misconception?.id === attempt.misconceptionId)
+      ?.option.misconception;
+    misconception = { id: attempt.misconceptionId, label: found?.label ?? attempt.misconceptionId };
+  }
+  const score = attempt?.score ?? 0;
+  const correct = attempt?.correct ?? false;
+  return {
+    attemptId: attempt?.id ?? null,
+    correct,
+    score,
+    outcome: outcomeOf(score, correct),
+    correctOptionIds: presented.filter((p) => p.option.correct).map((p) => p.viewId),
+    correctValue: resolved.numeric === undefined ? null : formatNumericKey(resolved.numeric),
+    explanation: resolved.explanation,
+    steps: [...(resolved.steps ?? [])],
+    optionFeedback,
+    optionMisconceptions,
+    misconception,
+  };
+}
+
+/** One question as the page sees it; `attempt` (its feedback) only when it may be revealed. */
+export function itemView(
+  item: Pick<QuizItemRecord, 'position' | 'questionId' | 'optionSeed' | 'response' | 'marked'>,
+  resolved: ResolvedItem,
+  reveal: { readonly attempt: AttemptRecord | undefined } | null,
+): QuizItemView {
+  const q = resolved.question;
+  const presented = itemOptions(q, item.optionSeed);
+  return {
+    position: item.position,
+    questionId: item.questionId,
+    topicId: resolved.stored.topicId,
+    topicTitle: resolved.stored.topicTitle,
+    kind: q.kind,
+    stem: q.stem,
+    // Only an opaque id and the text: keys, feedback and misconceptions stay here.
+    options: presented.map((p) => ({ id: p.viewId, text: p.option.text })),
+    answerFormat: q.answerFormat ?? null,
+    fromTemplate: resolved.stored.type === 'template',
+    response: toLearnerResponse(presented, item.response),
+    marked: item.marked,
+    feedback: reveal === null ? null : feedbackFor(q, presented, reveal.attempt),
+  };
+}
+
+/** Time left and the deadline it implies at `now` (exams), by the session's stored time. */
+function examClockView(
+  session: QuizSessionRecord,
+  now: number,
+): { remainingMs: number | null; deadlineAt: number | null } {
+  const time = examTimeOf(session);
+  if (time === null) return { remainingMs: null, deadlineAt: null };
+  if (session.status === 'finished') return { remainingMs: 0, deadlineAt: session.finishedAt };
+  const advanced = advanceExamTime(time, now);
+  return { remainingMs: remainingTime(advanced), deadlineAt: effectiveDeadline(advanced) };
+}
+
+/**
+ * The state the page gets. Feedback is included for checked practice items and, once finished,
+ * for every item; never for an unfinished exam.
+ */
+export function buildState(deps: ServiceDeps, session: QuizSessionRecord): QuizState {
+  if (session.status === 'discarded') throw new Error('a discarded quiz has no state');
+  const items = listItems(deps.db, session.id);
+  const finished = session.status === 'finished';
+  const reveal = finished || session.mode === 'practice';
+  const attempts = new Map<number, AttemptRecord>();
+  if (reveal && (finished || items.some((i) => i.attemptId !== null))) {
+    for (const a of listSessionAttempts(deps.db, session.id)) attempts.set(a.id, a);
+  }
+  const views = items.map((item) => {
+    const attempt = item.attemptId === null ? undefined : attempts.get(item.attemptId);
+    const show = reveal && (finished || attempt !== undefined);
+    return itemView(item, resolveItem(deps.db, item), show ? { attempt } : null);
+  });
+  const now = deps.clock.now();
+  const clock = examClockView(session, now);
+  return {
+    sessionId: session.id,
+    title: session.title,
+    mode: session.mode,
+    status: session.status,
+    msqRule: session.msqRule,
+    currentPosition: session.currentPosition,
+    durationMs: session.durationMs,
+    deadlineAt: clock.deadlineAt,
+    remainingMs: clock.remainingMs,
+    serverNow: now,
+    items: views,
+    finishReason: session.finishReason,
+  };
+}
+
+/** A finished quiz with its score, in total and per topic (partial credit counted as given). */
+export function buildReview(deps: ServiceDeps, session: QuizSessionRecord): QuizReview {
+  const quiz = buildState(deps, session);
+  const byTopic = new Map<string, { topicId: string; title: string; score: number; max: number }>();
+  let score = 0;
+  for (const item of quiz.items) {
+    const itemScore = item.feedback?.score ?? 0;
+    score += itemScore;
+    const entry = byTopic.get(item.topicId) ?? {
+      topicId: item.topicId,
+      title: item.topicTitle,
+      score: 0,
+      max: 0,
+    };
+    entry.score += itemScore;
+    entry.max += 1;
+    byTopic.set(item.topicId, entry);
+  }
+  const topics: TopicScore[] = [...byTopic.values()];
+  return { quiz, score, maxScore: quiz.items.length, byTopic: topics };
+}
+
+/** A session in a list (history, open quizzes). */
+export function summaryOf(
+  session: QuizSessionRecord,
+  counts: { itemCount: number; answeredCount: number },
+): QuizSummary {
+  if (session.status === 'discarded') throw new Error('a discarded quiz is not listed');
+  return {
+    sessionId: session.id,
+    title: session.title,
+    mode: session.mode,
+    status: session.status,
+    createdAt: session.createdAt,
+    finishedAt: session.finishedAt,
+    finishReason: session.finishReason,
+    questionCount: counts.itemCount,
+    answeredCount: counts.answeredCount,
+    score: session.status === 'finished' ? session.score : null,
+  };
+}
+
+/**
+ * What the page sent, checked against the question as the learner sees it: the response to
+ * store (stored option ids in display order), or null for an empty one (which clears the saved
+ * answer). A wrong kind, an unknown option id or two picks for a single answer are refused.
+ */
+export function responseFromPage(
+  question: ResolvedQuestion,
+  optionSeed: number | null,
+  response: LearnerResponse,
+): Response | null {
+  if (question.kind === 'numeric') {
+    if (response.kind !== 'numeric') {
+      throw new ServiceError('invalid-input', 'This question takes a number, not a choice.');
+    }
+    return response.text.trim() === '' ? null : { kind: 'numeric', text: response.text };
+  }
+  if (response.kind !== 'choice') {
+    throw new ServiceError(
+      'invalid-input',
+      'This question is answered by picking options, not by typing a number.',
+    );
+  }
+  const mapped = toStoredIds(itemOptions(question, optionSeed), response.optionIds);
+  if ('unknown' in mapped) {
+    throw new ServiceError('invalid-input', `This question has no option "${mapped.unknown}".`);
+  }
+  if (question.kind === 'mcq' && mapped.ids.length > 1) {
+    throw new ServiceError(
+      'invalid-input',
+      'Pick only one option: this question has a single answer.',
+    );
+  }
+  return mapped.ids.length === 0 ? null : { kind: 'choice', optionIds: mapped.ids };
+}
