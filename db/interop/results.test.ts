@@ -2,8 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presentOptions } from '../../core/option-order';
 import { generateVariant } from '../../core/templates/registry';
+import { importPack } from '../bank/import';
 import { openDatabase, type Db } from '../connection';
+import { loadQuestion } from '../queries/questions';
 import {
   CSV_COLUMNS,
   ResultsExportError,
@@ -253,5 +256,103 @@ describe('attemptsToXapi', () => {
       expect(() => attemptsToXapi(db, { homePage: bad })).toThrow(ResultsExportError);
     }
     expect(() => writeResults(db, 'xapi', {}, () => undefined)).toThrow(ResultsExportError);
+  });
+});
+
+describe('xAPI choices in the order the learner saw them', () => {
+  const letters = ['a', 'b', 'c', 'd'];
+  /** Seeds of the quiz items that show question "five" (null: a quiz from before shuffling). */
+  const seeds = [11, 22, 33, 44, 55, 66, null];
+  let shuffled: Db;
+
+  beforeAll(() => {
+    shuffled = openDatabase(':memory:');
+    const common = { topic: 'order.t', difficulty: 2, tags: [], source: 'test', explanation: 'E.' };
+    const report = importPack(shuffled, {
+      format: 'deepdrill-bank',
+      version: 1,
+      id: 'order',
+      title: 'Order',
+      license: 'CC0-1.0',
+      topics: [{ id: 'order.t', title: 'T' }],
+      items: [
+        {
+          ...common,
+          id: 'five',
+          type: 'mcq',
+          stem: 'Which?',
+          options: [
+            ...letters.map((id) => ({ id, text: `Option ${id}` })),
+            { id: 'none', text: 'None of these', pin: true },
+          ],
+          answer: ['c'],
+        },
+        {
+          ...common,
+          id: 'fixed',
+          type: 'mcq',
+          stem: 'In Moodle order?',
+          options: ['x', 'y', 'z'].map((id) => ({ id, text: `Fixed ${id}`, pin: true })),
+          answer: ['y'],
+        },
+      ],
+    });
+    expect(report.ok).toBe(true);
+    const id = (item: string) =>
+      shuffled.prepare('SELECT id FROM questions WHERE item_id = ?').pluck().get(item) as number;
+    shuffled.exec(`
+      INSERT INTO learners (id, name, created_at) VALUES (1, 'Ada', 0);
+      INSERT INTO quiz_sessions (id, learner_id, mode, status, msq_rule, title, created_at)
+        VALUES (1, 1, 'practice', 'active', 'partial', 'Order quiz', 0);`);
+    const item = shuffled.prepare(
+      `INSERT INTO quiz_items (session_id, position, question_id, question_version, option_seed)
+       VALUES (1, ?, ?, 1, ?)`,
+    );
+    const attempt = shuffled.prepare(
+      `INSERT INTO attempts (learner_id, session_id, position, question_id, question_version,
+         topic_id, response, score, correct, answered_at, duration_ms)
+       VALUES (1, 1, ?, ?, 1, 'order.t', '{"kind":"choice","optionIds":["c"]}', 1, 1, ?, 1000)`,
+    );
+    seeds.forEach((seed, position) => {
+      item.run(position, id('five'), seed);
+      attempt.run(position, id('five'), 1000 * (position + 1));
+    });
+    item.run(seeds.length, id('fixed'), 77);
+    attempt.run(seeds.length, id('fixed'), 1000 * (seeds.length + 1));
+  });
+
+  afterAll(() => shuffled.close());
+
+  const exported = () =>
+    parseLines(attemptsToXapi(shuffled, { homePage }))
+      .filter((st) => st.verb.id.endsWith('/answered'))
+      .map((st) => st.object.definition.choices!.map((c) => c.id));
+
+  it('lists every option once, the pinned one in its place, in orders that differ per quiz item', () => {
+    const lists = exported();
+    const five = lists.slice(0, seeds.length - 1);
+    for (const list of five) {
+      expect([...list].sort()).toEqual([...letters, 'none'].sort());
+      expect(list[4]).toBe('none');
+    }
+    expect(new Set(five.map((l) => l.join())).size).toBeGreaterThan(1);
+    expect(five.some((l) => l.join() !== [...letters, 'none'].join())).toBe(true);
+  });
+
+  it('is the order the page showed as o1, o2, … for that quiz item', () => {
+    const lists = exported();
+    const five = loadQuestion(shuffled, 1)!;
+    expect(five.itemId).toBe('five');
+    seeds.slice(0, -1).forEach((seed, position) => {
+      const page = presentOptions(five.options, seed);
+      expect(page.map((p) => p.viewId)).toEqual(['o1', 'o2', 'o3', 'o4', 'o5']);
+      expect(lists[position], `seed ${seed}`).toEqual(page.map((p) => p.option.id));
+    });
+  });
+
+  it('keeps the stored order for a quiz from before shuffling and for an all-pinned item', () => {
+    const lists = exported();
+    expect(lists[seeds.length - 1]).toEqual([...letters, 'none']);
+    expect(lists[seeds.length]).toEqual(['x', 'y', 'z']);
   });
 });

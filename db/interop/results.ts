@@ -7,9 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
+import { presentOptions } from '../../core/option-order';
 import { resolveQuestion } from '../../core/resolve';
 import { unreachable, type ChoiceOption, type NumericKey } from '../../core/types';
 import type { Db } from '../connection';
+import { loadQuestion, type StoredQuestion } from '../queries/questions';
 import { tidyNumber } from './foreign';
 
 /** Which answers to export; absent fields do not filter. Times are ms since the epoch. */
@@ -58,6 +60,8 @@ type AttemptRow = Readonly<{
   answered_at: number;
   duration_ms: number;
   variant_seed: number | null;
+  /** The seed of the option order the learner saw (null: stored order, or no quiz item). */
+  option_seed: number | null;
 }>;
 
 type SessionRow = Readonly<{
@@ -73,20 +77,6 @@ type SessionRow = Readonly<{
   answered: number;
 }>;
 
-type VersionRow = Readonly<{
-  stem: string | null;
-  explanation: string | null;
-  answer_format: string | null;
-  numeric_value: string | null;
-  tolerance_abs: number | null;
-  tolerance_rel: number | null;
-  template_id: string | null;
-  template_form: 'mcq' | 'numeric' | null;
-  template_params: string | null;
-}>;
-
-type OptionRow = Readonly<{ option_id: string; text: string; correct: number }>;
-
 interface FilterParams {
   after: number;
   limit: number;
@@ -100,8 +90,6 @@ interface FilterParams {
 interface Statements {
   attempts: Statement<[FilterParams], AttemptRow>;
   sessions: Statement<[FilterParams], SessionRow>;
-  version: Statement<[number, number], VersionRow>;
-  options: Statement<[number, number], OptionRow>;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -116,12 +104,15 @@ function statements(db: Db): Statements {
         SELECT a.id, l.name AS learner, a.session_id, s.title AS quiz_title,
                s.created_at AS quiz_started, a.position, q.bank_id, q.item_id, a.question_id,
                a.question_version, q.type, a.topic_id, t.title AS topic_title, a.response,
-               a.score, a.correct, a.answered_at, a.duration_ms, a.variant_seed
+               a.score, a.correct, a.answered_at, a.duration_ms, a.variant_seed, i.option_seed
         FROM attempts a
         JOIN learners l ON l.id = a.learner_id
         JOIN quiz_sessions s ON s.id = a.session_id
         JOIN questions q ON q.id = a.question_id
         JOIN topics t ON t.id = a.topic_id
+        LEFT JOIN quiz_items i
+          ON i.session_id = a.session_id AND i.position = a.position
+          AND i.question_id = a.question_id
         WHERE a.id > @after
           AND (@learner IS NULL OR l.name = @learner)
           AND (@session IS NULL OR a.session_id = @session)
@@ -146,16 +137,6 @@ function statements(db: Db): Statements {
                 WHERE a.session_id = s.id AND q.bank_id = @bank))
         ORDER BY s.id
         LIMIT @limit`),
-      version: db.prepare(`
-        SELECT stem, explanation, answer_format, numeric_value, tolerance_abs, tolerance_rel,
-               template_id, template_form, template_params
-        FROM question_versions
-        WHERE question_id = ? AND version = ?`),
-      options: db.prepare(`
-        SELECT option_id, text, correct
-        FROM question_options
-        WHERE question_id = ? AND version = ?
-        ORDER BY position`),
     };
     cache.set(db, s);
   }
@@ -341,70 +322,36 @@ const ASSESSMENT = 'http://adlnet.gov/expapi/activities/assessment';
 
 /** What xAPI needs of a question's key, resolved for the variant the learner saw. */
 interface InteractionKey {
+  /** The options in the order the learner saw them (see {@link presentOptions}). */
   readonly options: readonly ChoiceOption[] | null;
   readonly numeric: NumericKey | null;
   readonly description: string | null;
 }
 
-function resolveKey(
-  s: Statements,
-  row: AttemptRow,
-  versions: Map<string, VersionRow & { options: OptionRow[] }>,
-): InteractionKey | null {
+/** Versions already loaded, by `questionId:version` (null: no such version). */
+type VersionCache = Map<string, StoredQuestion | null>;
+
+function resolveKey(db: Db, row: AttemptRow, versions: VersionCache): InteractionKey | null {
   const cacheKey = `${row.question_id}:${row.question_version}`;
-  let version = versions.get(cacheKey);
-  if (version === undefined) {
-    const found = s.version.get(row.question_id, row.question_version);
-    if (found === undefined) return null;
-    version = { ...found, options: s.options.all(row.question_id, row.question_version) };
+  let stored = versions.get(cacheKey);
+  if (stored === undefined) {
+    stored = loadQuestion(db, row.question_id, row.question_version) ?? null;
     if (versions.size >= 10_000) versions.clear();
-    versions.set(cacheKey, version);
+    versions.set(cacheKey, stored);
   }
-  const options = version.options.map((o) => ({
-    id: o.option_id,
-    text: o.text,
-    correct: o.correct === 1,
-  }));
-  let numeric: NumericKey | null = null;
-  if (version.numeric_value !== null) {
-    try {
-      numeric = {
-        value: JSON.parse(version.numeric_value) as number | number[],
-        tolerance: {
-          ...(version.tolerance_abs !== null ? { abs: version.tolerance_abs } : {}),
-          ...(version.tolerance_rel !== null ? { rel: version.tolerance_rel } : {}),
-        },
-      };
-    } catch {
-      numeric = null;
-    }
-  }
+  if (stored === null) return null;
+  const shown = (options: readonly ChoiceOption[] | undefined) =>
+    options === undefined || options.length === 0
+      ? null
+      : presentOptions(options, row.option_seed).map((p) => p.option);
   if (row.type !== 'template') {
-    return { options: options.length > 0 ? options : null, numeric, description: version.stem };
+    return { options: shown(stored.options), numeric: stored.numeric, description: stored.stem };
   }
-  if (version.template_id === null || row.variant_seed === null) return null;
+  if (row.variant_seed === null) return null;
   try {
-    const resolved = resolveQuestion(
-      {
-        type: 'template',
-        stem: version.stem,
-        explanation: version.explanation,
-        answerFormat: version.answer_format,
-        options: [],
-        numeric: null,
-        template: {
-          id: version.template_id,
-          form: version.template_form ?? 'mcq',
-          params:
-            version.template_params === null
-              ? null
-              : (JSON.parse(version.template_params) as Record<string, number | string | boolean>),
-        },
-      },
-      row.variant_seed,
-    );
+    const resolved = resolveQuestion(stored, row.variant_seed);
     return {
-      options: resolved.options ?? null,
+      options: shown(resolved.options),
       numeric: resolved.numeric ?? null,
       description: null,
     };
@@ -448,7 +395,9 @@ const truncate = (text: string, max: number) =>
 
 /**
  * The xAPI export in chunks: JSON lines, one `answered` statement per answer (in answer order)
- * then one `completed` statement per finished quiz.
+ * then one `completed` statement per finished quiz. A choice interaction lists its `choices` in
+ * the order the learner saw them: the quiz item's option order (its `option_seed`, pinned
+ * options in place), the stored order for quizzes from before options were shuffled.
  *
  * Statement ids and registrations are UUID v5 (SHA-1, namespace {@link XAPI_UUID_NAMESPACE}) of
  * the home page, the learner's name, the attempt or session id and its timestamp: exporting the
@@ -461,7 +410,7 @@ export function* attemptXapiChunks(db: Db, options: XapiOptions): Generator<stri
   const seg = encodeURIComponent;
   const ext = (name: string) => `${base}/deepdrill/xapi/extensions/${name}`;
   const s = statements(db);
-  const versions = new Map<string, VersionRow & { options: OptionRow[] }>();
+  const versions: VersionCache = new Map();
   const actor = (name: string) => ({
     objectType: 'Agent',
     name,
@@ -476,7 +425,7 @@ export function* attemptXapiChunks(db: Db, options: XapiOptions): Generator<stri
     for (const row of page) {
       const reg = registration(row.learner, row.session_id, row.quiz_started);
       const response = parseResponse(row.response);
-      const key = resolveKey(s, row, versions);
+      const key = resolveKey(db, row, versions);
       const choice =
         response?.kind === 'choice' ||
         (response === null && (row.type === 'mcq' || row.type === 'msq'));
