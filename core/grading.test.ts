@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumericKey, gradeResponse, parseNumericAnswer, withinTolerance } from './grading';
+import {
+  formatNumericKey,
+  gradeResponse,
+  numericEntryProblem,
+  parseNumericAnswer,
+  withinTolerance,
+} from './grading';
 import type { ChoiceOption, ResolvedQuestion } from './types';
 
 const seed = Number(process.env.FC_SEED ?? Date.now() % 1_000_000);
@@ -245,10 +251,41 @@ describe('gradeResponse: numeric', () => {
     expect(gradeResponse(q, text('[1, 0.5, −2]'), 'partial').score).toBe(1);
     expect(gradeResponse(q, text('1 0.505 -2.004'), 'partial').score).toBe(1);
     expect(gradeResponse(q, text('1, 0.5'), 'partial').score).toBe(0);
-    expect(gradeResponse(q, text('1, 0.5, 2'), 'partial').score).toBe(0);
+    expect(gradeResponse(q, text('1, 0.5, 2'), 'all-or-nothing').score).toBe(0);
+    // Per-element credit (the partial rule): 2 of 3 elements right → 2/3, not correct.
+    expect(gradeResponse(q, text('1, 0.5, 2'), 'partial')).toMatchObject({
+      score: 2 / 3,
+      correct: false,
+    });
     expect(gradeResponse(q, text('1; 0.5; -2'), 'partial').score).toBe(1);
     expect(gradeResponse(q, choice('a'), 'partial').score).toBe(0);
     expect(gradeResponse(q, text('one'), 'partial').score).toBe(0);
+  });
+  it('a typed answer equal to what a misconception gives is diagnosed as that misconception', () => {
+    // Key: biased variance of 4, 0, 8 = (0 + 16 + 16)/3 = 10.67; dividing by N − 1 gives 16.
+    const q: ResolvedQuestion = {
+      ...numeric(32 / 3, { abs: 0.005 }),
+      misconceptionKeys: [
+        {
+          misconception: { id: 'unbiased-variance', label: 'Divides by N − 1' },
+          key: { value: 16, tolerance: { abs: 0.005 } },
+          feedback: 'Training statistics divide by N.',
+        },
+      ],
+    };
+    expect(gradeResponse(q, text('16'), 'partial')).toEqual({
+      score: 0,
+      correct: false,
+      misconception: { id: 'unbiased-variance', label: 'Divides by N − 1' },
+    });
+    expect(gradeResponse(q, text('15'), 'partial').misconception).toBeNull();
+    expect(gradeResponse(q, text('10.67'), 'partial').correct).toBe(true);
+  });
+  it('says why an entry cannot be graded: not numbers, or the wrong count', () => {
+    const key = { value: [1, 2, 3, 4, 5], tolerance: { abs: 0.01 } };
+    expect(numericEntryProblem(key, '1, 2, 3, 4')).toBe('Expected 5 numbers, found 4.');
+    expect(numericEntryProblem(key, '1, 2, x, 4, 5')).toMatch(/"x"/);
+    expect(numericEntryProblem(key, '1 2 3 4 5')).toBeNull();
   });
   it('formats the key as a learner would type it', () => {
     expect(formatNumericKey({ value: 0.78571428, tolerance: { abs: 0.001 } })).toBe('0.785714');

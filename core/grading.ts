@@ -6,6 +6,7 @@
 import type {
   ChoiceOption,
   Misconception,
+  MisconceptionKey,
   MsqRule,
   NumericKey,
   ResolvedQuestion,
@@ -59,7 +60,10 @@ export function gradeResponse(
         : wrong;
     case 'numeric':
       return response.kind === 'numeric' && question.numeric !== undefined
-        ? gradeNumeric(question.numeric, response.text)
+        ? gradeNumeric(question.numeric, response.text, {
+            misconceptions: question.misconceptionKeys,
+            perElement: msqRule === 'partial',
+          })
         : wrong;
     default:
       throw unreachable(question.kind);
@@ -132,19 +136,63 @@ function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
+/** How {@link gradeNumeric} scores and diagnoses. */
+export interface NumericGrading {
+  /** The value each named misconception gives for this question (diagnosis of wrong answers). */
+  readonly misconceptions?: readonly MisconceptionKey[];
+  /** Vectors and matrices: credit per element right (`k/n`) instead of all-or-nothing. */
+  readonly perElement?: boolean;
+}
+
+/** The numbers of a key, flattened. */
+function keyValues(key: NumericKey): readonly number[] {
+  return typeof key.value === 'number' ? [key.value] : key.value;
+}
+
+/** Does every number given match `key` within its tolerance? */
+function matchesKey(given: readonly number[], key: NumericKey): boolean {
+  const expected = keyValues(key);
+  return (
+    given.length === expected.length &&
+    given.every((x, i) => withinTolerance(x, expected[i], key.tolerance))
+  );
+}
+
 /**
  * Numeric entry: the text is parsed with {@link parseNumericAnswer}; it must give as many
  * numbers as the key has, and every number x with key k must satisfy
  * `|x − k| ≤ abs` or `|x − k| ≤ rel·|k|` (either tolerance passing is enough). Without any
  * tolerance the comparison allows only floating-point noise (`1e-9·max(1, |k|)`).
- * All-or-nothing: a vector with one wrong element scores 0.
+ * All-or-nothing by default; with `perElement` a vector or matrix with k of n elements right
+ * scores k/n (`correct` only when all are). A wrong answer that equals, within the key's
+ * tolerance, the value a named misconception gives is diagnosed as that misconception.
  */
-export function gradeNumeric(key: NumericKey, text: string): GradeResult {
-  const expected = typeof key.value === 'number' ? [key.value] : key.value;
+export function gradeNumeric(
+  key: NumericKey,
+  text: string,
+  grading: NumericGrading = {},
+): GradeResult {
+  const expected = keyValues(key);
   const parsed = parseNumericAnswer(text);
   if (!Array.isArray(parsed) || parsed.length !== expected.length) return wrong;
-  const correct = parsed.every((x, i) => withinTolerance(x, expected[i], key.tolerance));
-  return { score: correct ? 1 : 0, correct, misconception: null };
+  const right = parsed.filter((x, i) => withinTolerance(x, expected[i], key.tolerance)).length;
+  if (right === expected.length) return { score: 1, correct: true, misconception: null };
+  const found = grading.misconceptions?.find((m) => matchesKey(parsed, m.key));
+  return {
+    score: grading.perElement === true && expected.length > 1 ? right / expected.length : 0,
+    correct: false,
+    misconception:
+      found === undefined ? null : { id: found.misconception.id, label: found.misconception.label },
+  };
+}
+
+/**
+ * Why a typed answer cannot be graded as it stands (it does not read as numbers, or has the
+ * wrong count for the key), or null. Checking refuses such an answer without counting it.
+ */
+export function numericEntryProblem(key: NumericKey, text: string): string | null {
+  const parsed = parseNumericAnswer(text, keyValues(key).length);
+  return Array.isArray(parsed) ? null : parsed.error;
 }
 
 /**

@@ -40,6 +40,30 @@ export interface NumericKey {
 }
 
 /**
+ * One checkable step of a worked solution (a part): what to compute and its key, computed by the
+ * same code as the question's key. Practice only; exams never show parts.
+ */
+export interface QuestionPart {
+  /** Stable within the question (`contributions`, `batch-mean`, …). */
+  readonly id: string;
+  /** What to compute, Markdown with LaTeX. */
+  readonly prompt: string;
+  readonly key: NumericKey;
+  /** What to enter, e.g. "3 numbers separated by commas, rounded to 2 decimal places". */
+  readonly answerFormat: string;
+  /** A nudge for this part alone. */
+  readonly hint?: string;
+}
+
+/** What a named misconception gives for one variant, so a typed mistake can be diagnosed. */
+export interface MisconceptionKey {
+  readonly misconception: Misconception;
+  readonly key: NumericKey;
+  /** Why this value is wrong (the same words as the MCQ option's feedback). */
+  readonly feedback: string;
+}
+
+/**
  * A question fully resolved for one presentation: a stored item, or a template variant.
  * This is what grading and review work on.
  */
@@ -57,6 +81,12 @@ export interface ResolvedQuestion {
   readonly steps?: readonly string[];
   /** For numeric questions: a hint on the expected format, e.g. "a vector of 12 numbers". */
   readonly answerFormat?: string;
+  /** Hint ladder, least to most help: a nudge, the formula, the first step worked. */
+  readonly hints?: readonly string[];
+  /** Step-by-step parts (practice only). */
+  readonly parts?: readonly QuestionPart[];
+  /** Numeric questions: the value each named misconception gives here, for diagnosis. */
+  readonly misconceptionKeys?: readonly MisconceptionKey[];
 }
 
 /** A learner's response: option ids for choice questions, free text for numeric ones. */

@@ -220,8 +220,15 @@ export interface ItemFeedback {
   readonly optionFeedback: Readonly<Record<string, string>>;
   /** Misconception each wrong option stands for, by option id (choice questions). */
   readonly optionMisconceptions: Readonly<Record<string, { id: string; label: string }>>;
-  /** The misconception the learner's own pick reveals, if any. */
-  readonly misconception: { id: string; label: string } | null;
+  /**
+   * The misconception the learner's answer reveals, if any: a picked option's, or the one whose
+   * value a typed answer equals; `feedback` says why that answer is wrong.
+   */
+  readonly misconception: {
+    readonly id: string;
+    readonly label: string;
+    readonly feedback?: string;
+  } | null;
 }
 
 export interface QuizItemView {

@@ -4,7 +4,15 @@
  * keeps three distinct misconception answers, and builds the MCQ or numeric question.
  */
 import { KernelArgError } from '../kernels';
-import { unreachable, type ChoiceOption, type NumericKey, type ResolvedQuestion } from '../types';
+import { withinTolerance } from '../grading';
+import {
+  unreachable,
+  type ChoiceOption,
+  type MisconceptionKey,
+  type NumericKey,
+  type QuestionPart,
+  type ResolvedQuestion,
+} from '../types';
 import { answerNumbers, answerValues, formatAnswer, plural, roundTo } from './format';
 import { LEVEL_SPEC, describeParam, parseParams } from './params';
 import { Rng, hashString } from './rng';
@@ -172,7 +180,15 @@ function numericKey(answer: AnswerValue, precision: Precision): NumericKey {
 }
 
 function answerFormat(problem: Problem, precision: Precision): string {
-  const { answer } = problem;
+  return formatOfValue(problem.answer, precision, problem.entryHint);
+}
+
+/** What to enter for `answer` at `precision`, after an optional "what it is" hint. */
+function formatOfValue(
+  answer: AnswerValue,
+  precision: Precision,
+  entryHint: string | undefined,
+): string {
   const rounding = precision.rounded
     ? `, rounded to ${plural(precision.decimals, 'decimal place')}`
     : '';
@@ -193,9 +209,79 @@ function answerFormat(problem: Problem, precision: Precision): string {
     default:
       throw unreachable(answer);
   }
-  return problem.entryHint !== undefined
-    ? `${problem.entryHint}: ${shape}${rounding}`
-    : `${shape}${rounding}`;
+  return entryHint !== undefined ? `${entryHint}: ${shape}${rounding}` : `${shape}${rounding}`;
+}
+
+/** Same kind and length: a typed answer of the key's shape could be this value. */
+function sameShape(a: AnswerValue, b: AnswerValue): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'number':
+    case 'choice':
+      return true;
+    case 'vector':
+      return b.kind === 'vector' && a.value.length === b.value.length;
+    case 'matrix':
+      return (
+        b.kind === 'matrix' &&
+        a.value.length === b.value.length &&
+        a.value.every((row, i) => row.length === b.value[i].length)
+      );
+    default:
+      throw unreachable(a);
+  }
+}
+
+/** The parts of a problem as checkable questions, each with its own key and entry format. */
+function questionParts(problem: Problem): QuestionPart[] | undefined {
+  if (problem.parts === undefined || problem.parts.length === 0) return undefined;
+  return problem.parts.map((part) => {
+    const precision = precisionOf(part.answer);
+    return {
+      id: part.id,
+      prompt: part.prompt,
+      key: numericKey(part.answer, precision),
+      answerFormat: formatOfValue(part.answer, precision, undefined),
+      ...(part.hint === undefined ? {} : { hint: part.hint }),
+    };
+  });
+}
+
+/** The hint ladder: the nudge, the formula, then the first worked step. */
+function hintLadder(problem: Problem): string[] | undefined {
+  if (problem.hints === undefined) return undefined;
+  const first = problem.steps[0];
+  return [
+    problem.hints.nudge,
+    problem.hints.formula,
+    ...(first === undefined ? [] : [`The first step, worked: ${first}`]),
+  ];
+}
+
+/**
+ * The value each named misconception gives, in the key's shape and precision, for diagnosing a
+ * typed answer. A misconception whose value the key's tolerance would accept is left out (it
+ * cannot be told apart from a right answer).
+ */
+function misconceptionKeys(problem: Problem, key: NumericKey): MisconceptionKey[] {
+  const precision = precisionOf(problem.answer);
+  const seen = new Set<string>();
+  const keys: MisconceptionKey[] = [];
+  for (const d of problem.distractors) {
+    if (!sameShape(d.value, problem.answer) || !allFinite(d.value)) continue;
+    if (seen.has(d.misconception.id)) continue;
+    const values = answerValues(d.value);
+    const expected = typeof key.value === 'number' ? [key.value] : key.value;
+    if (values.every((v, i) => withinTolerance(v, expected[i], key.tolerance))) continue;
+    seen.add(d.misconception.id);
+    const own = numericKey(d.value, precision);
+    keys.push({
+      misconception: d.misconception,
+      key: { ...own, tolerance: key.tolerance },
+      feedback: d.feedback,
+    });
+  }
+  return keys;
 }
 
 function buildQuestion(
@@ -211,13 +297,17 @@ function buildQuestion(
     const suffix = precision.rounded
       ? ` Give your answer rounded to ${plural(precision.decimals, 'decimal place')}.`
       : '';
+    const numeric = numericKey(problem.answer, precision);
+    const diagnosed = misconceptionKeys(problem, numeric);
     return {
       kind: 'numeric',
       stem: `${problem.stem}${suffix}`,
-      numeric: numericKey(problem.answer, precision),
+      numeric,
       explanation: problem.explanation,
       steps,
       answerFormat: answerFormat(problem, precision),
+      ...tutoring(problem),
+      ...(diagnosed.length === 0 ? {} : { misconceptionKeys: diagnosed }),
     };
   }
   const entries: readonly (ChosenDistractor | undefined)[] = [undefined, ...chosen];
@@ -232,7 +322,24 @@ function buildQuestion(
           misconception: entry.distractor.misconception,
         },
   );
-  return { kind: 'mcq', stem: problem.stem, options, explanation: problem.explanation, steps };
+  return {
+    kind: 'mcq',
+    stem: problem.stem,
+    options,
+    explanation: problem.explanation,
+    steps,
+    ...tutoring(problem),
+  };
+}
+
+/** Parts and hint ladder, where the template gives them (either form). */
+function tutoring(problem: Problem): Pick<ResolvedQuestion, 'parts' | 'hints'> {
+  const parts = questionParts(problem);
+  const hints = hintLadder(problem);
+  return {
+    ...(parts === undefined ? {} : { parts }),
+    ...(hints === undefined ? {} : { hints }),
+  };
 }
 
 /**

@@ -85,6 +85,31 @@ export interface Distractor {
   readonly feedback: string;
 }
 
+/** A numeric value a part asks for (never a choice). */
+export type NumericValue = Exclude<AnswerValue, { readonly kind: 'choice' }>;
+
+/**
+ * One checkable step of the worked solution: computed by the same code as the key (the
+ * contributions of a transposed convolution, the batch mean per neuron, Σab and Σa+Σb, …).
+ */
+export interface ProblemPart {
+  /** Stable within the template (`batch-mean`, `overlap`, …). */
+  readonly id: string;
+  /** What to compute, Markdown with LaTeX; names every number it needs or where to find it. */
+  readonly prompt: string;
+  readonly answer: NumericValue;
+  /** A nudge for this part alone. */
+  readonly hint?: string;
+}
+
+/** The first two rungs of the hint ladder; the framework adds the first worked step. */
+export interface ProblemHints {
+  /** Points at the idea without giving numbers ("Each output sums every x·w that lands on it"). */
+  readonly nudge: string;
+  /** The formula with the convention it follows, LaTeX. */
+  readonly formula: string;
+}
+
 /** What a template draws: everything needed for either form. */
 export interface Problem {
   /** The question, Markdown; must end with what is asked. */
@@ -102,6 +127,10 @@ export interface Problem {
   readonly steps: readonly string[];
   /** For the numeric form: what to enter, e.g. "the 12 output values, comma-separated". */
   readonly entryHint?: string;
+  /** Step-by-step parts, in solving order (at least two for step-by-step solving). */
+  readonly parts?: readonly ProblemPart[];
+  /** The hint ladder's nudge and formula. */
+  readonly hints?: ProblemHints;
 }
 
 /** A param declaration: how to parse it and what it allows. */

@@ -723,7 +723,8 @@ describe('recommended and due selection', () => {
       await api.saveAnswer({
         sessionId: first.sessionId,
         position: item.position,
-        response: { kind: 'numeric', text: '42' },
+        // A wrong answer of the right shape (one number, or two for the per-class vector).
+        response: { kind: 'numeric', text: item.stem.includes('per-class') ? '42, 42' : '42' },
       });
       await check(api, first.sessionId, item.position);
     }

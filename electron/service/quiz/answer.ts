@@ -3,7 +3,7 @@
  * practice, grade in ONE fully synced transaction), move between questions (no fsync: nothing
  * the learner entered changes), mark for review.
  */
-import type { GradeResult } from '../../../core/grading';
+import { numericEntryProblem, type GradeResult } from '../../../core/grading';
 import { transactionWithoutFsync } from '../../../db/connection';
 import {
   getItem,
@@ -87,6 +87,14 @@ export function submitAnswer(deps: ServiceDeps, input: AnswerInput): SubmitOutco
     return { session: getSession(deps.db, session.id)!, attemptId: null, grade: null };
   }
   requireNoRunningExam(deps, 'Answers are not checked');
+  const question = resolveItem(deps.db, item).question;
+  if (question.numeric !== undefined && input.response.kind === 'numeric') {
+    // Not gradable as typed (wrong count, not numbers): said, not counted against the learner.
+    const problem = numericEntryProblem(question.numeric, input.response.text);
+    if (problem !== null && input.response.text.trim() !== '') {
+      throw new ServiceError('invalid-input', `${problem} Nothing was counted; try again.`);
+    }
+  }
   if (item.attemptId !== null) {
     throw new ServiceError(
       'conflict',
