@@ -250,6 +250,63 @@ describe('fair quizzes', () => {
   });
 });
 
+describe('typed answers', () => {
+  it('a typed value that a named misconception gives is diagnosed and counted; a wrong count is refused, not graded', async () => {
+    const { api, db, clock } = setup();
+    const pack: BankPackInput = {
+      ...widePack(0),
+      id: 'typed',
+      topics: [{ id: 'typed-topic', title: 'Typed variance' }],
+      items: [
+        {
+          id: 'bn-var-typed',
+          topic: 'typed-topic',
+          type: 'template',
+          template: 'batchnorm-train-stats',
+          form: 'numeric',
+          params: { preset: 'source', stat: 'variance' },
+          difficulty: 2,
+          tags: [],
+          source: 'test',
+        },
+      ],
+    };
+    expect(importPack(db, pack, { now: clock.now() }).ok).toBe(true);
+    const state = await api.startQuiz({
+      mode: 'practice',
+      selection: 'topics',
+      topics: ['typed-topic'],
+      count: 1,
+    });
+    const attempts = db.prepare('SELECT count(*) FROM attempts').pluck();
+    // Three values are expected (one variance per neuron): two are refused without counting.
+    const short = await codeOf(
+      api.submitAnswer({
+        sessionId: state.sessionId,
+        position: 0,
+        response: { kind: 'numeric', text: '16, 13' },
+      }),
+    );
+    expect(short).toBe('invalid-input');
+    expect(attempts.get()).toBe(0);
+    // Neurons 4,0,8 / 4,2,9 / 3,5,1: squared deviations 32, 26, 8 divided by N − 1 = 2 give
+    // 16, 13, 4 — the unbiased variance, where training statistics divide by N = 3.
+    const after = await api.submitAnswer({
+      sessionId: state.sessionId,
+      position: 0,
+      response: { kind: 'numeric', text: '16, 13, 4' },
+    });
+    const feedback = after.items[0].feedback!;
+    expect(feedback.correct).toBe(false);
+    expect(feedback.misconception?.id).toBe('unbiased-variance');
+    expect(feedback.misconception?.feedback).toBeTruthy();
+    expect((await api.getDashboard()).misconceptions).toEqual([
+      expect.objectContaining({ id: 'unbiased-variance', count: 1 }),
+    ]);
+    expect(attempts.get()).toBe(1);
+  });
+});
+
 describe('unfinished quizzes', () => {
   it('starting while one is open asks; finish grades it, discard drops it; all open ones are listed', async () => {
     const { api, db, deps } = setup();

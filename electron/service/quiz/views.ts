@@ -75,11 +75,14 @@ function feedbackFor(
       };
     }
   }
-  let misconception: { id: string; label: string } | null = null;
+  let misconception: ItemFeedback['misconception'] = null;
   if (attempt?.misconceptionId != null) {
-    const found = presented.find((p) => p.option.misconception?.id === attempt.misconceptionId)
-      ?.option.misconception;
-    misconception = { id: attempt.misconceptionId, label: found?.label ?? attempt.misconceptionId };
+    const id = attempt.misconceptionId;
+    const picked = presented.find((p) => p.option.misconception?.id === id)?.option;
+    const typed = resolved.misconceptionKeys?.find((m) => m.misconception.id === id);
+    const label = picked?.misconception?.label ?? typed?.misconception.label ?? id;
+    const feedback = picked?.feedback ?? typed?.feedback;
+    misconception = { id, label, ...(feedback === undefined ? {} : { feedback }) };
   }
   const score = attempt?.score ?? 0;
   const correct = attempt?.correct ?? false;
