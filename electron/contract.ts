@@ -99,6 +99,9 @@ export const apiInputSchemas = {
   submitAnswer: itemRef.extend({ response: responseSchema }),
   markForReview: itemRef.extend({ marked: z.boolean() }),
   trySimilar: itemRef.extend({ openQuizzes: openQuizChoiceSchema.optional() }),
+  tryAgain: itemRef,
+  revealHint: itemRef,
+  checkPart: itemRef.extend({ partId: slug, text: z.string().max(2000) }),
   pauseQuiz: sessionRef,
   resumeQuiz: sessionRef,
   finishQuiz: sessionRef,
@@ -231,6 +234,38 @@ export interface ItemFeedback {
   } | null;
 }
 
+/** One step-by-step part of a practice question, as the page sees it. */
+export interface PartView {
+  readonly id: string;
+  /** What to compute, Markdown with LaTeX. */
+  readonly prompt: string;
+  readonly answerFormat: string;
+  /** What the learner last entered for it, or null. */
+  readonly response: string | null;
+  /** Whether that entry was right; null before it is checked. */
+  readonly correct: boolean | null;
+  /** The part's key, shown once it is answered right or the question is checked. */
+  readonly correctValue: string | null;
+  /** A nudge for this part, or null. */
+  readonly hint: string | null;
+}
+
+/**
+ * Tutoring of a practice question: the hint ladder revealed so far, the step-by-step parts, and
+ * what the next answer will count toward mastery. Never present in an exam.
+ */
+export interface TutorView {
+  /** Rungs of the hint ladder revealed so far, least help first. */
+  readonly hints: readonly string[];
+  /** Rungs still hidden. */
+  readonly hintsLeft: number;
+  readonly parts: readonly PartView[];
+  /** Earlier tries of this very variant ("Try again"), 0 for a first try. */
+  readonly tries: number;
+  /** Percent of full credit this answer gives mastery (repeats, hints and tries lower it). */
+  readonly creditPercent: number;
+}
+
 export interface QuizItemView {
   readonly position: number;
   readonly questionId: number;
@@ -246,6 +281,8 @@ export interface QuizItemView {
   readonly marked: boolean;
   /** Present once checked (practice) or after the quiz finished. */
   readonly feedback: ItemFeedback | null;
+  /** Practice only: hints and step-by-step parts, when the question has them; null in exams. */
+  readonly tutor: TutorView | null;
 }
 
 export interface QuizState {
@@ -363,6 +400,15 @@ export interface AppApi {
   submitAnswer(input: ParsedInput<'submitAnswer'>): Promise<QuizState>;
   markForReview(input: ParsedInput<'markForReview'>): Promise<QuizState>;
   trySimilar(input: ParsedInput<'trySimilar'>): Promise<QuizState>;
+  /**
+   * Practice, after a wrong check: the same variant again as the next question, for less
+   * credit (see `TutorView.creditPercent`).
+   */
+  tryAgain(input: ParsedInput<'tryAgain'>): Promise<QuizState>;
+  /** Practice: reveals the next rung of the question's hint ladder (each lowers the credit). */
+  revealHint(input: ParsedInput<'revealHint'>): Promise<QuizState>;
+  /** Practice: checks one step-by-step part at once; a wrong count is refused, not counted. */
+  checkPart(input: ParsedInput<'checkPart'>): Promise<QuizState>;
   pauseQuiz(input: ParsedInput<'pauseQuiz'>): Promise<QuizState>;
   resumeQuiz(input: ParsedInput<'resumeQuiz'>): Promise<QuizState>;
   finishQuiz(input: ParsedInput<'finishQuiz'>): Promise<QuizReview>;

@@ -117,6 +117,8 @@ describe('quiz records', () => {
       shownAt: t0,
       savedAt: t0 + 5,
       attemptId: null,
+      hintsUsed: 0,
+      tries: 0,
     });
     const attemptId = insertAttempt(db, {
       learnerId: learner,

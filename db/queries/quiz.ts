@@ -67,6 +67,10 @@ export interface QuizItemRecord {
   readonly savedAt: number | null;
   /** Set once graded (checked in practice, or at finish). */
   readonly attemptId: number | null;
+  /** Rungs of the hint ladder revealed. */
+  readonly hintsUsed: number;
+  /** Graded tries of the same variant before this item ("Try again"). */
+  readonly tries: number;
 }
 
 /** What {@link insertItem} needs. */
@@ -78,6 +82,17 @@ export interface NewQuizItem {
   readonly variantSeed: number | null;
   readonly optionSeed: number | null;
   readonly shownAt: number | null;
+  /** Earlier tries of the same variant (0 for a first try). */
+  readonly tries?: number;
+}
+
+/** A learner's answer to one step-by-step part. */
+export interface PartResponseRecord {
+  readonly position: number;
+  readonly partId: string;
+  readonly response: string;
+  readonly correct: boolean;
+  readonly checkedAt: number;
 }
 
 /** One graded answer. */
@@ -149,6 +164,16 @@ type ItemRow = Readonly<{
   shown_at: number | null;
   saved_at: number | null;
   attempt_id: number | null;
+  hints_used: number;
+  tries: number;
+}>;
+
+type PartRow = Readonly<{
+  position: number;
+  part_id: string;
+  response: string;
+  correct: number;
+  checked_at: number;
 }>;
 
 type AttemptRow = Readonly<{
@@ -244,6 +269,9 @@ interface Statements {
   setMarked: Statement<[number, number, number]>;
   markShown: Statement<[number, number, number]>;
   setAttempt: Statement<[number, number, number]>;
+  setHints: Statement<[number, number, number]>;
+  upsertPart: Statement<[Record<string, number | string>]>;
+  sessionParts: Statement<[number], PartRow>;
   shiftItemsOut: Statement<[number, number]>;
   shiftItemsIn: Statement<[number]>;
   shiftAttempts: Statement<[number, number]>;
@@ -296,8 +324,8 @@ function statements(db: Db): Statements {
         ORDER BY s.created_at DESC, s.id DESC
         LIMIT ?`),
       insertItem: db.prepare(`
-        INSERT INTO quiz_items (session_id, position, question_id, question_version, variant_seed, option_seed, shown_at)
-        VALUES (@sessionId, @position, @questionId, @questionVersion, @variantSeed, @optionSeed, @shownAt)`),
+        INSERT INTO quiz_items (session_id, position, question_id, question_version, variant_seed, option_seed, shown_at, tries)
+        VALUES (@sessionId, @position, @questionId, @questionVersion, @variantSeed, @optionSeed, @shownAt, @tries)`),
       getItem: db.prepare('SELECT * FROM quiz_items WHERE session_id = ? AND position = ?'),
       listItems: db.prepare('SELECT * FROM quiz_items WHERE session_id = ? ORDER BY position'),
       saveResponse: db.prepare(
@@ -311,6 +339,18 @@ function statements(db: Db): Statements {
       ),
       setAttempt: db.prepare(
         'UPDATE quiz_items SET attempt_id = ? WHERE session_id = ? AND position = ?',
+      ),
+      setHints: db.prepare(
+        'UPDATE quiz_items SET hints_used = ? WHERE session_id = ? AND position = ?',
+      ),
+      upsertPart: db.prepare(`
+        INSERT INTO quiz_item_parts (session_id, position, part_id, response, correct, checked_at)
+        VALUES (@sessionId, @position, @partId, @response, @correct, @checkedAt)
+        ON CONFLICT (session_id, position, part_id)
+        DO UPDATE SET response = excluded.response, correct = excluded.correct,
+                      checked_at = excluded.checked_at`),
+      sessionParts: db.prepare(
+        'SELECT position, part_id, response, correct, checked_at FROM quiz_item_parts WHERE session_id = ? ORDER BY position, part_id',
       ),
       // Two steps through negative positions: a single `position + 1` would collide with the
       // primary key of the next row mid-statement.
@@ -382,6 +422,8 @@ function toItem(row: ItemRow): QuizItemRecord {
     shownAt: row.shown_at,
     savedAt: row.saved_at,
     attemptId: row.attempt_id,
+    hintsUsed: row.hints_used,
+    tries: row.tries,
   };
 }
 
@@ -502,7 +544,37 @@ export function listSessionHistory(
 
 /** Adds one item at its position. */
 export function insertItem(db: Db, item: NewQuizItem): void {
-  statements(db).insertItem.run(item);
+  statements(db).insertItem.run({ ...item, tries: item.tries ?? 0 });
+}
+
+/** Sets how many rungs of the hint ladder the item has revealed. */
+export function setItemHints(db: Db, sessionId: number, position: number, hintsUsed: number): void {
+  statements(db).setHints.run(hintsUsed, sessionId, position);
+}
+
+/** Stores (or replaces) the learner's checked answer to one part of an item. */
+export function savePartResponse(db: Db, sessionId: number, record: PartResponseRecord): void {
+  statements(db).upsertPart.run({
+    sessionId,
+    position: record.position,
+    partId: record.partId,
+    response: record.response,
+    correct: record.correct ? 1 : 0,
+    checkedAt: record.checkedAt,
+  });
+}
+
+/** Every checked part answer of a session, by position then part id. */
+export function listPartResponses(db: Db, sessionId: number): PartResponseRecord[] {
+  return statements(db)
+    .sessionParts.all(sessionId)
+    .map((r) => ({
+      position: r.position,
+      partId: r.part_id,
+      response: r.response,
+      correct: r.correct === 1,
+      checkedAt: r.checked_at,
+    }));
 }
 
 /** One item, or undefined. */

@@ -60,7 +60,7 @@ function toTopicMastery(records: readonly TopicProgressRecord[]): TopicMastery[]
       title: t.title,
       questionCount: t.questionCount,
       pKnown,
-      level: masteryLevel(pKnown, attempts),
+      level: masteryLevel(pKnown, attempts, t.mastery?.scoreSum ?? 0),
       attempts,
       correct: t.mastery?.correct ?? 0,
       scoreSum: t.mastery?.scoreSum ?? 0,

@@ -487,6 +487,7 @@ describe('exam', () => {
     expect(reviewed.misconception).toEqual({
       id: 'bn-test-batch-stats',
       label: 'Uses batch statistics at test time',
+      feedback: SECRET.bnWrongFeedback,
     });
     expect(
       review.quiz.items.filter((i) => i.response === null).every((i) => i.feedback?.score === 0),

@@ -3,15 +3,20 @@
  * practice, grade in ONE fully synced transaction), move between questions (no fsync: nothing
  * the learner entered changes), mark for review.
  */
-import { numericEntryProblem, type GradeResult } from '../../../core/grading';
+import { gradeNumeric, numericEntryProblem, type GradeResult } from '../../../core/grading';
 import { transactionWithoutFsync } from '../../../db/connection';
 import {
+  getAttempt,
   getItem,
   getSession,
+  insertItem,
   markItemShown,
+  savePartResponse,
   saveItemResponse,
   setCurrentPosition,
+  setItemHints,
   setItemMarked,
+  shiftItemsAfter,
   type QuizItemRecord,
   type QuizSessionRecord,
 } from '../../../db/queries/quiz';
@@ -138,5 +143,93 @@ export function markForReview(
 ): QuizSessionRecord {
   const { session } = answerTarget(deps, input);
   deps.db.transaction(() => setItemMarked(deps.db, session.id, input.position, input.marked))();
+  return getSession(deps.db, session.id)!;
+}
+
+/** A practice item that tutoring may act on (exams never offer hints, parts or retries). */
+function tutoringTarget(
+  deps: ServiceDeps,
+  input: ItemInput,
+  what: string,
+): { session: QuizSessionRecord; item: QuizItemRecord } {
+  const target = answerTarget(deps, input);
+  if (target.session.mode === 'exam') {
+    throw new ServiceError('forbidden', `${what} are for practice; an exam offers none.`);
+  }
+  requireNoRunningExam(deps, `${what} are closed`);
+  return target;
+}
+
+/** Reveals the next rung of the hint ladder of an unchecked practice item. */
+export function revealHint(deps: ServiceDeps, input: ItemInput): QuizSessionRecord {
+  const { session, item } = tutoringTarget(deps, input, 'Hints');
+  if (item.attemptId !== null) {
+    throw new ServiceError('conflict', 'This answer is already checked: the solution is shown.');
+  }
+  const ladder = resolveItem(deps.db, item).question.hints ?? [];
+  if (item.hintsUsed >= ladder.length) {
+    throw new ServiceError(
+      'conflict',
+      ladder.length === 0 ? 'This question has no hints.' : 'Every hint is already shown.',
+    );
+  }
+  deps.db.transaction(() => setItemHints(deps.db, session.id, item.position, item.hintsUsed + 1))();
+  return getSession(deps.db, session.id)!;
+}
+
+/** Checks one step-by-step part of a practice item at once and keeps the entry. */
+export function checkPart(
+  deps: ServiceDeps,
+  input: ItemInput & { readonly partId: string; readonly text: string },
+): QuizSessionRecord {
+  const { session, item } = tutoringTarget(deps, input, 'Step-by-step parts');
+  const part = resolveItem(deps.db, item).question.parts?.find((p) => p.id === input.partId);
+  if (part === undefined) {
+    throw new ServiceError('not-found', `This question has no part "${input.partId}".`);
+  }
+  const problem = numericEntryProblem(part.key, input.text);
+  if (problem !== null) throw new ServiceError('invalid-input', `${problem} Nothing was counted.`);
+  const correct = gradeNumeric(part.key, input.text).correct;
+  const now = deps.clock.now();
+  deps.db.transaction(() =>
+    savePartResponse(deps.db, session.id, {
+      position: item.position,
+      partId: part.id,
+      response: input.text,
+      correct,
+      checkedAt: now,
+    }),
+  )();
+  return getSession(deps.db, session.id)!;
+}
+
+/**
+ * After a wrong check in practice: the same variant (same numbers, same option order) again as
+ * the next question, one try more, so its attempt counts less toward mastery.
+ */
+export function tryAgain(deps: ServiceDeps, input: ItemInput): QuizSessionRecord {
+  const { session, item } = tutoringTarget(deps, input, 'Second tries');
+  const attempt = item.attemptId === null ? undefined : getAttempt(deps.db, item.attemptId);
+  if (attempt === undefined) {
+    throw new ServiceError('conflict', 'Check your answer first; then you can try again.');
+  }
+  if (attempt.correct) {
+    throw new ServiceError('conflict', 'This answer was right: try a similar question instead.');
+  }
+  const now = deps.clock.now();
+  deps.db.transaction(() => {
+    shiftItemsAfter(deps.db, session.id, item.position);
+    insertItem(deps.db, {
+      sessionId: session.id,
+      position: item.position + 1,
+      questionId: item.questionId,
+      questionVersion: item.questionVersion,
+      variantSeed: item.variantSeed,
+      optionSeed: item.optionSeed,
+      shownAt: now,
+      tries: item.tries + 1,
+    });
+    setCurrentPosition(deps.db, session.id, item.position + 1);
+  })();
   return getSession(deps.db, session.id)!;
 }

@@ -27,7 +27,15 @@ import { buildDashboard, listTopicMastery } from '../dashboard';
 import type { ServiceDeps } from '../deps';
 import { ServiceError } from '../errors';
 import { getSettings } from '../settings';
-import { goTo, markForReview, saveAnswer, submitAnswer } from './answer';
+import {
+  checkPart,
+  goTo,
+  markForReview,
+  revealHint,
+  saveAnswer,
+  submitAnswer,
+  tryAgain,
+} from './answer';
 import {
   finishInTransaction,
   loadSession,
@@ -57,6 +65,9 @@ type QuizUseCases = Pick<
   | 'submitAnswer'
   | 'markForReview'
   | 'trySimilar'
+  | 'tryAgain'
+  | 'revealHint'
+  | 'checkPart'
   | 'pauseQuiz'
   | 'resumeQuiz'
   | 'finishQuiz'
@@ -257,6 +268,18 @@ export function quizUseCases(deps: ServiceDeps): QuizUseCases {
         setCurrentPosition(db, sessionId, position + 1);
       })();
       return state(sessionId);
+    },
+
+    async tryAgain(input) {
+      return buildState(deps, tryAgain(deps, input));
+    },
+
+    async revealHint(input) {
+      return buildState(deps, revealHint(deps, input));
+    },
+
+    async checkPart(input) {
+      return buildState(deps, checkPart(deps, input));
     },
 
     async pauseQuiz({ sessionId }) {

@@ -4,7 +4,7 @@
  * nothing above it.
  */
 import { gradeResponse, type GradeResult } from '../../../core/grading';
-import { BKT, scheduleReview, updateMastery } from '../../../core/mastery';
+import { BKT, evidenceWeight, scheduleReview, updateMastery } from '../../../core/mastery';
 import {
   addDailyActivity,
   bumpMisconception,
@@ -25,7 +25,8 @@ import { resolveItem } from './questions';
 
 /**
  * Grades `item` (which must hold a response) and records the attempt plus every aggregate:
- * mastery (BKT), the question's review card (FSRS: Good if right, Again otherwise), the
+ * mastery (BKT, weighted by `evidenceWeight`: repeats, hints and retries count less), the
+ * question's review card (FSRS: Good if right, Again otherwise), the
  * misconception count and the day's activity. O(1) statements; call inside a transaction.
  */
 export function recordAttempt(
@@ -56,16 +57,17 @@ export function recordAttempt(
   });
   setItemAttempt(deps.db, session.id, item.position, attemptId);
   const before = getMastery(deps.db, session.learnerId, topicId);
+  const card = getReviewCard(deps.db, session.learnerId, item.questionId);
+  const weight = evidenceWeight(card?.reps ?? 0, item.hintsUsed, item.tries);
   upsertMastery(deps.db, {
     learnerId: session.learnerId,
     topicId,
-    pKnown: updateMastery(before?.pKnown ?? BKT.pInit, grade.score),
+    pKnown: updateMastery(before?.pKnown ?? BKT.pInit, grade.score, weight),
     attempts: (before?.attempts ?? 0) + 1,
     correct: (before?.correct ?? 0) + (grade.correct ? 1 : 0),
     scoreSum: (before?.scoreSum ?? 0) + grade.score,
     updatedAt: now,
   });
-  const card = getReviewCard(deps.db, session.learnerId, item.questionId);
   upsertReviewCard(
     deps.db,
     session.learnerId,

@@ -6,6 +6,7 @@
  */
 import { advanceExamTime, effectiveDeadline, remainingTime } from '../../../core/exam-clock';
 import { formatNumericKey } from '../../../core/grading';
+import { evidenceWeight } from '../../../core/mastery';
 import {
   presentOptions,
   toStoredIds,
@@ -13,10 +14,13 @@ import {
   type PresentedOption,
 } from '../../../core/option-order';
 import type { ResolvedQuestion, Response } from '../../../core/types';
+import { getReviewCard } from '../../../db/queries/progress';
 import {
   listItems,
+  listPartResponses,
   listSessionAttempts,
   type AttemptRecord,
+  type PartResponseRecord,
   type QuizItemRecord,
   type QuizSessionRecord,
 } from '../../../db/queries/quiz';
@@ -29,6 +33,7 @@ import type {
   QuizState,
   QuizSummary,
   TopicScore,
+  TutorView,
 } from '../../contract';
 import type { ServiceDeps } from '../deps';
 import { ServiceError } from '../errors';
@@ -101,11 +106,47 @@ function feedbackFor(
   };
 }
 
+/**
+ * The tutoring a practice item offers (hint ladder, parts, credit), or null where it has none.
+ * `previousAnswers`: how often the learner answered this question before this item.
+ */
+function tutorView(
+  item: QuizItemRecord,
+  question: ResolvedQuestion,
+  parts: ReadonlyMap<string, PartResponseRecord>,
+  checked: boolean,
+  previousAnswers: number,
+): TutorView | null {
+  const ladder = question.hints ?? [];
+  const questionParts = question.parts ?? [];
+  if (ladder.length === 0 && questionParts.length === 0) return null;
+  const shown = Math.min(item.hintsUsed, ladder.length);
+  return {
+    hints: ladder.slice(0, shown),
+    hintsLeft: ladder.length - shown,
+    parts: questionParts.map((part) => {
+      const entry = parts.get(part.id);
+      return {
+        id: part.id,
+        prompt: part.prompt,
+        answerFormat: part.answerFormat,
+        response: entry?.response ?? null,
+        correct: entry?.correct ?? null,
+        correctValue: entry?.correct === true || checked ? formatNumericKey(part.key) : null,
+        hint: part.hint ?? null,
+      };
+    }),
+    tries: item.tries,
+    creditPercent: Math.round(100 * evidenceWeight(previousAnswers, item.hintsUsed, item.tries)),
+  };
+}
+
 /** One question as the page sees it; `attempt` (its feedback) only when it may be revealed. */
 export function itemView(
   item: Pick<QuizItemRecord, 'position' | 'questionId' | 'optionSeed' | 'response' | 'marked'>,
   resolved: ResolvedItem,
   reveal: { readonly attempt: AttemptRecord | undefined } | null,
+  tutor: TutorView | null = null,
 ): QuizItemView {
   const q = resolved.question;
   const presented = itemOptions(q, item.optionSeed);
@@ -123,6 +164,7 @@ export function itemView(
     response: toLearnerResponse(presented, item.response),
     marked: item.marked,
     feedback: reveal === null ? null : feedbackFor(q, presented, reveal.attempt),
+    tutor,
   };
 }
 
@@ -151,10 +193,35 @@ export function buildState(deps: ServiceDeps, session: QuizSessionRecord): QuizS
   if (reveal && (finished || items.some((i) => i.attemptId !== null))) {
     for (const a of listSessionAttempts(deps.db, session.id)) attempts.set(a.id, a);
   }
+  const practice = session.mode === 'practice';
+  const parts = new Map<number, Map<string, PartResponseRecord>>();
+  if (practice) {
+    for (const part of listPartResponses(deps.db, session.id)) {
+      let byId = parts.get(part.position);
+      if (byId === undefined) parts.set(part.position, (byId = new Map()));
+      byId.set(part.partId, part);
+    }
+  }
   const views = items.map((item) => {
     const attempt = item.attemptId === null ? undefined : attempts.get(item.attemptId);
     const show = reveal && (finished || attempt !== undefined);
-    return itemView(item, resolveItem(deps.db, item), show ? { attempt } : null);
+    const resolved = resolveItem(deps.db, item);
+    let tutor: TutorView | null = null;
+    if (
+      practice &&
+      (resolved.question.hints !== undefined || resolved.question.parts !== undefined)
+    ) {
+      const reps = getReviewCard(deps.db, session.learnerId, item.questionId)?.reps ?? 0;
+      const checked = item.attemptId !== null;
+      tutor = tutorView(
+        item,
+        resolved.question,
+        parts.get(item.position) ?? new Map(),
+        checked || finished,
+        Math.max(0, reps - (checked ? 1 : 0)),
+      );
+    }
+    return itemView(item, resolved, show ? { attempt } : null, tutor);
   });
   const now = deps.clock.now();
   const clock = examClockView(session, now);
