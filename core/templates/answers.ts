@@ -3,10 +3,10 @@
  */
 import { KernelArgError } from '../kernels';
 import { misconception, type MisconceptionId } from './misconceptions';
-import type { AnswerValue, Distractor, VectorDisplay } from './types';
+import type { AnswerValue, Distractor, NumericValue, VectorDisplay } from './types';
 
 /** A single number shown with up to `decimals` places. */
-export function numberAnswer(value: number, decimals = 0): AnswerValue {
+export function numberAnswer(value: number, decimals = 0): NumericValue {
   return { kind: 'number', value, decimals };
 }
 
@@ -15,12 +15,12 @@ export function vectorAnswer(
   value: readonly number[],
   decimals = 0,
   display: VectorDisplay = 'row',
-): AnswerValue {
+): NumericValue {
   return { kind: 'vector', value, decimals, display };
 }
 
 /** A matrix shown as a LaTeX `bmatrix`. */
-export function matrixAnswer(value: readonly (readonly number[])[], decimals = 0): AnswerValue {
+export function matrixAnswer(value: readonly (readonly number[])[], decimals = 0): NumericValue {
   return { kind: 'matrix', value, decimals };
 }
 

@@ -250,7 +250,7 @@ function questionParts(problem: Problem): QuestionPart[] | undefined {
 /** The hint ladder: the nudge, the formula, then the first worked step. */
 function hintLadder(problem: Problem): string[] | undefined {
   if (problem.hints === undefined) return undefined;
-  const first = problem.steps[0];
+  const first = problem.hints.firstStep ?? problem.steps[0];
   return [
     problem.hints.nudge,
     problem.hints.formula,

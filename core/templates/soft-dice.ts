@@ -85,6 +85,26 @@ function draw(rng: Rng, p: ParamBag): Problem {
       ),
     ],
     correctFeedback: 'Right: twice the soft overlap divided by the total mass of both masks.',
+    parts: [
+      {
+        id: 'overlap',
+        prompt: 'The soft overlap: the sum of the element-wise products, $\\sum_i a_i b_i$.',
+        answer: numberAnswer(sums.sumAB, 4),
+        hint: 'Multiply each value of $A$ by the value of $B$ in the same place, then add all the products.',
+      },
+      {
+        id: 'total',
+        prompt: 'The total mass of both masks, $\\sum_i a_i + \\sum_i b_i$.',
+        answer: numberAnswer(sums.sumA + sums.sumB, 4),
+        hint: 'Add every value of $A$ and every value of $B$; nothing is squared.',
+      },
+    ],
+    hints: {
+      nudge:
+        'Dice compares the overlap of the two masks with their sizes; soft masks use their values as they are.',
+      formula: '$D = \\frac{2 \\sum_i a_i b_i}{\\sum_i a_i + \\sum_i b_i}$',
+      firstStep: sumSteps(a, b, sums)[0],
+    },
     explanation:
       'The Dice coefficient measures overlap: twice the intersection over the sum of the two mask sizes, ' +
       '$D = \\frac{2 |A \\cap B|}{|A| + |B|}$. With soft masks the intersection becomes the sum of element-wise ' +

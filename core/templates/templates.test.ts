@@ -278,6 +278,27 @@ describe('soft-dice', () => {
     expect(wrongNumbers(v, 'thresholded-soft-masks')).toEqual([0.941]);
     expect(numericKey('soft-dice', { preset: 'source' })).toBe(0.786);
   });
+
+  it('solves in two checkable parts whose answers give the key', () => {
+    const q = generateVariant('soft-dice', 0, {
+      form: 'numeric',
+      params: { preset: 'source' },
+    }).question;
+    // Σab = 7.2559 (rows above); ΣA + ΣB = 9.48 + 8.98 = 18.46; 2 · 7.2559 / 18.46 = 0.78612.
+    expect(q.parts?.map((p) => [p.id, p.key.value])).toEqual([
+      ['overlap', 7.2559],
+      ['total', 18.46],
+    ]);
+    const [overlap, total] = q.parts!.map((p) => p.key.value as number);
+    expect((2 * overlap) / total).toBeCloseTo(q.numeric!.value as number, 9);
+    // Ladder: a nudge, the formula, then the first step with this variant's numbers.
+    expect(q.hints).toHaveLength(3);
+    expect(q.hints![1]).toContain('\\frac{2');
+    expect(q.hints![2]).toContain('7.2559');
+    // Typing the IoU (7.2559 / (18.46 − 7.2559) = 0.6476) is diagnosed, not just wrong.
+    const typed = gradeNumeric(q.numeric!, '0.648', { misconceptions: q.misconceptionKeys });
+    expect(typed.misconception?.id).toBe('iou-dice-confused');
+  });
 });
 
 describe('iou', () => {

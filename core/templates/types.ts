@@ -102,12 +102,14 @@ export interface ProblemPart {
   readonly hint?: string;
 }
 
-/** The first two rungs of the hint ladder; the framework adds the first worked step. */
+/** The hint ladder: a nudge, the formula, and the first step worked with the variant's numbers. */
 export interface ProblemHints {
   /** Points at the idea without giving numbers ("Each output sums every x·w that lands on it"). */
   readonly nudge: string;
   /** The formula with the convention it follows, LaTeX. */
   readonly formula: string;
+  /** The first step worked with this variant's numbers (default: the first worked step). */
+  readonly firstStep?: string;
 }
 
 /** What a template draws: everything needed for either form. */
