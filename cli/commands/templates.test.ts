@@ -80,6 +80,36 @@ describe('templates', () => {
 });
 
 describe('generate', () => {
+  it("prints the checkable parts, the hint ladder and each misconception's value", async () => {
+    const { code, out } = await run(generateCommand, [
+      'soft-dice',
+      '--seed',
+      '3',
+      '--form',
+      'numeric',
+      '--param',
+      'preset=source',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const v = JSON.parse(out) as {
+      parts: { id: string; answer: { value: number } }[];
+      hints: string[];
+      misconceptionValues: { misconception: { id: string }; value: number }[];
+    };
+    // Source masks: Σab = 7.2559, ΣA + ΣB = 9.48 + 8.98 = 18.46.
+    expect(v.parts.map((p) => [p.id, p.answer.value])).toEqual([
+      ['overlap', 7.2559],
+      ['total', 18.46],
+    ]);
+    expect(v.hints).toHaveLength(3);
+    // Without the factor 2: 7.2559 / 18.46 = 0.39306.
+    const dropped = v.misconceptionValues.find(
+      (m) => m.misconception.id === 'dropped-dice-factor-2',
+    );
+    expect(dropped?.value).toBeCloseTo(7.2559 / 18.46, 9);
+  });
+
   it('prints one variant as JSON: stem, options with misconceptions and feedback, answer, steps', async () => {
     const { code, out } = await run(generateCommand, ['conv-transpose1d', '--seed', '1', '--json']);
     expect(code).toBe(0);

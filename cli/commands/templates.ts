@@ -181,6 +181,22 @@ function variantJson(
     ...(q.answerFormat !== undefined ? { answerFormat: q.answerFormat } : {}),
     steps: q.steps ?? [],
     explanation: q.explanation,
+    parts: (q.parts ?? []).map((part) => ({
+      id: part.id,
+      prompt: part.prompt,
+      answer: { value: part.key.value, tolerance: part.key.tolerance },
+      answerFormat: part.answerFormat,
+      hint: part.hint ?? null,
+    })),
+    hints: q.hints ?? [],
+    ...(q.misconceptionKeys !== undefined
+      ? {
+          misconceptionValues: q.misconceptionKeys.map((m) => ({
+            misconception: m.misconception,
+            value: m.key.value,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -213,9 +229,11 @@ function variantText(variant: Variant, info: TemplateInfo): string {
 /**
  * `generate TEMPLATE --seed N [--form mcq|numeric] [--param name=value …] [--json]`: one variant.
  * JSON: `{templateId, topic, seed, form, params, stem, options?, answer, answerFormat?, steps,
- * explanation}`, where each option has `id, text, correct, misconception ({id, label} or null),
- * feedback` and `answer` is `{optionIds, text}` (mcq) or `{value, tolerance}` (numeric). The same
- * arguments always print the same bytes.
+ * explanation, parts, hints, misconceptionValues?}`, where each option has `id, text, correct,
+ * misconception ({id, label} or null), feedback`; `answer` is `{optionIds, text}` (mcq) or
+ * `{value, tolerance}` (numeric); each part is `{id, prompt, answer: {value, tolerance},
+ * answerFormat, hint}`; `misconceptionValues` (numeric form) gives the value each named
+ * misconception produces for this variant. The same arguments always print the same bytes.
  */
 export const generateCommand: Command = async (args, io) => {
   const { rest, params } = extractParams(args);
