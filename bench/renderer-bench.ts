@@ -131,10 +131,12 @@ const clickAndWaitScript = `(async () => {
   if (button === undefined) throw new Error('no start button');
   const stemText = () => document.querySelector('.question .stem')?.textContent?.trim() ?? '';
   const start = performance.now();
-  await new Promise((resolve) => {
+  await new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error('no question stem 30 s after the click')), 30000);
     const observer = new MutationObserver(() => {
       if (stemText().length > 0) {
         observer.disconnect();
+        clearTimeout(timeout);
         resolve();
       }
     });
@@ -143,6 +145,28 @@ const clickAndWaitScript = `(async () => {
   });
   return performance.now() - start;
 })()`;
+
+/**
+ * Finishes the quizzes the previous run left open, through the server's API (untimed): a
+ * learner hands a quiz in before starting the next one, and `startQuiz` refuses (`open-quiz`)
+ * while one is open.
+ */
+async function finishOpenQuizzes(pageUrl: string): Promise<void> {
+  const url = new URL(pageUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+  const call = async (method: string, input?: unknown): Promise<unknown> => {
+    const response = await fetch(new URL(`/api/${method}`, url.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-deepdrill-token': token },
+      body: input === undefined ? '' : JSON.stringify(input),
+    });
+    const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+    return result.value;
+  };
+  const open = (await call('listOpenQuizzes')) as { sessionId: number }[];
+  for (const quiz of open) await call('finishQuiz', { sessionId: quiz.sessionId });
+}
 
 /**
  * `runs` times (after one untimed warm-up): load the page, wait for the dashboard's enabled
@@ -164,6 +188,7 @@ export async function benchFirstQuestion(
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     for (let run = 0; run <= runs; run++) {
+      await finishOpenQuizzes(server.url);
       const t0 = performance.now();
       await page.goto(server.url);
       // A new hash alone would not reload: force a fresh document each run.

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const bench = openBenchService(file, 1);
   const afterOpen = process.memoryUsage().rss;
   await bench.service.getDashboard();
-  const quiz = await bench.service.startQuiz(recommendedInput);
+  // A quiz left open by a failed service section is finished first (memory is what counts here).
+  const quiz = await bench.service.startQuiz({ ...recommendedInput, openQuizzes: 'finish' });
   await bench.service.finishQuiz({ sessionId: quiz.sessionId });
   const after = process.memoryUsage();
   bench.close();
