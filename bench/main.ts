@@ -243,7 +243,14 @@ async function main(): Promise<void> {
         );
         small.close();
         select = await benchSelect(big, p.selects, p.selectWarmup);
-        submit = await benchSubmit(big, p.submits, p.submitWarmup, options.seed);
+        submit = await benchSubmit(big, p.submits, p.submitWarmup, options.seed, 'every-action');
+        details.submit_between_quizzes = await benchSubmit(
+          big,
+          p.submits,
+          p.submitWarmup,
+          options.seed + 1,
+          'between-quizzes',
+        );
         details.checkpoint = await benchCheckpoint(big, 5, 100, options.seed);
       } finally {
         if (small.db.open) small.close();
@@ -283,7 +290,9 @@ async function main(): Promise<void> {
   Object.assign(out, {
     submit_p50_ms: submit?.summary.p50,
     submit_p99_ms: submit?.summary.p99,
-    commit_floor_p99_ms: submit?.commitFloor.p99,
+    commit_floor_p50_ms: submit?.commitFloor?.p50,
+    commit_floor_p99_ms: submit?.commitFloor?.p99,
+    submit_vs_floor_p99: submit?.ratioP99,
     select_p50_ms: select?.startQuiz.p50,
     select_p99_ms: select?.startQuiz.p99,
     selection_only_p99_ms: select?.selectionOnly.p99,
@@ -306,6 +315,7 @@ async function main(): Promise<void> {
   });
   out.targets = {
     submit_p99_ms: target(submit?.summary.p99, '<=', 3),
+    submit_vs_floor_p99: target(submit?.ratioP99 ?? undefined, '<=', 1.5),
     select_p99_ms: target(select?.startQuiz.p99, '<=', 5),
     dashboard_p99_ms_1m: target(dashBig?.p99, '<=', 10),
     dashboard_growth: target(growth, '<=', 2),

@@ -1,24 +1,36 @@
 /**
- * The service's hot paths on a generated database, through the same code the app runs
- * (`createService` + the quiz engine's `submitPracticeAnswer`), driven as learner 1 (the heavy
- * learner of the generated history) on a database opened with `openDatabase` (WAL,
- * synchronous = FULL): answer submit, recommended-quiz start, dashboard.
+ * The service's hot paths on a generated database, entered the way a page enters them: every
+ * call goes through `dispatch` (zod parse, the use case, the error envelope) over
+ * `createService`, driven as learner 1 (the heavy learner of the generated history) on a
+ * database opened with `openDatabase` (WAL, synchronous = FULL): answer submit (beside the
+ * disk's one-row commit floor), recommended-quiz start, dashboard.
  */
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { formatNumericKey } from '../core/grading';
+import { toViewIds, type PresentedOption } from '../core/option-order';
 import { Rng } from '../core/selection';
-import type { ResolvedQuestion, Response } from '../core/types';
-import { checkpointIdle, deferCheckpoints } from '../db/checkpoint';
+import type { ResolvedQuestion } from '../core/types';
+import { checkpointIdle, deferCheckpoints, walSafetyBoundPages } from '../db/checkpoint';
 import { openDatabase, type Db } from '../db/connection';
-import { startQuizSchema, type AppApi, type ParsedInput } from '../electron/contract';
+import {
+  startQuizSchema,
+  type AppApi,
+  type LearnerResponse,
+  type ParsedInput,
+} from '../electron/contract';
+import { dispatchingClient } from '../electron/dispatch';
 import { createService, openLockdown, type ServiceDeps } from '../electron/service';
-import { resolveQuizItem, submitPracticeAnswer } from '../electron/service/quiz';
-import { BENCH_NOW, HEAVY_LEARNER_ID } from './generate';
+import { resolveQuizItem } from '../electron/service/quiz';
+import { BENCH_NOW, HEAVY_LEARNER_ID, removeDb } from './generate';
 import { describe, log, round, roundSummary, summarize, type Summary } from './stats';
 
 /** An open service over a database file, for learner 1. */
 export interface BenchService {
+  readonly file: string;
   readonly db: Db;
   readonly deps: ServiceDeps;
+  /** `createService(deps)` behind `dispatch`: what IPC and the browser-mode server call. */
   readonly service: AppApi;
   close(): void;
 }
@@ -45,7 +57,13 @@ export function openBenchService(file: string, seed: number): BenchService {
   };
   // The app's checkpoint policy (electron/bootstrap.ts): no routine checkpoint inside a commit.
   deferCheckpoints(db);
-  return { db, deps, service: createService(deps), close: () => db.close() };
+  return {
+    file,
+    db,
+    deps,
+    service: dispatchingClient(createService(deps)),
+    close: () => db.close(),
+  };
 }
 
 /**
@@ -63,90 +81,178 @@ export const recommendedInput: ParsedInput<'startQuiz'> = startQuizSchema.parse(
   count: 10,
 });
 
-/** A response a learner could give: right with probability `pRight`, otherwise a wrong one. */
-function responseFor(question: ResolvedQuestion, rng: Rng, pRight: number): Response {
+/**
+ * A response a learner could give, in the ids the page knows (`o1`, `o2`, … in the item's
+ * display order): right with probability `pRight`, otherwise a wrong one.
+ */
+function responseFor(
+  question: ResolvedQuestion,
+  presented: readonly PresentedOption[],
+  rng: Rng,
+  pRight: number,
+): LearnerResponse {
   const right = rng.chance(pRight);
   if (question.kind === 'numeric') {
     const key = question.numeric;
-    return { kind: 'numeric', text: right && key !== undefined ? formatNumericKey(key) : '12345' };
+    if (key === undefined) return { kind: 'numeric', text: '0' };
+    if (right) return { kind: 'numeric', text: formatNumericKey(key) };
+    // Wrong, but as many values as the key: a malformed answer is refused, not graded.
+    const values = typeof key.value === 'number' ? [key.value] : [...key.value];
+    values[0] = values[0] * 1.5 + 1;
+    return { kind: 'numeric', text: formatNumericKey({ ...key, value: values }) };
   }
   const options = question.options ?? [];
   const correct = options.filter((o) => o.correct).map((o) => o.id);
   const wrong = options.filter((o) => !o.correct).map((o) => o.id);
-  if (right || wrong.length === 0) return { kind: 'choice', optionIds: correct };
-  return { kind: 'choice', optionIds: [rng.pick(wrong)] };
+  const stored = right || wrong.length === 0 ? correct : [rng.pick(wrong)];
+  return { kind: 'choice', optionIds: toViewIds(presented, stored) };
 }
+
+/** The question at a position and the response the bench's learner gives to it (untimed). */
+function answerFor(
+  bench: BenchService,
+  sessionId: number,
+  position: number,
+  rng: Rng,
+): { sessionId: number; position: number; response: LearnerResponse } {
+  const { question, options } = resolveQuizItem(bench.deps, sessionId, position);
+  return { sessionId, position, response: responseFor(question, options, rng, 0.7) };
+}
+
+/**
+ * The disk's one-row commit floor: a bare better-sqlite3 connection to its own file in the
+ * same folder as the benchmark's database (same disk), WAL + synchronous = FULL, committing one
+ * one-row INSERT per transaction — one WAL frame and one fsync. Its automatic checkpoint is set
+ * to the app's safety bound so that no checkpoint lands inside a sample (a run writes a few
+ * thousand frames): the floor is the commit alone.
+ */
+class CommitFloor {
+  private readonly db: Db;
+  private readonly commit: (at: number) => void;
+
+  constructor(readonly file: string) {
+    removeDb(file);
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`wal_autocheckpoint = ${walSafetyBoundPages}`);
+    this.db.exec('CREATE TABLE probe (id INTEGER PRIMARY KEY, at REAL NOT NULL) STRICT');
+    const insert = this.db.prepare<[number]>('INSERT INTO probe (at) VALUES (?)');
+    const tx = this.db.transaction((at: number) => insert.run(at));
+    this.commit = (at) => void tx(at);
+  }
+
+  /** One timed durable one-row commit, in ms. */
+  sample(): number {
+    const t0 = performance.now();
+    this.commit(t0);
+    return performance.now() - t0;
+  }
+
+  close(): void {
+    this.db.close();
+    removeDb(this.file);
+  }
+}
+
+/**
+ * When the app's idle checkpoint (`checkpointIdle`, every 2 s from `electron/bootstrap.ts`)
+ * runs relative to the answers, always outside the timed region:
+ * - `every-action`: before every answer and every quiz start — a learner who takes longer than
+ *   the timer's 2 s per question (reading the stem, thinking). The next commit then restarts
+ *   the emptied WAL and syncs its header: two fsyncs instead of one.
+ * - `between-quizzes`: only between quizzes — a learner answering faster than the timer; the
+ *   quiz start absorbs the WAL restart and the answers append to a live WAL.
+ * - `none`: never (for {@link benchCheckpoint}, which lets the WAL grow).
+ */
+export type IdleModel = 'every-action' | 'between-quizzes' | 'none';
 
 /** Results of {@link benchSubmit}. */
 export interface SubmitResult {
+  readonly idle: IdleModel;
+  /** `submitAnswer` through `dispatch`. */
   readonly summary: Summary;
   /**
-   * The floor any durable write pays on this disk: a one-row INSERT committed on the same
-   * connection (WAL, synchronous = FULL), timed the same way, as many times, after the submits.
+   * The disk's one-row commit floor ({@link CommitFloor}): as many samples, interleaved with
+   * the submits one for one, on the same disk. Absent for `idle: 'none'`.
    */
-  readonly commitFloor: Summary;
+  readonly commitFloor: Summary | null;
+  /** submit p99 / floor p99 (target ≤ 1.5). */
+  readonly ratioP99: number | null;
+  /** submit p50 / floor p50. */
+  readonly ratioP50: number | null;
   readonly attemptsBefore: number;
   readonly attemptsAfter: number;
 }
 
 /**
  * Answers `count` questions (after `warmup` untimed ones) of recommended practice quizzes with
- * `submitPracticeAnswer`: save + grade + attempt + mastery + review card + misconception + daily
- * activity, one transaction, committed (fsync) before it returns. Only that call is timed;
- * starting and finishing the quizzes and choosing the response are not.
+ * `submitAnswer` through `dispatch`, with page-facing option ids: parse, load + checks, save +
+ * grade + attempt + mastery + review card + misconception + daily activity in one transaction
+ * committed (fsync) before it returns, and the quiz state with the item's feedback. Only that
+ * call is timed; starting and finishing the quizzes, choosing the response and the idle
+ * checkpoints are not. Each submit is paired with one commit-floor sample (alternating which
+ * goes first), so disk and scheduler noise hit both equally.
  */
 export async function benchSubmit(
   bench: BenchService,
   count: number,
   warmup: number,
   seed: number,
-  /** No log lines and no commit-floor probe (for {@link benchCheckpoint}). */
-  quiet = false,
+  idle: IdleModel,
 ): Promise<SubmitResult> {
-  const { service, deps, db } = bench;
+  const { service, db } = bench;
   const countAttempts = db.prepare<[], number>('SELECT max(id) FROM attempts').pluck();
   const attemptsBefore = countAttempts.get() ?? 0;
   const rng = new Rng(seed, 0x5b);
+  const floor =
+    idle === 'none' ? null : new CommitFloor(join(dirname(bench.file), 'commit-floor.db'));
   const samples: number[] = [];
-  const floor: number[] = [];
+  const floorSamples: number[] = [];
   let done = 0;
-  while (done < count + warmup) {
-    const quiz = await service.startQuiz(recommendedInput);
-    for (const item of quiz.items) {
-      if (done >= count + warmup) break;
-      const { question } = resolveQuizItem(deps, quiz.sessionId, item.position);
-      const response = responseFor(question, rng, 0.7);
-      const t0 = performance.now();
-      submitPracticeAnswer(deps, { sessionId: quiz.sessionId, position: item.position, response });
-      const ms = performance.now() - t0;
-      if (done >= warmup) samples.push(ms);
-      done++;
+  try {
+    while (done < count + warmup) {
+      if (idle !== 'none') idleBetweenActions(bench);
+      const quiz = await service.startQuiz(recommendedInput);
+      for (const item of quiz.items) {
+        if (done >= count + warmup) break;
+        const input = answerFor(bench, quiz.sessionId, item.position, rng);
+        if (idle === 'every-action') idleBetweenActions(bench);
+        const floorFirst = done % 2 === 0;
+        const floorMs = floor !== null && floorFirst ? floor.sample() : Number.NaN;
+        const t0 = performance.now();
+        const state = await service.submitAnswer(input);
+        const ms = performance.now() - t0;
+        const pairedFloorMs = floor !== null && !floorFirst ? floor.sample() : floorMs;
+        if (typeof state.items[item.position]?.feedback?.attemptId !== 'number') {
+          throw new Error(`submit at position ${item.position} came back without an attempt`);
+        }
+        if (done >= warmup) {
+          samples.push(ms);
+          if (floor !== null) floorSamples.push(pairedFloorMs);
+        }
+        done++;
+      }
+      await service.finishQuiz({ sessionId: quiz.sessionId });
     }
-    await service.finishQuiz({ sessionId: quiz.sessionId });
-    // benchCheckpoint (quiet) measures a WAL left to grow; everything else runs as the app does.
-    if (!quiet) idleBetweenActions(bench);
-  }
-  // The floor is not wanted (and would add WAL) when measuring checkpoints.
-  if (!quiet) {
-    db.exec('CREATE TABLE IF NOT EXISTS bench_commit_probe (at REAL NOT NULL) STRICT');
-    const probe = db.prepare<[number]>('INSERT INTO bench_commit_probe (at) VALUES (?)');
-    const commitProbe = db.transaction((at: number) => probe.run(at));
-    for (let i = 0; i < count + warmup; i++) {
-      const f0 = performance.now();
-      commitProbe(f0);
-      if (i >= warmup) floor.push(performance.now() - f0);
-    }
-    db.exec('DROP TABLE bench_commit_probe');
+  } finally {
+    floor?.close();
   }
   const summary = summarize(samples);
-  const commitFloor = summarize(floor);
-  if (!quiet) {
-    log(describe('submit', summary));
-    log(describe('  durable one-row commit (floor)', commitFloor));
+  const commitFloor = floor === null ? null : summarize(floorSamples);
+  const ratioP99 = commitFloor === null ? null : round(summary.p99 / commitFloor.p99, 2);
+  const ratioP50 = commitFloor === null ? null : round(summary.p50 / commitFloor.p50, 2);
+  if (commitFloor !== null) {
+    log(describe(`submitAnswer via dispatch (idle checkpoint ${idle})`, summary));
+    log(describe('  one-row commit floor (same disk, interleaved)', commitFloor));
+    log(`  submit / floor: p99 ×${ratioP99}, p50 ×${ratioP50}`);
   }
   return {
+    idle,
     summary: roundSummary(summary),
-    commitFloor: roundSummary(commitFloor),
+    commitFloor: commitFloor === null ? null : roundSummary(commitFloor),
+    ratioP99,
+    ratioP50,
     attemptsBefore,
     attemptsAfter: countAttempts.get() ?? 0,
   };
@@ -248,6 +354,17 @@ export interface UseCaseProfile {
   readonly ops: number;
   readonly ms_per_op: number;
   readonly outside_sql_ms_per_op: number;
+  /**
+   * For use cases that write: mean ms per call before its first transaction is called (for a
+   * submit: the zod parse, loading the session and item, the checks), from there to the end of
+   * its last one (body + BEGIN/COMMIT with the fsync), and after it (for a submit: re-reading
+   * the session and building the returned quiz state, the envelope).
+   */
+  readonly stages_ms_per_op: {
+    readonly before_first_transaction: number;
+    readonly transactions: number;
+    readonly after_last_transaction: number;
+  } | null;
   readonly statements: readonly StatementProfile[];
 }
 
@@ -255,6 +372,10 @@ interface Timings {
   readonly bySql: Map<string, { calls: number; ms: number }>;
   /** Statements executed while false are not recorded (untimed set-up between ops). */
   recording: boolean;
+  /** `performance.now()` when the op's first transaction was called (NaN: none yet). */
+  firstTransactionAt: number;
+  /** `performance.now()` when the op's last transaction returned. */
+  lastTransactionEnd: number;
 }
 
 const EXECUTE = new Set(['get', 'all', 'run', 'iterate']);
@@ -269,7 +390,12 @@ const CHAIN = new Set(['pluck', 'raw', 'expand', 'safeIntegers', 'bind']);
  * query modules, so it keeps working as they change.
  */
 function instrument(db: Db): Timings {
-  const timings: Timings = { bySql: new Map(), recording: true };
+  const timings: Timings = {
+    bySql: new Map(),
+    recording: true,
+    firstTransactionAt: Number.NaN,
+    lastTransactionEnd: Number.NaN,
+  };
   const prepare = db.prepare.bind(db);
   const record = (sql: string, ms: number) => {
     if (!timings.recording) return;
@@ -294,10 +420,13 @@ function instrument(db: Db): Timings {
       (variant: (...args: unknown[]) => unknown) =>
       (...args: unknown[]) => {
         const t0 = performance.now();
+        if (Number.isNaN(timings.firstTransactionAt)) timings.firstTransactionAt = t0;
         try {
           return variant(...args);
         } finally {
-          record(TRANSACTION, performance.now() - t0 - inner);
+          const end = performance.now();
+          timings.lastTransactionEnd = end;
+          record(TRANSACTION, end - t0 - inner);
         }
       };
     return Object.assign(timed(wrapped), {
@@ -338,7 +467,14 @@ function instrument(db: Db): Timings {
   return timings;
 }
 
-function profileOf(timings: Timings, ops: number, totalMs: number): UseCaseProfile {
+interface Stages {
+  before: number;
+  transactions: number;
+  after: number;
+  ops: number;
+}
+
+function profileOf(timings: Timings, ops: number, totalMs: number, stages: Stages): UseCaseProfile {
   let sqlMs = 0;
   const statements = [...timings.bySql.entries()]
     .map(([sql, t]) => {
@@ -351,6 +487,14 @@ function profileOf(timings: Timings, ops: number, totalMs: number): UseCaseProfi
     ops,
     ms_per_op: round(totalMs / ops, 3),
     outside_sql_ms_per_op: round((totalMs - sqlMs) / ops, 3),
+    stages_ms_per_op:
+      stages.ops === 0
+        ? null
+        : {
+            before_first_transaction: round(stages.before / stages.ops, 3),
+            transactions: round(stages.transactions / stages.ops, 3),
+            after_last_transaction: round(stages.after / stages.ops, 3),
+          },
     statements,
   };
 }
@@ -368,7 +512,7 @@ export async function profileUseCases(
   const bench = openBenchService(file, seed + 1);
   try {
     const timings = instrument(bench.db);
-    const { service, deps } = bench;
+    const { service } = bench;
     /** `ops` times: `before` (untimed), `timed`, `after` (untimed); after 10 warm-up rounds. */
     const run = async (
       timed: () => Promise<unknown>,
@@ -376,38 +520,59 @@ export async function profileUseCases(
       after: () => Promise<unknown> = async () => undefined,
     ): Promise<UseCaseProfile> => {
       let total = 0;
+      const stages: Stages = { before: 0, transactions: 0, after: 0, ops: 0 };
       for (let i = 0; i < ops + 10; i++) {
         if (i === 10) timings.bySql.clear();
         timings.recording = false;
         await before();
         timings.recording = true;
+        timings.firstTransactionAt = Number.NaN;
         const t0 = performance.now();
         await timed();
-        if (i >= 10) total += performance.now() - t0;
+        const t1 = performance.now();
+        if (i >= 10) {
+          total += t1 - t0;
+          if (!Number.isNaN(timings.firstTransactionAt)) {
+            stages.before += timings.firstTransactionAt - t0;
+            stages.transactions += timings.lastTransactionEnd - timings.firstTransactionAt;
+            stages.after += t1 - timings.lastTransactionEnd;
+            stages.ops++;
+          }
+        }
         timings.recording = false;
         await after();
         timings.recording = true;
       }
-      return profileOf(timings, ops, total);
+      return profileOf(timings, ops, total, stages);
     };
+    const idle = async () => idleBetweenActions(bench);
     const dashboard = await run(() => service.getDashboard());
     let sessionId = 0;
-    const finish = () => service.finishQuiz({ sessionId });
     const select = await run(
       async () => (sessionId = (await service.startQuiz(recommendedInput)).sessionId),
-      undefined,
-      finish,
+      idle,
+      () => service.finishQuiz({ sessionId }),
     );
+    // Submits at every position of recommended quizzes, an idle checkpoint before each (as in
+    // benchSubmit's `every-action`).
     const rng = new Rng(seed, 0x9f);
-    let response: Response = { kind: 'numeric', text: '' };
+    let position = 10;
+    sessionId = 0;
+    let input: ParsedInput<'submitAnswer'> | undefined;
     const submit = await run(
-      async () => submitPracticeAnswer(deps, { sessionId, position: 0, response }),
+      () => service.submitAnswer(input!),
       async () => {
-        sessionId = (await service.startQuiz(recommendedInput)).sessionId;
-        response = responseFor(resolveQuizItem(deps, sessionId, 0).question, rng, 0.7);
+        if (position >= 10) {
+          if (sessionId !== 0) await service.finishQuiz({ sessionId });
+          await idle();
+          sessionId = (await service.startQuiz(recommendedInput)).sessionId;
+          position = 0;
+        }
+        input = answerFor(bench, sessionId, position++, rng);
+        await idle();
       },
-      finish,
     );
+    await service.finishQuiz({ sessionId });
     return { dashboard, select, submit };
   } finally {
     bench.close();
@@ -443,7 +608,7 @@ export async function benchCheckpoint(
   try {
     db.pragma('wal_checkpoint(TRUNCATE)');
     for (let round = 0; round < rounds; round++) {
-      await benchSubmit(bench, submits, 0, seed + round, true);
+      await benchSubmit(bench, submits, 0, seed + round, 'none');
       const t0 = performance.now();
       const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
       times.push(performance.now() - t0);
