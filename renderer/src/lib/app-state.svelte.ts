@@ -1,5 +1,18 @@
 import { createContext } from 'svelte';
-import type { AppApi, AppInfo, QuizReview, QuizState, Settings } from '../../../electron/contract';
+import type {
+  AppApi,
+  AppInfo,
+  OpenQuizChoice,
+  QuizReview,
+  QuizState,
+  Settings,
+} from '../../../electron/contract';
+import {
+  startPastOpenQuizzes,
+  type OpenQuizDecision,
+  type OpenQuizPrompt,
+  type StartOutcome,
+} from './open-quizzes';
 import { resolveTheme } from './theme';
 
 /** The screens of the app. Routing is state, so the `#token=` of browser mode stays untouched. */
@@ -40,6 +53,14 @@ export class AppState {
   navigations = $state(0);
   readonly theme = $derived(resolveTheme(this.settings?.theme ?? 'system', this.systemPrefersDark));
   readonly productName = $derived(this.info?.productName ?? 'DeepDrill');
+  /** The open-quiz question being asked (shown by the shell's dialog), with its answer. */
+  openQuizPrompt = $state.raw<{
+    readonly prompt: OpenQuizPrompt;
+    readonly answer: (decision: OpenQuizDecision) => void;
+  } | null>(null);
+
+  /** Saves still on their way from a screen that was left (see {@link afterSaves}). */
+  #saves: Promise<unknown> = Promise.resolve();
 
   constructor(api: AppApi) {
     this.api = api;
@@ -50,9 +71,59 @@ export class AppState {
     this.navigations++;
   }
 
+  /** Keeps `saving` (answers sent as a quiz screen is left) for {@link afterSaves}. */
+  settle(saving: Promise<unknown>): void {
+    this.#saves = Promise.all([this.#saves, saving.catch(() => undefined)]);
+  }
+
+  /**
+   * Runs `load` once the answers sent by a screen just left have arrived, so the next screen
+   * (dashboard, quiz, review) shows them.
+   */
+  async afterSaves<T>(load: () => Promise<T>): Promise<T> {
+    await this.#saves;
+    return load();
+  }
+
   /** Opens a quiz the API just returned (started, resumed, or a similar one). */
   openQuiz(state: QuizState): void {
     this.navigate({ name: 'quiz', sessionId: state.sessionId, state });
+  }
+
+  /**
+   * Starts a quiz with `start` (called again with the learner's choice when open quizzes are in
+   * the way) and opens it, or the quiz the learner chose to resume. Rejects with the API error
+   * when it cannot start; resolves to what happened.
+   */
+  async startQuiz(
+    start: (openQuizzes?: OpenQuizChoice) => Promise<QuizState>,
+  ): Promise<StartOutcome['kind']> {
+    // Finishing an open quiz grades what it holds: its last answers first.
+    await this.#saves;
+    const outcome = await startPastOpenQuizzes(
+      start,
+      () => this.api.listOpenQuizzes(),
+      (prompt) =>
+        new Promise<OpenQuizDecision>((resolve) => {
+          this.openQuizPrompt = {
+            prompt,
+            answer: (decision) => {
+              this.openQuizPrompt = null;
+              resolve(decision);
+            },
+          };
+        }),
+    );
+    if (outcome.kind === 'started') this.openQuiz(outcome.state);
+    if (outcome.kind === 'resume') this.navigate({ name: 'quiz', sessionId: outcome.sessionId });
+    return outcome.kind;
+  }
+
+  /** Back to the running exam (after another screen was refused while it runs). */
+  async returnToExam(): Promise<void> {
+    const open = await this.api.getOpenQuiz().catch(() => null);
+    if (open && open.mode === 'exam' && open.status === 'active') this.openQuiz(open);
+    else this.navigate({ name: 'dashboard' });
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {

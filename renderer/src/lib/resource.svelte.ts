@@ -1,4 +1,4 @@
-import { errorMessage } from './errors';
+import { errorCode, errorMessage } from './errors';
 
 /**
  * Something loaded from the API, with its loading and error states, reloadable (the "Try again"
@@ -7,6 +7,8 @@ import { errorMessage } from './errors';
 export class Resource<T> {
   value = $state.raw<T | undefined>(undefined);
   error = $state<string | null>(null);
+  /** The API error code of `error` (`exam-running` offers a way back to the exam). */
+  errorCode = $state<string | null>(null);
   loading = $state(true);
   #generation = 0;
   readonly #load: () => Promise<T>;
@@ -20,6 +22,7 @@ export class Resource<T> {
     const generation = ++this.#generation;
     this.loading = true;
     this.error = null;
+    this.errorCode = null;
     try {
       const value = await this.#load();
       if (generation !== this.#generation) return;
@@ -27,6 +30,7 @@ export class Resource<T> {
     } catch (error) {
       if (generation !== this.#generation) return;
       this.error = errorMessage(error);
+      this.errorCode = errorCode(error);
     } finally {
       if (generation === this.#generation) this.loading = false;
     }
@@ -37,6 +41,7 @@ export class Resource<T> {
     this.#generation++;
     this.value = value;
     this.error = null;
+    this.errorCode = null;
     this.loading = false;
   }
 }
