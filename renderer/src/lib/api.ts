@@ -35,14 +35,20 @@ export function tokenFromHash(hash: string): string | null {
   return match ? match[1] : null;
 }
 
+/** Bodies up to this size are sent with `keepalive` (the browsers' limit is 64 kB in flight). */
+const keepaliveLimit = 16_000;
+
 function httpBridge(token: string | null): ApiBridge {
   const call = (method: ApiMethod) => async (input?: unknown) => {
     let response: Response;
+    const body = input === undefined ? '' : JSON.stringify(input);
     try {
       response = await fetch(`./api/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-deepdrill-token': token ?? '' },
-        body: input === undefined ? '' : JSON.stringify(input),
+        body,
+        // An answer saved as the page closes must still arrive (browsers cap keepalive bodies).
+        keepalive: body.length < keepaliveLimit,
       });
     } catch {
       throw new ApiError(

@@ -8,6 +8,9 @@
 export const warningThresholdsMs = [5 * 60_000, 60_000] as const;
 export type WarningThreshold = (typeof warningThresholdsMs)[number];
 
+/** Time left at which everything entered is saved at once, so it is in before the deadline. */
+export const flushBeforeExpiryMs = 2_000;
+
 /** Server clock minus page clock, from a state stamped `serverNow` that arrived at `clientNow`. */
 export function clockOffset(serverNow: number, clientNow: number): number {
   return serverNow - clientNow;
@@ -62,7 +65,7 @@ export function crossedWarning(previousMs: number, currentMs: number): WarningTh
 /** What the live region says when a threshold is crossed. */
 export function warningMessage(threshold: WarningThreshold): string {
   return threshold === 60_000
-    ? 'One minute left. Save your answers now; the quiz is submitted when time runs out.'
+    ? 'One minute left. The exam is submitted with your answers when time runs out.'
     : 'Five minutes left.';
 }
 

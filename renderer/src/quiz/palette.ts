@@ -2,7 +2,7 @@
  * The question palette of the runner: status of each question, told by shape and words as well
  * as colour, and the summary the submit dialog lists.
  */
-import type { QuizItemView } from '../../../electron/contract';
+import type { Outcome, QuizItemView } from '../../../electron/contract';
 import { isAnswered } from './responses';
 
 export interface PaletteEntry {
@@ -12,10 +12,10 @@ export interface PaletteEntry {
   readonly answered: boolean;
   readonly marked: boolean;
   readonly current: boolean;
-  /** The learner changed the answer and has not saved it yet. */
+  /** The answer could not be saved (shown with a retry); never just "being saved". */
   readonly unsaved: boolean;
-  /** Practice mode after "Check": how it went. */
-  readonly outcome: 'correct' | 'incorrect' | null;
+  /** Practice mode after "Check": how it went (partial credit is not wrong). */
+  readonly outcome: Outcome | null;
 }
 
 type ItemStatus = Pick<QuizItemView, 'position' | 'response' | 'marked' | 'feedback'>;
@@ -33,7 +33,7 @@ export function paletteEntries(
     marked: item.marked,
     current: item.position === currentPosition,
     unsaved: unsavedPositions.has(item.position),
-    outcome: item.feedback ? (item.feedback.correct ? 'correct' : 'incorrect') : null,
+    outcome: item.feedback?.outcome ?? null,
   }));
 }
 
@@ -41,9 +41,10 @@ export function paletteEntries(
 export function paletteLabel(entry: PaletteEntry): string {
   const parts = [entry.answered ? 'answered' : 'not answered'];
   if (entry.marked) parts.push('marked for review');
-  if (entry.unsaved) parts.push('unsaved change');
+  if (entry.unsaved) parts.push('not saved');
   if (entry.outcome === 'correct') parts.push('checked: correct');
-  if (entry.outcome === 'incorrect') parts.push('checked: incorrect');
+  if (entry.outcome === 'partial') parts.push('checked: partly correct');
+  if (entry.outcome === 'wrong') parts.push('checked: incorrect');
   return `Question ${entry.number}, ${parts.join(', ')}`;
 }
 

@@ -81,7 +81,10 @@ export const shortcutHelp: readonly {
   { keys: ['1', '–', '9'], action: 'Pick option 1 to 9' },
   { keys: ['A', '–', 'E'], action: 'Pick option A to E' },
   { keys: ['Space'], action: 'Toggle the focused checkbox or choose the focused option' },
-  { keys: ['Enter'], action: 'Save the answer (also inside the number field)' },
+  {
+    keys: ['Enter'],
+    action: 'Save the answer now (answers also save themselves; works in the number field too)',
+  },
   { keys: ['Esc'], action: 'Leave the number field, so the letter shortcuts work again' },
   { keys: ['N'], action: 'Next question' },
   { keys: ['P'], action: 'Previous question' },
