@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { Lockdown, Settings } from '../../../electron/contract';
-import { buildStartInput, defaultForm, quickQuizInput } from './setup';
+import { buildStartInput, defaultForm, matchMessage, matchQuery, quickQuizInput } from './setup';
 
 const settings: Settings = { theme: 'system', defaultTimerMinutes: 20, defaultMsqRule: 'partial' };
 const open: Lockdown = { hideImport: false, examOnly: false, fixedMsqRule: null };
@@ -47,16 +47,27 @@ describe('buildStartInput', () => {
     const form = {
       ...defaultForm(settings, open, ['a']),
       mode: 'exam' as const,
-      durationMinutes: 0.1,
+      durationMinutes: 1.5,
       difficultyMin: 2,
       difficultyMax: 4,
     };
     const result = buildStartInput(form, open);
     expect(result.ok && result.input).toMatchObject({
       mode: 'exam',
-      durationMinutes: 0.1,
+      durationMinutes: 1.5,
       difficulty: { min: 2, max: 4 },
     });
+  });
+
+  it('refuses an exam shorter than one minute, and says the limits', () => {
+    const form = { ...defaultForm(settings, open, ['a']), mode: 'exam' as const };
+    for (const durationMinutes of [0.1, 0.99, 0, Number.NaN, 601]) {
+      const result = buildStartInput({ ...form, durationMinutes }, open);
+      expect(result.ok ? null : result.errors.durationMinutes).toBe(
+        'Give a duration between 1 and 600 minutes.',
+      );
+    }
+    expect(buildStartInput({ ...form, durationMinutes: 1 }, open).ok).toBe(true);
   });
 
   it('explains what is wrong, per field', () => {
@@ -106,5 +117,34 @@ describe('quickQuizInput', () => {
       count: 100,
       durationMinutes: 20,
     });
+  });
+});
+
+describe('matching questions', () => {
+  it('asks for the chosen topics and difficulty, nothing before a topic is chosen', () => {
+    const form = defaultForm(settings, open);
+    expect(matchQuery(form)).toBeNull();
+    expect(matchQuery({ ...form, topics: ['b', 'a'] })).toEqual({
+      topics: ['a', 'b'],
+      difficulty: undefined,
+    });
+    expect(matchQuery({ ...form, topics: ['a'], difficultyMin: 2, difficultyMax: 3 })).toEqual({
+      topics: ['a'],
+      difficulty: { min: 2, max: 3 },
+    });
+    expect(matchQuery({ ...form, topics: ['a'], difficultyMin: 4, difficultyMax: 3 })).toBeNull();
+  });
+
+  it('says so when fewer questions match than were asked for', () => {
+    expect(matchMessage(42, 10)).toEqual({
+      text: '42 questions match these topics and difficulty.',
+      tone: 'ok',
+    });
+    expect(matchMessage(3, 10)).toEqual({
+      text: 'Only 3 questions match these topics and difficulty, so the quiz will have 3 questions, not 10.',
+      tone: 'short',
+    });
+    expect(matchMessage(1, 1).text).toBe('1 question matches these topics and difficulty.');
+    expect(matchMessage(0, 10).tone).toBe('none');
   });
 });

@@ -1,5 +1,11 @@
 /** The practice-setup form: defaults from settings and lock-down, and the `startQuiz` input. */
+import { MIN_EXAM_MINUTES } from '../../../core/exam-clock';
 import type { Lockdown, MsqRule, ParsedInput, Settings } from '../../../electron/contract';
+import { plural } from '../lib/format';
+
+export { MIN_EXAM_MINUTES };
+/** Longest exam the service starts. */
+export const MAX_EXAM_MINUTES = 600;
 
 export type StartQuizInput = ParsedInput<'startQuiz'>;
 
@@ -54,16 +60,15 @@ export function buildStartInput(
   if (
     mode === 'exam' &&
     (!Number.isFinite(form.durationMinutes) ||
-      form.durationMinutes <= 0 ||
-      form.durationMinutes > 600)
+      form.durationMinutes < MIN_EXAM_MINUTES ||
+      form.durationMinutes > MAX_EXAM_MINUTES)
   ) {
-    errors.durationMinutes = 'Give a duration between 0.1 and 600 minutes.';
+    errors.durationMinutes = `Give a duration between ${MIN_EXAM_MINUTES} and ${MAX_EXAM_MINUTES} minutes.`;
   }
   if (form.difficultyMin > form.difficultyMax) {
     errors.difficultyMin = 'The easiest level must not be above the hardest.';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const allLevels = form.difficultyMin === 1 && form.difficultyMax === 5;
   return {
     ok: true,
     input: {
@@ -71,7 +76,7 @@ export function buildStartInput(
       selection: 'topics',
       topics: [...form.topics],
       count: form.count,
-      difficulty: allLevels ? undefined : { min: form.difficultyMin, max: form.difficultyMax },
+      difficulty: difficultyFilter(form),
       durationMinutes: mode === 'exam' ? form.durationMinutes : undefined,
       msqRule: lockdown.fixedMsqRule ?? form.msqRule,
     },
@@ -94,4 +99,41 @@ export function quickQuizInput(
     durationMinutes: mode === 'exam' ? settings.defaultTimerMinutes : undefined,
     msqRule: lockdown.fixedMsqRule ?? settings.defaultMsqRule,
   };
+}
+
+/** The difficulty filter of the form (none when every level is allowed). */
+function difficultyFilter(
+  form: Pick<SetupForm, 'difficultyMin' | 'difficultyMax'>,
+): { min: number; max: number } | undefined {
+  const allLevels = form.difficultyMin === 1 && form.difficultyMax === 5;
+  return allLevels ? undefined : { min: form.difficultyMin, max: form.difficultyMax };
+}
+
+/** What `countMatching` is asked for the form, or null when there is nothing to count yet. */
+export function matchQuery(
+  form: Pick<SetupForm, 'topics' | 'difficultyMin' | 'difficultyMax'>,
+): ParsedInput<'countMatching'> | null {
+  if (form.topics.length === 0 || form.difficultyMin > form.difficultyMax) return null;
+  return { topics: [...form.topics].sort(), difficulty: difficultyFilter(form) };
+}
+
+/** How the matching count reads next to the requested number of questions. */
+export function matchMessage(
+  matching: number,
+  requested: number,
+): { readonly text: string; readonly tone: 'ok' | 'short' | 'none' } {
+  if (matching === 0) {
+    return {
+      text: 'No questions match these topics and difficulty. Choose more topics or widen the difficulty.',
+      tone: 'none',
+    };
+  }
+  const match = `${plural(matching, 'question')} ${matching === 1 ? 'matches' : 'match'}`;
+  if (Number.isInteger(requested) && requested > matching) {
+    return {
+      text: `Only ${match} these topics and difficulty, so the quiz will have ${plural(matching, 'question')}, not ${requested}.`,
+      tone: 'short',
+    };
+  }
+  return { text: `${match} these topics and difficulty.`, tone: 'ok' };
 }
