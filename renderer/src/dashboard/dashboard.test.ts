@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { DayActivity } from '../../../electron/contract';
-import { activitySummary, chartGeometry, levelLabel, levelSteps, niceMax } from './dashboard';
+import {
+  activitySummary,
+  chartGeometry,
+  levelLabel,
+  levelSteps,
+  niceMax,
+  topicRecord,
+} from './dashboard';
 
 const days = (values: [number, number][]): DayActivity[] =>
   values.map(([answered, accuracy], i) => ({
@@ -16,6 +23,22 @@ describe('levels', () => {
     expect(levelLabel('mastered')).toBe('Mastered');
     expect(levelSteps('not-started')).toBe(0);
     expect(levelSteps('proficient')).toBe(3);
+  });
+});
+
+describe('topicRecord', () => {
+  it('counts partly right answers as the credit they earned, not as wrong', () => {
+    const topic = { questionCount: 12, attempts: 0, correct: 0, scoreSum: 0 };
+    expect(topicRecord(topic)).toBe('12 questions · not tried yet');
+    expect(topicRecord({ ...topic, attempts: 5, correct: 3, scoreSum: 3 })).toBe(
+      '3 of 5 answers correct',
+    );
+    expect(topicRecord({ ...topic, attempts: 5, correct: 3, scoreSum: 3.5 })).toBe(
+      '3 of 5 answers correct, 3.5 with partial credit',
+    );
+    expect(topicRecord({ ...topic, attempts: 1, correct: 0, scoreSum: 2 / 3 })).toBe(
+      '0 of 1 answer correct, 0.67 with partial credit',
+    );
   });
 });
 
@@ -72,8 +95,8 @@ describe('activitySummary', () => {
       ]),
     );
     expect(text).toBe(
-      'In the last 4 days you answered 10 questions on 2 days, 80% correct. ' +
-        'Busiest day: 3 Mar (6 answers). Accuracy is improving.',
+      'In the last 4 days you answered 10 questions on 2 days, average score 80% ' +
+        '(partial credit counted). Busiest day: 3 Mar (6 answers). Your score is improving.',
     );
   });
 

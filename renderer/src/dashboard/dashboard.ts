@@ -1,5 +1,5 @@
 /** Plain logic of the dashboard: labels, the activity chart's geometry and its text summary. */
-import type { DayActivity, MasteryLevel } from '../../../electron/contract';
+import type { DayActivity, MasteryLevel, TopicMastery } from '../../../electron/contract';
 import { percent, plural, shortDay } from '../lib/format';
 
 /** A mastery level in words. */
@@ -18,6 +18,19 @@ export function levelLabel(level: MasteryLevel): string {
     default:
       throw new Error(`unknown mastery level ${String(level satisfies never)}`);
   }
+}
+
+/**
+ * A topic's record in words: right answers, and the credit partly right multiple-select
+ * answers earned on top ("3 of 5 answers correct, 3.5 with partial credit").
+ */
+export function topicRecord(
+  topic: Pick<TopicMastery, 'attempts' | 'correct' | 'scoreSum' | 'questionCount'>,
+): string {
+  if (topic.attempts === 0) return `${plural(topic.questionCount, 'question')} · not tried yet`;
+  const record = `${topic.correct} of ${plural(topic.attempts, 'answer')} correct`;
+  const credit = Math.round(topic.scoreSum * 100) / 100;
+  return credit > topic.correct ? `${record}, ${credit} with partial credit` : record;
 }
 
 /** Filled steps of the five-step level indicator (shape, not only colour, shows the level). */
@@ -94,7 +107,7 @@ export function activitySummary(activity: readonly DayActivity[]): string {
     return `No answers in the last ${activity.length || 30} days yet. Start a quiz to see your progress here.`;
   }
   const answered = active.reduce((sum, d) => sum + d.answered, 0);
-  const correct = active.reduce((sum, d) => sum + d.accuracy * d.answered, 0);
+  const credit = active.reduce((sum, d) => sum + d.accuracy * d.answered, 0);
   const busiest = active.reduce((best, d) => (d.answered > best.answered ? d : best));
   const first = active.slice(0, Math.max(1, Math.floor(active.length / 2)));
   const last = active.slice(first.length);
@@ -106,14 +119,15 @@ export function activitySummary(activity: readonly DayActivity[]): string {
     const change = mean(last) - mean(first);
     trend =
       Math.abs(change) < 0.05
-        ? ' Accuracy is steady.'
+        ? ' Your score is steady.'
         : change > 0
-          ? ' Accuracy is improving.'
-          : ' Accuracy has dropped recently.';
+          ? ' Your score is improving.'
+          : ' Your score has dropped recently.';
   }
   return (
     `In the last ${activity.length} days you answered ${plural(answered, 'question')} on ` +
-    `${plural(active.length, 'day')}, ${percent(correct / answered)} correct. ` +
+    `${plural(active.length, 'day')}, average score ${percent(credit / answered)} ` +
+    `(partial credit counted). ` +
     `Busiest day: ${shortDay(busiest.day)} (${plural(busiest.answered, 'answer')}).${trend}`
   );
 }
