@@ -57,8 +57,7 @@ test.describe('desktop app (Electron)', () => {
           item.kind === 'numeric'
             ? { kind: 'numeric', text: '1' }
             : { kind: 'choice', optionIds: [item.options[0].id] };
-        await api.saveAnswer({ sessionId: quiz.sessionId, position: item.position, response });
-        await api.checkAnswer({ sessionId: quiz.sessionId, position: item.position });
+        await api.submitAnswer({ sessionId: quiz.sessionId, position: item.position, response });
       }
       return quiz.items.length;
     });

@@ -1,51 +1,79 @@
 import { expect, startServer, test } from './fixtures';
-import { answerWithMouse, callApi, goTo, openApp } from './helpers';
+import {
+  answerTopic,
+  answerWithMouse,
+  callApi,
+  goTo,
+  importAnswerPack,
+  openApp,
+  option,
+  showQuestion,
+} from './helpers';
 
-test('a timed exam left to expire counts only the saved answers', async ({ page, app }) => {
-  const topics = await callApi(app, 'listTopics');
+test('a timed exam left to expire counts what was entered, a typed draft included', async ({
+  page,
+  app,
+}) => {
+  // The shortest exam is one minute: it runs out in this test.
+  test.setTimeout(150_000);
+  await importAnswerPack(app);
   await openApp(page, app);
   await goTo(page, 'Practice');
-  await page.getByRole('checkbox', { name: new RegExp(topics[1].title) }).check();
+  await page.getByRole('checkbox', { name: new RegExp(answerTopic.title) }).check();
   await page.getByLabel('Number of questions').fill('3');
   await page.getByRole('radio', { name: /Timed exam/ }).check();
-  await page.getByLabel('Duration (minutes)').fill('0.1');
+  const duration = page.getByLabel('Duration (minutes)');
+  await duration.fill('0.5');
+  await page.getByRole('button', { name: 'Start exam' }).click();
+  // Shorter than a minute is refused before anything starts, and the message says the limits.
+  await expect(page.getByText('Give a duration between 1 and 600 minutes.')).toBeVisible();
+  await expect(duration).toHaveAttribute('aria-invalid', 'true');
+  await duration.fill('1');
   await page.getByRole('button', { name: 'Start exam' }).click();
 
-  await expect(page.locator('#question-heading')).toContainText('Question 1 of 3');
+  await expect(page.locator('#question-heading')).toContainText('of 3');
   const timer = page.getByRole('timer');
-  await expect(timer).toHaveAccessibleName(/Time left: \d+ seconds?/);
-  // The visible clock is not a live region; only the announcer is, and it stays quiet here.
+  await expect(timer).toHaveAccessibleName(/Time left: (1 minute|\d+ seconds)/);
+  // The visible clock is not a live region; only the announcer is.
   await expect(timer).not.toHaveAttribute('aria-live', /.+/);
   await expect(page.getByTestId('timer-announcer')).toHaveAttribute('aria-live', 'assertive');
-  // An exam gives no feedback before the end and cannot be paused.
+  // An exam gives no feedback before the end, cannot be paused, and has no save step.
   await expect(page.getByRole('button', { name: 'Check', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Pause' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
 
-  // Question 1: saved. Question 2: picked but never saved.
-  await answerWithMouse(page, '1');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Question 1, answered' })).toBeVisible();
-  await page.getByRole('button', { name: 'Question 2, not answered' }).click();
-  await expect(page.locator('#question-heading')).toContainText('Question 2 of 3');
-  await answerWithMouse(page, '1');
-  await expect(
-    page.getByRole('button', { name: 'Question 2, not answered, unsaved change' }),
-  ).toBeVisible();
+  // A pick: saved by itself.
+  await showQuestion(page, 'Pick the even number');
+  await option(page, 'Four').click();
+  await expect(page.locator('.q-badges [data-save="saved"]')).toBeVisible();
 
-  // Time runs out (6 s): the results open by themselves.
+  // A typed number in the last seconds: never Enter, never leaves the field.
+  await showQuestion(page, 'Type twelve and a half');
+  await expect(timer).toHaveAccessibleName(/Time left: [1-4] seconds?$/, { timeout: 70_000 });
+  const field = page.getByLabel('Your answer');
+  await field.click();
+  await page.keyboard.type('12.5');
+
+  // Time runs out: the results open by themselves.
   await expect(page.getByText('Time ran out')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByText('Only answers you had saved were counted.')).toBeVisible();
-  const yourAnswers = page.locator('article.review-item').locator('.answers div:first-child dd');
-  await expect(yourAnswers).toHaveCount(3);
-  await expect(yourAnswers.nth(0)).not.toHaveText('No answer');
-  await expect(yourAnswers.nth(1)).toHaveText('No answer');
-  await expect(yourAnswers.nth(2)).toHaveText('No answer');
+  await expect(page.getByText('with every answer you had entered by then')).toBeVisible();
+  const item = (stem: string) => page.locator('article.review-item').filter({ hasText: stem });
+  const yourAnswer = (stem: string) => item(stem).locator('.answers div:first-child dd');
+  await expect(yourAnswer('Type twelve and a half')).toHaveText('12.5');
+  await expect(item('Type twelve and a half').getByTestId('item-outcome')).toHaveText(
+    /^✓\s*Correct$/,
+  );
+  await expect(item('Pick the even number').getByTestId('item-outcome')).toHaveText(
+    /^✓\s*Correct$/,
+  );
+  await expect(yourAnswer('Which are regularisers?')).toHaveText('No answer');
 
   const history = await callApi(app, 'listHistory');
   expect(history[0]).toMatchObject({
     status: 'finished',
     finishReason: 'expired',
-    answeredCount: 1,
+    answeredCount: 2,
+    score: 2,
   });
 });
 
@@ -64,8 +92,8 @@ test('a running exam survives a restart of the app with its answers and deadline
   const announcer = page.getByTestId('timer-announcer');
   await expect(announcer).toHaveText('');
   await answerWithMouse(page, '1');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Question 1, answered' })).toBeVisible();
+  await expect(page.locator('.q-badges [data-save="saved"]')).toBeVisible();
   // Crossing one minute is announced once, in the live region only.
   await expect(announcer).toHaveText(/One minute left/, { timeout: 10_000 });
 

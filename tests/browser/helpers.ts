@@ -51,6 +51,28 @@ export function rawRequest(
   });
 }
 
+/**
+ * Makes the page's calls of `method` fail with `message` (an `internal` error, as the service
+ * would send it) until the returned function is called.
+ */
+export async function failCalls(
+  page: Page,
+  method: ApiMethod,
+  message: string,
+): Promise<() => void> {
+  let failing = true;
+  await page.route(`**/api/${method}`, (route) =>
+    failing
+      ? route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({ ok: false, error: { code: 'internal', message } }),
+        })
+      : route.continue(),
+  );
+  return () => (failing = false);
+}
+
 /** Axe (WCAG 2 A and AA): no serious or critical violations on what is shown now. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -91,4 +113,94 @@ export async function goTo(page: Page, label: 'Dashboard' | 'Practice' | 'Bank' 
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label }),
   ).toHaveAttribute('aria-current', 'page');
+}
+
+/** Topic of {@link answerPack}: one single-answer, one multiple-select, one numeric question. */
+export const answerTopic = { id: 'answer-topic', title: 'Answer path topic' } as const;
+
+/**
+ * A small pack whose questions the tests can tell apart by their stems: "Pick the even
+ * number" (MCQ), "Which are regularisers?" (MSQ, two of four right: one right pick earns
+ * half), "Type twelve and a half" (numeric, 12.5).
+ */
+export const answerPack = {
+  format: 'deepdrill-bank',
+  version: 1,
+  id: 'answer-path-pack',
+  title: 'Answer path pack',
+  license: 'CC0-1.0',
+  topics: [answerTopic],
+  items: [
+    {
+      id: 'even',
+      topic: answerTopic.id,
+      type: 'mcq',
+      stem: 'Pick the even number.',
+      options: [
+        { id: 'three', text: 'Three' },
+        { id: 'four', text: 'Four' },
+        { id: 'five', text: 'Five' },
+      ],
+      answer: ['four'],
+      explanation: 'Four is divisible by two.',
+      difficulty: 1,
+      tags: [],
+      source: 'browser test',
+    },
+    {
+      id: 'regularisers',
+      topic: answerTopic.id,
+      type: 'msq',
+      stem: 'Which are regularisers?',
+      options: [
+        { id: 'dropout', text: 'Dropout' },
+        { id: 'l2', text: 'Weight decay' },
+        { id: 'wider', text: 'A wider layer' },
+        { id: 'lr', text: 'A larger learning rate' },
+      ],
+      answer: ['dropout', 'l2'],
+      explanation: 'Dropout and weight decay both regularise.',
+      difficulty: 1,
+      tags: [],
+      source: 'browser test',
+    },
+    {
+      id: 'twelve-half',
+      topic: answerTopic.id,
+      type: 'numeric',
+      stem: 'Type twelve and a half.',
+      answer: { value: 12.5, tolerance: { abs: 0.001 } },
+      explanation: 'Twelve plus one half.',
+      difficulty: 1,
+      tags: [],
+      source: 'browser test',
+    },
+  ],
+};
+
+/** Imports {@link answerPack} (setup through the API). */
+export async function importAnswerPack(app: AppServer): Promise<void> {
+  const report = await callApi(app, 'importBank', {
+    fileName: 'answer-path.json',
+    content: JSON.stringify(answerPack),
+  });
+  expect(report.ok, JSON.stringify(report.problems)).toBe(true);
+}
+
+/** Clicks through the palette until the question whose stem contains `stem` is shown. */
+export async function showQuestion(page: Page, stem: string): Promise<void> {
+  const cells = page.getByRole('navigation', { name: 'Questions' }).getByRole('button');
+  await expect(cells.first()).toBeVisible();
+  const count = await cells.count();
+  for (let i = 0; i < count; i++) {
+    await cells.nth(i).click();
+    await expect(page.locator('#question-heading')).toContainText(`Question ${i + 1} `);
+    if (((await page.locator('.question .stem').textContent()) ?? '').includes(stem)) return;
+  }
+  throw new Error(`no question "${stem}" in this quiz`);
+}
+
+/** The option of the current question whose text is `text` (options are shuffled). */
+export function option(page: Page, text: string) {
+  return page.locator('.question .option').filter({ hasText: text });
 }
