@@ -219,6 +219,7 @@ test('partial credit shows as partial in the palette, the review and the dashboa
   await expect(page.getByRole('status').filter({ hasText: 'Partly correct' })).toHaveText(
     'Partly correct: score 0.5 of 1. The solution is shown.',
   );
+  await shoot(page, 'quiz-partial-light-1280x800');
 
   await page.getByRole('button', { name: 'Submit…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Submit now' }).click();
