@@ -3,7 +3,7 @@
  * into the {@link ResolvedQuestion} that is shown, graded and reviewed.
  */
 import { generateVariant } from './templates/registry';
-import type { ChoiceOption, NumericKey, ResolvedQuestion } from './types';
+import type { ChoiceOption, NumericKey, QuestionPart, ResolvedQuestion } from './types';
 
 /** The parts of a stored question resolution needs (the db's `StoredQuestion` fits). */
 export interface ResolvableQuestion {
@@ -18,12 +18,19 @@ export interface ResolvableQuestion {
     readonly form: 'mcq' | 'numeric';
     readonly params: Readonly<Record<string, number | string | boolean>> | null;
   } | null;
+  /** The item's own hint ladder (empty or absent: none). */
+  readonly hints?: readonly string[];
+  /** The item's own checkable steps, numeric items only (empty or absent: none). */
+  readonly parts?: readonly QuestionPart[];
 }
 
 /**
- * The question as presented. Bank items are taken as stored (`seed` is ignored). Template items
- * are generated with `generateVariant(template, seed, {form, params})`; the item's own stem, if
- * any, is put before the generated stem and its explanation after the generated explanation.
+ * The question as presented. Bank items are taken as stored (`seed` is ignored), with their hint
+ * ladder and (numeric items) parts when they have any. Template items are generated with
+ * `generateVariant(template, seed, {form, params})`; the item's own stem, if any, is put before
+ * the generated stem and its explanation after the generated explanation, and its own hints
+ * replace the template's ladder (the parts stay the template's). `hints` / `parts` are left out
+ * rather than empty when there are none.
  * Throws when a template item has no seed or the template cannot generate (unknown id, …).
  */
 export function resolveQuestion(
@@ -43,11 +50,12 @@ export function resolveQuestion(
       question.explanation === null
         ? generated.explanation
         : `${generated.explanation}\n\n${question.explanation}`;
-    return { ...generated, stem, explanation };
+    return { ...generated, stem, explanation, ...ownHints(question) };
   }
   const base = {
     stem: question.stem ?? '',
     explanation: question.explanation ?? '',
+    ...ownHints(question),
   };
   if (question.type === 'numeric') {
     if (question.numeric === null) throw new Error('numeric item without a key');
@@ -56,7 +64,16 @@ export function resolveQuestion(
       ...base,
       numeric: question.numeric,
       ...(question.answerFormat === null ? {} : { answerFormat: question.answerFormat }),
+      ...(question.parts === undefined || question.parts.length === 0
+        ? {}
+        : { parts: question.parts }),
     };
   }
   return { kind: question.type, ...base, options: question.options };
+}
+
+function ownHints(question: ResolvableQuestion): Pick<ResolvedQuestion, 'hints'> {
+  return question.hints === undefined || question.hints.length === 0
+    ? {}
+    : { hints: question.hints };
 }

@@ -1,13 +1,20 @@
 /**
  * Exporting a bank as a pack: the current versions of its non-retired items, in the order they
  * were first imported, such that importing the export changes nothing and exporting an import
- * gives back the pack (answers listed in option order, the order import stores).
+ * gives back the pack (answers listed in option order, the order import stores). Hints and parts
+ * are written only for items that have them, so packs without them export as before.
  */
 import type { Statement } from 'better-sqlite3';
 import { unreachable, type ChoiceOption } from '../../core/types';
 import type { Db } from '../connection';
-import { toChoiceOptions, type OptionRow } from '../queries/questions';
-import type { BankItem, BankPack } from './schema';
+import {
+  groupByQuestion,
+  toChoiceOptions,
+  type HintRow,
+  type OptionRow,
+  type PartRow,
+} from '../queries/questions';
+import type { BankItem, BankPack, BankQuestionPart } from './schema';
 
 type BankOption = Extract<BankItem, { type: 'mcq' | 'msq' }>['options'][number];
 
@@ -37,15 +44,37 @@ type ItemRow = Readonly<{
 }>;
 type ItemOptionRow = OptionRow & Readonly<{ question_id: number }>;
 
+/** What an item has besides its version row. */
+interface ItemChildren {
+  readonly options: readonly OptionRow[];
+  readonly hints: readonly string[];
+  readonly parts: readonly PartRow[];
+}
+
 interface Statements {
   bank: Statement<[string], BankRow>;
   banks: Statement<[], { id: string; title: string }>;
   topics: Statement<[string], { id: string; title: string }>;
   items: Statement<[string], ItemRow>;
   options: Statement<[string], ItemOptionRow>;
+  hints: Statement<[string], HintRow>;
+  parts: Statement<[string], PartRow>;
 }
 
 const cache = new WeakMap<Db, Statements>();
+
+/**
+ * The SQL reading a per-version child table (`columns` after `question_id`) for the current
+ * versions of a bank's non-retired items, by question and then `order`.
+ */
+function currentChildRows(table: string, columns: string, order: string): string {
+  return `
+    SELECT c.question_id, ${columns}
+    FROM questions q
+    JOIN ${table} c ON c.question_id = q.id AND c.version = q.current_version
+    WHERE q.bank_id = ? AND q.retired = 0
+    ORDER BY c.question_id, c.${order}`;
+}
 
 function statements(db: Db): Statements {
   let s = cache.get(db);
@@ -64,13 +93,21 @@ function statements(db: Db): Statements {
         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
         WHERE q.bank_id = ? AND q.retired = 0
         ORDER BY q.id`),
-      options: db.prepare(`
-        SELECT o.question_id, o.option_id, o.text, o.feedback, o.correct, o.misconception_id,
-               o.misconception_label, o.pin
-        FROM questions q
-        JOIN question_options o ON o.question_id = q.id AND o.version = q.current_version
-        WHERE q.bank_id = ? AND q.retired = 0
-        ORDER BY o.question_id, o.position`),
+      options: db.prepare(
+        currentChildRows(
+          'question_options',
+          `option_id, text, feedback, correct, misconception_id, misconception_label, pin`,
+          'position',
+        ),
+      ),
+      hints: db.prepare(currentChildRows('question_hints', 'text', 'rung')),
+      parts: db.prepare(
+        currentChildRows(
+          'question_parts',
+          `part_id, prompt, numeric_value, tolerance_abs, tolerance_rel, answer_format, hint`,
+          'position',
+        ),
+      ),
     };
     cache.set(db, s);
   }
@@ -92,9 +129,30 @@ function toOption(o: ChoiceOption): BankOption {
   };
 }
 
-/** One item in a readable key order: what it is, the question, the key, then the metadata. */
-function toItem(row: ItemRow, optionRows: readonly OptionRow[]): BankItem {
+function toTolerance(abs: number | null, rel: number | null): { abs?: number; rel?: number } {
+  return { ...(abs !== null ? { abs } : {}), ...(rel !== null ? { rel } : {}) };
+}
+
+function toPart(row: PartRow): BankQuestionPart {
+  return {
+    id: row.part_id,
+    prompt: row.prompt,
+    answer: {
+      value: JSON.parse(row.numeric_value) as number | number[],
+      tolerance: toTolerance(row.tolerance_abs, row.tolerance_rel),
+    },
+    ...(row.answer_format !== null ? { answerFormat: row.answer_format } : {}),
+    ...(row.hint !== null ? { hint: row.hint } : {}),
+  };
+}
+
+/**
+ * One item in a readable key order: what it is, the question, the key, the explanation and its
+ * tutoring (hints, parts), then the metadata.
+ */
+function toItem(row: ItemRow, children: ItemChildren): BankItem {
   const head = { id: row.item_id, topic: row.topic_id };
+  const hints = children.hints.length > 0 ? { hints: [...children.hints] } : {};
   const tail = {
     difficulty: row.difficulty,
     tags: JSON.parse(row.tags) as string[],
@@ -103,7 +161,7 @@ function toItem(row: ItemRow, optionRows: readonly OptionRow[]): BankItem {
   switch (row.type) {
     case 'mcq':
     case 'msq': {
-      const options = toChoiceOptions(optionRows);
+      const options = toChoiceOptions(children.options);
       return {
         ...head,
         type: row.type,
@@ -111,6 +169,7 @@ function toItem(row: ItemRow, optionRows: readonly OptionRow[]): BankItem {
         options: options.map(toOption),
         answer: options.filter((o) => o.correct).map((o) => o.id),
         explanation: row.explanation ?? '',
+        ...hints,
         ...tail,
       };
     }
@@ -121,13 +180,12 @@ function toItem(row: ItemRow, optionRows: readonly OptionRow[]): BankItem {
         stem: row.stem ?? '',
         answer: {
           value: JSON.parse(row.numeric_value ?? 'null') as number | number[],
-          tolerance: {
-            ...(row.tolerance_abs !== null ? { abs: row.tolerance_abs } : {}),
-            ...(row.tolerance_rel !== null ? { rel: row.tolerance_rel } : {}),
-          },
+          tolerance: toTolerance(row.tolerance_abs, row.tolerance_rel),
         },
         ...(row.answer_format !== null ? { answerFormat: row.answer_format } : {}),
         explanation: row.explanation ?? '',
+        ...hints,
+        ...(children.parts.length > 0 ? { parts: children.parts.map(toPart) } : {}),
         ...tail,
       };
     case 'template':
@@ -141,6 +199,7 @@ function toItem(row: ItemRow, optionRows: readonly OptionRow[]): BankItem {
           : {}),
         ...(row.stem !== null ? { stem: row.stem } : {}),
         ...(row.explanation !== null ? { explanation: row.explanation } : {}),
+        ...hints,
         ...tail,
       };
     default:
@@ -163,12 +222,10 @@ export function exportPack(db: Db, bankId: string): BankPack {
       `no bank "${bankId}" in the database (installed: ${ids.length === 0 ? 'none' : ids.join(', ')})`,
     );
   }
-  const optionsById = new Map<number, OptionRow[]>();
-  for (const o of s.options.iterate(bankId)) {
-    let list = optionsById.get(o.question_id);
-    if (list === undefined) optionsById.set(o.question_id, (list = []));
-    list.push(o);
-  }
+  const questionId = (row: { question_id: number }) => row.question_id;
+  const optionsById = groupByQuestion(s.options.iterate(bankId), questionId, (o) => o);
+  const hintsById = groupByQuestion(s.hints.iterate(bankId), questionId, (h) => h.text);
+  const partsById = groupByQuestion(s.parts.iterate(bankId), questionId, (p) => p);
   return {
     format: 'deepdrill-bank',
     version: 1,
@@ -177,6 +234,12 @@ export function exportPack(db: Db, bankId: string): BankPack {
     license: bank.license,
     ...(bank.description !== null ? { description: bank.description } : {}),
     topics: s.topics.all(bankId).map((t) => ({ id: t.id, title: t.title })),
-    items: s.items.all(bankId).map((row) => toItem(row, optionsById.get(row.id) ?? [])),
+    items: s.items.all(bankId).map((row) =>
+      toItem(row, {
+        options: optionsById.get(row.id) ?? [],
+        hints: hintsById.get(row.id) ?? [],
+        parts: partsById.get(row.id) ?? [],
+      }),
+    ),
   };
 }

@@ -7,7 +7,7 @@ import { loadQuestion, listQuestionIds } from '../queries/questions';
 import { exportPack } from './export';
 import { importPack } from './import';
 import { bankPackSchema, type BankItemInput, type BankPackInput } from './schema';
-import { databaseBytes, samplePack, syntheticPack, tempDir } from './test-fixtures';
+import { databaseBytes, samplePack, syntheticPack, tempDir, tutoringPack } from './test-fixtures';
 
 const seed = Number(process.env.FC_SEED ?? Date.now() % 1_000_000);
 console.log(`bank import round-trip properties: fast-check seed ${seed}`);
@@ -254,6 +254,108 @@ describe('importPack', () => {
   });
 });
 
+describe('importPack: hints and parts', () => {
+  type NumericInput = Extract<BankItemInput, { type: 'numeric' }>;
+
+  it('stores each rung and part per version and exports them back where present', () => {
+    const { db } = freshDb();
+    expect(importPack(db, tutoringPack())).toMatchObject({ ok: true, added: 6 });
+    expect(count(db, 'SELECT count(*) FROM question_hints')).toBe(2 + 3 + 1);
+    expect(count(db, 'SELECT count(*) FROM question_parts')).toBe(4);
+    const rows = db
+      .prepare(
+        `SELECT position, part_id, numeric_value, tolerance_abs, tolerance_rel, answer_format, hint
+         FROM question_parts WHERE question_id = ? AND version = 1 ORDER BY position`,
+      )
+      .all(questionId(db, 'tconv-out'));
+    expect(rows).toEqual([
+      {
+        position: 0,
+        part_id: 'first-copy',
+        numeric_value: '[1,1]',
+        tolerance_abs: 0.001,
+        tolerance_rel: null,
+        answer_format: null,
+        hint: null,
+      },
+      {
+        position: 1,
+        part_id: 'second-copy',
+        numeric_value: '[2,2]',
+        tolerance_abs: 0.001,
+        tolerance_rel: 0.01,
+        answer_format: null,
+        hint: null,
+      },
+    ]);
+    const exported = exportPack(db, 'sample-bank');
+    expect(exported).toEqual(bankPackSchema.parse(tutoringPack()));
+    // Only the items that have them carry the fields (no empty lists written).
+    expect(exported.items.map((i) => ['hints' in i, 'parts' in i])).toEqual([
+      [true, false],
+      [false, false],
+      [true, true],
+      [false, true],
+      [true, false],
+      [false, false],
+    ]);
+    expect(importPack(db, exported)).toMatchObject({ ok: true, unchanged: 6 });
+  });
+
+  it('writes no hints or parts keys for a pack without them', () => {
+    const { db } = freshDb();
+    importPack(db, samplePack());
+    const text = JSON.stringify(exportPack(db, 'sample-bank'));
+    expect(text).not.toMatch(/"hints"|"parts"/);
+  });
+
+  it('a changed rung, a changed part key or a dropped ladder makes a new version', () => {
+    const { db } = freshDb();
+    importPack(db, tutoringPack());
+    const mcq = questionId(db, 'bn-test-time');
+    const mean = questionId(db, 'bn-mean');
+    const template = questionId(db, 'conv-size-numeric');
+
+    const v2 = tutoringPack();
+    v2.items[0] = { ...v2.items[0], hints: ['Only the rung changed.'] } as BankItemInput;
+    const meanItem = v2.items[2] as NumericInput;
+    v2.items[2] = {
+      ...meanItem,
+      parts: meanItem.parts!.map((p) =>
+        p.id === 'mean' ? { ...p, answer: { value: 4, tolerance: { rel: 0.02 } } } : p,
+      ),
+    };
+    const { hints: _, ...noHints } = v2.items[4] as Extract<BankItemInput, { type: 'template' }>;
+    v2.items[4] = noHints;
+    expect(importPack(db, v2)).toMatchObject({ ok: true, updated: 3, unchanged: 3 });
+
+    expect(loadQuestion(db, mcq)?.version).toBe(2);
+    expect(loadQuestion(db, mcq)?.hints).toEqual(['Only the rung changed.']);
+    expect(loadQuestion(db, mcq, 1)?.hints).toHaveLength(2);
+    expect(loadQuestion(db, mean)?.parts[1].key.tolerance).toEqual({ rel: 0.02 });
+    expect(loadQuestion(db, mean, 1)?.parts[1].key.tolerance).toEqual({ rel: 0.01 });
+    expect(loadQuestion(db, template)?.hints).toEqual([]);
+    expect(loadQuestion(db, template, 1)?.hints).toEqual(['Use the output-size formula.']);
+    expect(exportPack(db, 'sample-bank')).toEqual(bankPackSchema.parse(v2));
+  });
+
+  it('a failure writing a part rolls the whole import back', () => {
+    const { db, file } = freshDb();
+    importPack(db, samplePack());
+    db.close();
+    const before = databaseBytes(file);
+    const again = openDatabase(file);
+    open.push(again);
+    again.exec(`CREATE TEMP TRIGGER boom BEFORE INSERT ON question_parts WHEN NEW.part_id = 'mean'
+                BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;`);
+    expect(() => importPack(again, tutoringPack())).toThrow(/disk on fire/);
+    expect(count(again, 'SELECT count(*) FROM question_hints')).toBe(0);
+    expect(count(again, 'SELECT count(*) FROM question_versions')).toBe(6);
+    again.close();
+    expect(databaseBytes(file)).toEqual(before);
+  });
+});
+
 describe('importPack refusals leave the database byte-for-byte unchanged', () => {
   function installed(): { file: string; reopen: () => Db } {
     const { db, file } = freshDb();
@@ -356,6 +458,33 @@ const tolerance = fc
   .filter((t) => t.abs !== undefined || t.rel !== undefined)
   .map((t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Object.is(v, -0) ? 0 : v])));
 
+const hints = fc.array(text, { minLength: 1, maxLength: 3 });
+const value = fc.oneof(finite, fc.array(finite, { minLength: 1, maxLength: 6 }));
+const parts = fc.uniqueArray(
+  fc.record(
+    {
+      id: slug,
+      prompt: text,
+      answer: fc.record({ value, tolerance }),
+      answerFormat: text,
+      hint: text,
+    },
+    { requiredKeys: ['id', 'prompt', 'answer'] },
+  ),
+  { minLength: 2, maxLength: 4, selector: (p) => p.id },
+);
+
+/** The fields a generated choice or numeric item always has (the rest are optional). */
+const requiredFields = [
+  'topic',
+  'difficulty',
+  'tags',
+  'source',
+  'type',
+  'stem',
+  'explanation',
+] as const;
+
 const common = (topics: readonly string[]) => ({
   topic: fc.constantFrom(...topics),
   difficulty: fc.integer({ min: 1, max: 5 }),
@@ -372,30 +501,36 @@ function choiceItem(topics: readonly string[]) {
     })
     .filter((options) => new Set(options.map((o) => o.text.trim())).size === options.length)
     .chain((options) =>
-      fc.record({
-        ...common(topics),
-        type: fc.constantFrom('mcq' as const, 'msq' as const),
-        stem: text,
-        explanation: text,
-        options: fc.tuple(
-          ...options.map((o) =>
-            fc.record(
-              {
-                id: fc.constant(o.id),
-                text: fc.constant(o.text),
-                feedback: text,
-                misconception: fc.record({ id: slug, label: text }),
-                pin: fc.constant(true as const),
-              },
-              { requiredKeys: ['id', 'text'] },
+      fc.record(
+        {
+          ...common(topics),
+          type: fc.constantFrom('mcq' as const, 'msq' as const),
+          stem: text,
+          explanation: text,
+          options: fc.tuple(
+            ...options.map((o) =>
+              fc.record(
+                {
+                  id: fc.constant(o.id),
+                  text: fc.constant(o.text),
+                  feedback: text,
+                  misconception: fc.record({ id: slug, label: text }),
+                  pin: fc.constant(true as const),
+                },
+                { requiredKeys: ['id', 'text'] },
+              ),
             ),
           ),
-        ),
-        correct: fc.subarray(
-          options.map((_, i) => i),
-          { minLength: 1 },
-        ),
-      }),
+          hints,
+          correct: fc.subarray(
+            options.map((_, i) => i),
+            { minLength: 1 },
+          ),
+        },
+        {
+          requiredKeys: [...requiredFields, 'options', 'correct'],
+        },
+      ),
     )
     .map(({ correct, options, ...item }) => {
       const answers = item.type === 'mcq' ? correct.slice(0, 1) : correct;
@@ -418,23 +553,13 @@ function numericItem(topics: readonly string[]) {
       type: fc.constant('numeric' as const),
       stem: text,
       explanation: text,
-      answer: fc.record({
-        value: fc.oneof(finite, fc.array(finite, { minLength: 1, maxLength: 6 })),
-        tolerance,
-      }),
+      answer: fc.record({ value, tolerance }),
       answerFormat: text,
+      hints,
+      parts,
     },
     {
-      requiredKeys: [
-        'topic',
-        'difficulty',
-        'tags',
-        'source',
-        'type',
-        'stem',
-        'explanation',
-        'answer',
-      ],
+      requiredKeys: [...requiredFields, 'answer'],
     },
   );
 }
@@ -451,6 +576,7 @@ function templateItem(topics: readonly string[]) {
         params: fc.record({ level: fc.integer({ min: 1, max: 3 }) }),
         stem: text,
         explanation: text,
+        hints,
       },
       { requiredKeys: ['topic', 'difficulty', 'tags', 'source', 'type', 'template'] },
     ),

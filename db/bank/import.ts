@@ -3,11 +3,12 @@
  * whose content changed gets a new version (older versions, and the attempts that point at them,
  * stay: an attempt always shows the text the learner saw); items missing from the new pack are
  * retired, never deleted. Built for bulk: statements prepared once per connection, the existing
- * bank read once into a map, options inserted several rows per statement.
+ * bank read once into a map, options, hints and parts inserted several rows per statement.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
-import type { BankItem, BankPack } from './schema';
+import { groupByQuestion } from '../queries/questions';
+import type { BankItem, BankPack, BankQuestionPart } from './schema';
 import { validatePack, type PackProblem } from './validate';
 
 /** Outcome of an import (structurally the contract's `ImportReport`, plus `retired`). */
@@ -43,7 +44,10 @@ interface Existing {
   readonly content: string;
 }
 
-/** The columns of one `question_versions` row plus its options, as bound to the statements. */
+/**
+ * The columns of one `question_versions` row plus its options, hint ladder and parts, as bound to
+ * the statements.
+ */
 interface VersionColumns {
   readonly stem: string | null;
   readonly explanation: string | null;
@@ -58,6 +62,10 @@ interface VersionColumns {
   readonly templateParams: string | null;
   /** `[option_id, text, feedback, correct, misconception_id, misconception_label, pin]` each. */
   readonly options: readonly OptionTuple[];
+  /** The rungs' texts, least help first (`question_hints.rung` is the index). */
+  readonly hints: readonly string[];
+  /** `[part_id, prompt, numeric_value, tolerance_abs, tolerance_rel, answer_format, hint]` each. */
+  readonly parts: readonly PartTuple[];
 }
 
 type OptionTuple = readonly [
@@ -70,7 +78,19 @@ type OptionTuple = readonly [
   0 | 1,
 ];
 
+type PartTuple = readonly [
+  string,
+  string,
+  string,
+  number | null,
+  number | null,
+  string | null,
+  string | null,
+];
+
 const OPTION_COLUMNS = 10;
+const HINT_COLUMNS = 4;
+const PART_COLUMNS = 10;
 
 interface Statements {
   upsertBank: Statement<[string, string, string, string | null, number]>;
@@ -81,14 +101,36 @@ interface Statements {
   existing: Statement<[string], unknown[]>;
   /** Raw rows: `[question_id, …OptionTuple]`. */
   existingOptions: Statement<[string], unknown[]>;
+  /** Raw rows: `[question_id, text]` in rung order. */
+  existingHints: Statement<[string], unknown[]>;
+  /** Raw rows: `[question_id, …PartTuple]` in part order. */
+  existingParts: Statement<[string], unknown[]>;
   insertQuestion: Statement<[string, string, string, string, number]>;
   insertVersion: Statement<unknown[]>;
-  insertOptions: Map<number, Statement<unknown[]>>;
+  /** Multi-row INSERTs keyed by `${table}:${rows}`. */
+  insertRows: Map<string, Statement<unknown[]>>;
   updateQuestion: Statement<[string, number, number, number]>;
   retire: Statement<[number]>;
 }
 
 const cache = new WeakMap<Db, Statements>();
+
+/**
+ * The SQL reading a per-version child table (`question_id`, then `columns`) for the current
+ * versions of every item of a bank, retired ones too, by question and then `order`.
+ */
+function currentChildRows(
+  table: keyof typeof CHILD_TABLES,
+  columns: string,
+  order: string,
+): string {
+  return `
+    SELECT c.question_id, ${columns}
+    FROM questions q
+    JOIN ${table} c ON c.question_id = q.id AND c.version = q.current_version
+    WHERE q.bank_id = ?
+    ORDER BY c.question_id, c.${order}`;
+}
 
 function statements(db: Db): Statements {
   let s = cache.get(db);
@@ -121,13 +163,23 @@ function statements(db: Db): Statements {
         .raw(),
       existingOptions: db
         .prepare<[string], unknown[]>(
-          `
-        SELECT o.question_id, o.option_id, o.text, o.feedback, o.correct, o.misconception_id,
-               o.misconception_label, o.pin
-        FROM questions q
-        JOIN question_options o ON o.question_id = q.id AND o.version = q.current_version
-        WHERE q.bank_id = ?
-        ORDER BY o.question_id, o.position`,
+          currentChildRows(
+            'question_options',
+            `option_id, text, feedback, correct, misconception_id, misconception_label, pin`,
+            'position',
+          ),
+        )
+        .raw(),
+      existingHints: db
+        .prepare<[string], unknown[]>(currentChildRows('question_hints', 'text', 'rung'))
+        .raw(),
+      existingParts: db
+        .prepare<[string], unknown[]>(
+          currentChildRows(
+            'question_parts',
+            `part_id, prompt, numeric_value, tolerance_abs, tolerance_rel, answer_format, hint`,
+            'position',
+          ),
         )
         .raw(),
       insertQuestion: db.prepare(`
@@ -138,7 +190,7 @@ function statements(db: Db): Statements {
           answer_format, numeric_value, tolerance_abs, tolerance_rel, template_id, template_form,
           template_params, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      insertOptions: new Map(),
+      insertRows: new Map(),
       updateQuestion: db.prepare(`
         UPDATE questions SET topic_id = ?, difficulty = ?, current_version = ?, retired = 0
         WHERE id = ?`),
@@ -149,18 +201,75 @@ function statements(db: Db): Statements {
   return s;
 }
 
-/** One multi-row INSERT per option count (2–12): a quarter of the statement runs of row-by-row. */
-function insertOptionsStatement(db: Db, s: Statements, count: number): Statement<unknown[]> {
-  let statement = s.insertOptions.get(count);
+/** The column lists of the per-version child tables, in the order the values are bound. */
+const CHILD_TABLES = {
+  question_options: `question_id, version, position, option_id, text, feedback, correct,
+    misconception_id, misconception_label, pin`,
+  question_hints: 'question_id, version, rung, text',
+  question_parts: `question_id, version, position, part_id, prompt, numeric_value, tolerance_abs,
+    tolerance_rel, answer_format, hint`,
+} as const;
+
+/**
+ * One multi-row INSERT per table and row count (options 2–12, hints 1–3, parts 2–8): a quarter
+ * of the statement runs of row-by-row.
+ */
+function insertRowsStatement(
+  db: Db,
+  s: Statements,
+  table: keyof typeof CHILD_TABLES,
+  columns: number,
+  count: number,
+): Statement<unknown[]> {
+  const key = `${table}:${count}`;
+  let statement = s.insertRows.get(key);
   if (statement === undefined) {
-    const row = `(${Array(OPTION_COLUMNS).fill('?').join(', ')})`;
-    statement = db.prepare(`
-      INSERT INTO question_options (question_id, version, position, option_id, text, feedback,
-        correct, misconception_id, misconception_label, pin)
-      VALUES ${Array(count).fill(row).join(', ')}`);
-    s.insertOptions.set(count, statement);
+    const row = `(${Array(columns).fill('?').join(', ')})`;
+    statement = db.prepare(
+      `INSERT INTO ${table} (${CHILD_TABLES[table]}) VALUES ${Array(count).fill(row).join(', ')}`,
+    );
+    s.insertRows.set(key, statement);
   }
   return statement;
+}
+
+/**
+ * Binds `rows` (each `[...values]` after the key) as `(question_id, version, index, ...values)`
+ * and runs one INSERT for all of them.
+ */
+function insertChildRows(
+  db: Db,
+  s: Statements,
+  table: keyof typeof CHILD_TABLES,
+  columns: number,
+  questionId: number,
+  version: number,
+  rows: readonly (readonly unknown[])[],
+): void {
+  const count = rows.length;
+  if (count === 0) return;
+  const values: unknown[] = new Array(count * columns);
+  for (let k = 0; k < count; k++) {
+    const row = rows[k];
+    const at = k * columns;
+    values[at] = questionId;
+    values[at + 1] = version;
+    values[at + 2] = k;
+    for (let c = 0; c < row.length; c++) values[at + 3 + c] = row[c];
+  }
+  insertRowsStatement(db, s, table, columns, count).run(...values);
+}
+
+function partTuple(part: BankQuestionPart): PartTuple {
+  return [
+    part.id,
+    part.prompt,
+    JSON.stringify(part.answer.value),
+    part.answer.tolerance.abs ?? null,
+    part.answer.tolerance.rel ?? null,
+    part.answerFormat ?? null,
+    part.hint ?? null,
+  ];
 }
 
 function sortedParams(params: Readonly<Record<string, unknown>>): [string, unknown][] {
@@ -195,6 +304,8 @@ function versionColumns(item: BankItem): VersionColumns {
           o.misconception?.label ?? null,
           o.pin === true ? 1 : 0,
         ]),
+        hints: item.hints ?? [],
+        parts: [],
       };
     }
     case 'numeric':
@@ -211,6 +322,8 @@ function versionColumns(item: BankItem): VersionColumns {
         templateForm: null,
         templateParams: null,
         options: [],
+        hints: item.hints ?? [],
+        parts: (item.parts ?? []).map(partTuple),
       };
     case 'template':
       return {
@@ -226,6 +339,8 @@ function versionColumns(item: BankItem): VersionColumns {
         templateForm: item.form,
         templateParams: item.params === undefined ? null : JSON.stringify(item.params),
         options: [],
+        hints: item.hints ?? [],
+        parts: [],
       };
   }
 }
@@ -264,29 +379,51 @@ function storedContent(v: VersionColumns): StoredContent {
   ];
 }
 
+/** What a version holds besides its own row: options, hint ladder and parts. */
+interface Children {
+  readonly options: readonly OptionTuple[];
+  readonly hints: readonly string[];
+  readonly parts: readonly PartTuple[];
+}
+
+const NO_CHILDREN: Children = { options: [], hints: [], parts: [] };
+
 /**
  * Canonical text of a version's content: equal exactly when a learner would see the same
- * question with the same key (template params compared regardless of key order).
+ * question with the same key, hints and parts (template params compared regardless of key
+ * order).
  */
-function canonical(content: StoredContent, options: readonly OptionTuple[]): string {
+function canonical(content: StoredContent, children: Children): string {
+  const rest = [children.options, children.hints, children.parts];
   const params = content[10];
-  if (params === null) return JSON.stringify([content, options]);
+  if (params === null) return JSON.stringify([content, ...rest]);
   const sorted = sortedParams(JSON.parse(params) as Record<string, unknown>);
-  return JSON.stringify([content.slice(0, 10), sorted, options]);
+  return JSON.stringify([content.slice(0, 10), sorted, ...rest]);
 }
+
+/** The question id of a raw child row (its first column). */
+const rawQuestionId = (row: unknown[]): number => row[0] as number;
 
 /**
  * The bank's items as installed, keyed by item id, with the canonical text of their current
- * version: two queries for the whole bank (raw rows, no per-item SELECT).
+ * version: four queries for the whole bank (raw rows, no per-item SELECT).
  */
 function loadExisting(s: Statements, bankId: string): Map<string, Existing> {
-  const optionsById = new Map<number, OptionTuple[]>();
-  for (const row of s.existingOptions.iterate(bankId)) {
-    const questionId = row[0] as number;
-    let list = optionsById.get(questionId);
-    if (list === undefined) optionsById.set(questionId, (list = []));
-    list.push(row.slice(1) as unknown as OptionTuple);
-  }
+  const optionsById = groupByQuestion(
+    s.existingOptions.iterate(bankId),
+    rawQuestionId,
+    (row) => row.slice(1) as unknown as OptionTuple,
+  );
+  const hintsById = groupByQuestion(
+    s.existingHints.iterate(bankId),
+    rawQuestionId,
+    (row) => row[1] as string,
+  );
+  const partsById = groupByQuestion(
+    s.existingParts.iterate(bankId),
+    rawQuestionId,
+    (row) => row.slice(1) as unknown as PartTuple,
+  );
   const existing = new Map<string, Existing>();
   for (const row of s.existing.iterate(bankId)) {
     const id = row[0] as number;
@@ -297,7 +434,11 @@ function loadExisting(s: Statements, bankId: string): Map<string, Existing> {
       difficulty: row[4] as number,
       version: row[5] as number,
       retired: row[6] === 1,
-      content: canonical(row.slice(7) as unknown as StoredContent, optionsById.get(id) ?? []),
+      content: canonical(row.slice(7) as unknown as StoredContent, {
+        options: optionsById.get(id) ?? NO_CHILDREN.options,
+        hints: hintsById.get(id) ?? NO_CHILDREN.hints,
+        parts: partsById.get(id) ?? NO_CHILDREN.parts,
+      }),
     });
   }
   return existing;
@@ -327,24 +468,17 @@ function insertVersion(
     v.templateParams,
     now,
   );
-  const count = v.options.length;
-  if (count === 0) return;
-  const values: unknown[] = new Array(count * OPTION_COLUMNS);
-  for (let k = 0; k < count; k++) {
-    const o = v.options[k];
-    const at = k * OPTION_COLUMNS;
-    values[at] = questionId;
-    values[at + 1] = version;
-    values[at + 2] = k;
-    values[at + 3] = o[0];
-    values[at + 4] = o[1];
-    values[at + 5] = o[2];
-    values[at + 6] = o[3];
-    values[at + 7] = o[4];
-    values[at + 8] = o[5];
-    values[at + 9] = o[6];
-  }
-  insertOptionsStatement(db, s, count).run(...values);
+  insertChildRows(db, s, 'question_options', OPTION_COLUMNS, questionId, version, v.options);
+  insertChildRows(
+    db,
+    s,
+    'question_hints',
+    HINT_COLUMNS,
+    questionId,
+    version,
+    v.hints.map((text) => [text]),
+  );
+  insertChildRows(db, s, 'question_parts', PART_COLUMNS, questionId, version, v.parts);
 }
 
 const failed = (bankId: string | null, problems: PackProblem[]): BankImportReport => ({
@@ -416,7 +550,7 @@ export function importValidatedPack(
         continue;
       }
       seen.add(before.id);
-      const contentChanged = canonical(storedContent(columns), columns.options) !== before.content;
+      const contentChanged = canonical(storedContent(columns), columns) !== before.content;
       if (
         contentChanged ||
         before.retired ||

@@ -35,6 +35,34 @@ export const toleranceSchema = z
   })
   .refine((t) => t.abs !== undefined || t.rel !== undefined, 'give "abs" or "rel"');
 
+/** A numeric key as a pack writes it: one number or a vector, and its tolerance. */
+export const numericAnswerSchema = z.strictObject({
+  value: z.union([z.number().finite(), z.array(z.number().finite()).min(1).max(1000)]),
+  tolerance: toleranceSchema,
+});
+
+/** Most rungs a hint ladder has. */
+export const MAX_HINTS = 3;
+
+/**
+ * A hint ladder, least to most help (a nudge, the formula, the first step worked): Markdown
+ * rungs a learner reveals one at a time in practice. Never shown in an exam.
+ */
+export const hintsSchema = z.array(markdown).min(1).max(MAX_HINTS);
+
+/** One checkable step of a numeric item's solution, with its own key (practice only). */
+export const questionPartSchema = z.strictObject({
+  /** Unique within the item (same pattern as option ids). */
+  id: slug,
+  /** What to compute in this step, Markdown. */
+  prompt: markdown,
+  answer: numericAnswerSchema,
+  /** What to enter; default "a number" or "N numbers separated by commas". */
+  answerFormat: z.string().min(1).max(200).optional(),
+  /** A nudge for this step alone. */
+  hint: markdown.optional(),
+});
+
 const common = {
   id: slug,
   topic: slug,
@@ -51,19 +79,20 @@ export const choiceItemSchema = z.strictObject({
   /** Ids of the correct options (exactly one for `mcq`). */
   answer: z.array(slug).min(1),
   explanation: markdown,
+  hints: hintsSchema.optional(),
 });
 
 export const numericItemSchema = z.strictObject({
   ...common,
   type: z.literal('numeric'),
   stem: markdown,
-  answer: z.strictObject({
-    value: z.union([z.number().finite(), z.array(z.number().finite()).min(1).max(1000)]),
-    tolerance: toleranceSchema,
-  }),
+  answer: numericAnswerSchema,
   explanation: markdown,
   /** Optional hint on the answer format shown under the input, e.g. "comma-separated". */
   answerFormat: z.string().min(1).max(200).optional(),
+  hints: hintsSchema.optional(),
+  /** The solution in 2–8 checkable steps, each with its own key (unique ids). */
+  parts: z.array(questionPartSchema).min(2).max(8).optional(),
 });
 
 export const templateItemSchema = z.strictObject({
@@ -79,6 +108,8 @@ export const templateItemSchema = z.strictObject({
   stem: markdown.optional(),
   /** Optional Markdown added after the generated worked solution. */
   explanation: markdown.optional(),
+  /** Replaces the template's own hint ladder. (Parts are the template's own: none here.) */
+  hints: hintsSchema.optional(),
 });
 
 export const bankItemSchema = z.discriminatedUnion('type', [
@@ -106,3 +137,4 @@ export type BankItemInput = z.input<typeof bankItemSchema>;
 export type ChoiceItem = z.output<typeof choiceItemSchema>;
 export type NumericItem = z.output<typeof numericItemSchema>;
 export type TemplateItem = z.output<typeof templateItemSchema>;
+export type BankQuestionPart = z.output<typeof questionPartSchema>;

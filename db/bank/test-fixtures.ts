@@ -123,6 +123,65 @@ export function samplePack(): BankPackInput & { items: BankItemInput[] } {
 }
 
 /**
+ * The sample pack with tutoring: a hint ladder on the mcq, the scalar numeric and a template
+ * item, and parts (one with its own format and hint, one vector part) on both numeric items.
+ */
+export function tutoringPack(): BankPackInput & { items: BankItemInput[] } {
+  const pack = samplePack();
+  const [mcq, msq, mean, tconv, templateNumeric, templateMcq] = pack.items;
+  pack.items = [
+    {
+      ...mcq,
+      hints: [
+        'Think about what a prediction for **one** image may depend on.',
+        'Inference uses $\\hat\\mu$ and $\\hat\\sigma^2$ fixed after training.',
+      ],
+    } as BankItemInput,
+    msq,
+    {
+      ...mean,
+      hints: [
+        'Batch norm averages one neuron over the examples.',
+        '$\\mu = \\frac{1}{m}\\sum_i x_i$',
+        'The sum is $4 + 0 + 8 = 12$.',
+      ],
+      parts: [
+        {
+          id: 'sum',
+          prompt: 'Add the three outputs.',
+          answer: { value: 12, tolerance: { abs: 0 } },
+          answerFormat: 'a whole number',
+          hint: 'Zero counts too.',
+        },
+        {
+          id: 'mean',
+          prompt: 'Divide by the batch size.',
+          answer: { value: 4, tolerance: { rel: 0.01 } },
+        },
+      ],
+    } as BankItemInput,
+    {
+      ...tconv,
+      parts: [
+        {
+          id: 'first-copy',
+          prompt: 'The copy of the filter placed by the input $1$.',
+          answer: { value: [1, 1], tolerance: { abs: 0.001 } },
+        },
+        {
+          id: 'second-copy',
+          prompt: 'The copy placed by the input $2$.',
+          answer: { value: [2, 2], tolerance: { abs: 0.001, rel: 0.01 } },
+        },
+      ],
+    } as BankItemInput,
+    { ...templateNumeric, hints: ['Use the output-size formula.'] } as BankItemInput,
+    templateMcq,
+  ];
+  return pack;
+}
+
+/**
  * The SHA-256 of a database file and of its `-wal` / `-shm` companions (null when absent):
  * equal digests mean byte-for-byte equal files (and compare fast, unlike big buffers).
  */

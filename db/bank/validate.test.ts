@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bankPackSchema } from './schema';
-import { badPacks, samplePack } from './test-fixtures';
+import { badPacks, samplePack, tutoringPack } from './test-fixtures';
 import {
   MAX_PACK_BYTES,
   MAX_PROBLEMS,
@@ -81,6 +81,104 @@ describe('validatePack', () => {
       { path: 'items[2].answer', message: 'required field missing (expected an object)' },
       { path: 'items[2].options', message: 'unknown field "options"' },
     ]);
+  });
+});
+
+describe('validatePack: hints and parts', () => {
+  type Loose = { items: Record<string, unknown>[] };
+  const problemsOf = (change: (pack: Loose) => void) => {
+    const pack = tutoringPack() as unknown as Loose;
+    change(pack);
+    const result = validatePack(pack);
+    return result.ok ? [] : result.problems;
+  };
+  const part = (id: string, value: unknown = 1) => ({
+    id,
+    prompt: 'Step.',
+    answer: { value, tolerance: { abs: 0 } },
+  });
+
+  it('accepts hints on choice, numeric and template items and parts on numeric items', () => {
+    const result = validatePack(tutoringPack());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const mean = result.pack.items[2];
+    expect(mean.type === 'numeric' && mean.parts?.map((p) => p.id)).toEqual(['sum', 'mean']);
+    expect(result.pack.items[4].type === 'template' && result.pack.items[4].hints).toEqual([
+      'Use the output-size formula.',
+    ]);
+  });
+
+  it('refuses a ladder of no rung or more than three, and empty rungs', () => {
+    expect(problemsOf((p) => (p.items[0].hints = []))).toEqual([
+      { path: 'items[0].hints', message: 'expected at least 1 item, got 0' },
+    ]);
+    expect(problemsOf((p) => (p.items[0].hints = ['a', 'b', 'c', 'd']))).toEqual([
+      { path: 'items[0].hints', message: 'expected at most 3 items, got 4' },
+    ]);
+    expect(problemsOf((p) => (p.items[1].hints = ['fine', '']))).toEqual([
+      { path: 'items[1].hints[1]', message: 'expected at least 1 character, got 0' },
+    ]);
+    expect(problemsOf((p) => (p.items[2].hints = 'one string'))).toEqual([
+      { path: 'items[2].hints', message: 'expected an array, got string "one string"' },
+    ]);
+  });
+
+  it('refuses parts on choice and template items, saying where parts belong', () => {
+    expect(problemsOf((p) => (p.items[0].parts = [part('a'), part('b')]))).toEqual([
+      {
+        path: 'items[0].parts',
+        message: 'unknown field "parts"; expected "parts" only on numeric items',
+      },
+    ]);
+    expect(problemsOf((p) => (p.items[4].parts = [part('a'), part('b')]))).toEqual([
+      {
+        path: 'items[4].parts',
+        message:
+          'unknown field "parts"; a template item generates its own parts, expected "parts" only on numeric items',
+      },
+    ]);
+  });
+
+  it('refuses fewer than 2 or more than 8 parts, duplicate or malformed ids', () => {
+    expect(problemsOf((p) => (p.items[2].parts = [part('a')]))).toEqual([
+      { path: 'items[2].parts', message: 'expected at least 2 items, got 1' },
+    ]);
+    const nine = Array.from({ length: 9 }, (_, k) => part(`p${k}`));
+    expect(problemsOf((p) => (p.items[2].parts = nine))).toEqual([
+      { path: 'items[2].parts', message: 'expected at most 8 items, got 9' },
+    ]);
+    expect(problemsOf((p) => (p.items[2].parts = [part('a'), part('b'), part('a')]))).toEqual([
+      {
+        path: 'items[2].parts[2].id',
+        message:
+          'duplicate part id "a" (first used at parts[0]); expected unique ids within the item',
+      },
+    ]);
+    expect(problemsOf((p) => (p.items[2].parts = [part('a'), part('-b')]))).toEqual([
+      {
+        path: 'items[2].parts[1].id',
+        message:
+          'expected letters, digits, ".", "_" or "-", starting alphanumeric, got string "-b"',
+      },
+    ]);
+  });
+
+  it("checks a part's key like a numeric item's, and refuses unknown part fields", () => {
+    const problems = problemsOf((p) => {
+      p.items[3].parts = [
+        { id: 'a', prompt: 'x', answer: { value: [1, Number.NaN], tolerance: {} } },
+        { id: 'b', prompt: 'y', answer: { value: '3', tolerance: { abs: -1 } }, key: 3 },
+      ];
+    });
+    expect(problems.map((p) => p.path)).toEqual([
+      'items[3].parts[0].answer.value[1]',
+      'items[3].parts[0].answer.tolerance',
+      'items[3].parts[1].answer.value',
+      'items[3].parts[1].answer.tolerance.abs',
+      'items[3].parts[1].key',
+    ]);
+    expect(problems[4].message).toBe('unknown field "key"');
   });
 });
 

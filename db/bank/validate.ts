@@ -28,7 +28,7 @@ export type PackValidation =
 
 /** Largest pack file accepted, in bytes of UTF-8. */
 export const MAX_PACK_BYTES = 50 * 1024 * 1024;
-/** Deepest nesting of arrays/objects accepted (a valid pack needs 5). */
+/** Deepest nesting of arrays/objects accepted (a valid pack needs 7: a part's vector key). */
 export const MAX_PACK_DEPTH = 64;
 /** Problems reported at most; the rest are counted in a last line. */
 export const MAX_PROBLEMS = 100;
@@ -129,6 +129,18 @@ function bestUnionBranch(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[
   return shapeMatched.length === 1 ? shapeMatched[0] : undefined;
 }
 
+/** Why a field that exists on other item types is refused here ('' when it exists nowhere). */
+function elsewhereField(key: string, holder: unknown): string {
+  if (key !== 'parts' || !isRecord(holder)) return '';
+  if (holder.type === 'template') {
+    return '; a template item generates its own parts, expected "parts" only on numeric items';
+  }
+  if (holder.type === 'mcq' || holder.type === 'msq') {
+    return '; expected "parts" only on numeric items';
+  }
+  return '';
+}
+
 /** Maps zod issues to problems with JSON paths and plain-English expectations. */
 export function problemsFromIssues(
   issues: readonly z.core.$ZodIssue[],
@@ -136,7 +148,18 @@ export function problemsFromIssues(
   base: readonly PathSegment[] = [],
 ): PackProblem[] {
   const problems: PackProblem[] = [];
+  // zod runs an array's length check even on a value of the wrong type ("at most 3 characters"
+  // for a string where a list belongs); the type problem alone says what is wrong.
+  const wrongType = new Set(
+    issues.filter((i) => i.code === 'invalid_type').map((i) => JSON.stringify(i.path)),
+  );
   for (const issue of issues) {
+    if (
+      (issue.code === 'too_small' || issue.code === 'too_big') &&
+      wrongType.has(JSON.stringify(issue.path))
+    ) {
+      continue;
+    }
     const path = [...base, ...issue.path];
     const at = formatPath(path);
     const value = valueAt(input, path);
@@ -146,7 +169,10 @@ export function problemsFromIssues(
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          problems.push({ path: formatPath([...path, key]), message: `unknown field "${key}"` });
+          problems.push({
+            path: formatPath([...path, key]),
+            message: `unknown field "${key}"${elsewhereField(key, value)}`,
+          });
         }
         break;
       case 'invalid_type':
@@ -271,12 +297,36 @@ function quoted(ids: readonly string[], max = 8): string {
 const isParamValue = (v: unknown): boolean =>
   typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
 
+const WITHIN_ITEM = ' within the item';
+
+/**
+ * Notes that `list[index]` has id `id`, or reports it at `path` when an earlier entry of the same
+ * list has it (`within` says where ids must be unique, e.g. " within the item").
+ */
+function noteUniqueId(
+  seen: Map<string, number>,
+  id: string,
+  index: number,
+  where: { path: string; kind: string; list: string; within?: string },
+  problems: PackProblem[],
+): void {
+  const first = seen.get(id);
+  if (first === undefined) {
+    seen.set(id, index);
+    return;
+  }
+  problems.push({
+    path: where.path,
+    message: `duplicate ${where.kind} id "${id}" (first used at ${where.list}[${first}]); expected unique ids${where.within ?? ''}`,
+  });
+}
+
 /**
  * The rules across fields, run on the raw input with type guards so they add to the schema's
  * problems instead of waiting for them to be fixed: unique topic, item and option ids; unique
- * option texts; topics that exist; answers among the options, one for `mcq`, none twice; no
- * misconception on a correct option; no `pin` outside choice items; templates that exist, offer
- * the form and accept the params.
+ * option texts; unique part ids; topics that exist; answers among the options, one for `mcq`,
+ * none twice; no misconception on a correct option; no `pin` outside choice items; templates
+ * that exist, offer the form and accept the params.
  */
 function crossFieldProblems(input: unknown): PackProblem[] {
   const problems: PackProblem[] = [];
@@ -285,13 +335,8 @@ function crossFieldProblems(input: unknown): PackProblem[] {
   if (Array.isArray(input.topics)) {
     input.topics.forEach((topic: unknown, i) => {
       if (!isRecord(topic) || typeof topic.id !== 'string') return;
-      const first = topicIds.get(topic.id);
-      if (first !== undefined) {
-        problems.push({
-          path: `topics[${i}].id`,
-          message: `duplicate topic id "${topic.id}" (first used at topics[${first}]); expected unique ids`,
-        });
-      } else topicIds.set(topic.id, i);
+      const where = { path: `topics[${i}].id`, kind: 'topic', list: 'topics' };
+      noteUniqueId(topicIds, topic.id, i, where, problems);
     });
   }
   if (!Array.isArray(input.items)) return problems;
@@ -301,13 +346,13 @@ function crossFieldProblems(input: unknown): PackProblem[] {
     if (!isRecord(item)) return;
     const at = `items[${i}]`;
     if (typeof item.id === 'string') {
-      const first = itemIds.get(item.id);
-      if (first !== undefined) {
-        problems.push({
-          path: `${at}.id`,
-          message: `duplicate item id "${item.id}" (first used at items[${first}]); expected unique ids`,
-        });
-      } else itemIds.set(item.id, i);
+      noteUniqueId(
+        itemIds,
+        item.id,
+        i,
+        { path: `${at}.id`, kind: 'item', list: 'items' },
+        problems,
+      );
     }
     if (
       typeof item.topic === 'string' &&
@@ -329,13 +374,8 @@ function crossFieldProblems(input: unknown): PackProblem[] {
       item.options.forEach((option: unknown, k) => {
         if (!isRecord(option)) return;
         if (typeof option.id === 'string') {
-          const first = optionIds.get(option.id);
-          if (first !== undefined) {
-            problems.push({
-              path: `${at}.options[${k}].id`,
-              message: `duplicate option id "${option.id}" (first used at options[${first}]); expected unique ids within the item`,
-            });
-          } else optionIds.set(option.id, k);
+          const where = { path: `${at}.options[${k}].id`, kind: 'option', list: 'options' };
+          noteUniqueId(optionIds, option.id, k, { ...where, within: WITHIN_ITEM }, problems);
           if (correct.has(option.id) && option.misconception !== undefined) {
             problems.push({
               path: `${at}.options[${k}].misconception`,
@@ -378,6 +418,14 @@ function crossFieldProblems(input: unknown): PackProblem[] {
           });
         }
       }
+    }
+    if (item.type === 'numeric' && Array.isArray(item.parts)) {
+      const partIds = new Map<string, number>();
+      item.parts.forEach((part: unknown, k) => {
+        if (!isRecord(part) || typeof part.id !== 'string') return;
+        const where = { path: `${at}.parts[${k}].id`, kind: 'part', list: 'parts' };
+        noteUniqueId(partIds, part.id, k, { ...where, within: WITHIN_ITEM }, problems);
+      });
     }
     if ((item.type === 'numeric' || item.type === 'template') && Array.isArray(item.options)) {
       item.options.forEach((option: unknown, k) => {

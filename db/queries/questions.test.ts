@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPack } from '../bank/import';
-import { samplePack, syntheticPack, tempDir } from '../bank/test-fixtures';
+import { samplePack, syntheticPack, tempDir, tutoringPack } from '../bank/test-fixtures';
 import { openDatabase, type Db } from '../connection';
 import {
+  defaultPartAnswerFormat,
   listQuestionIds,
   loadCurrentQuestions,
   loadQuestion,
@@ -69,6 +70,79 @@ describe('loadCurrentQuestions', () => {
     expect([...many.keys()].sort((a, b) => a - b)).toEqual(ids);
     for (const id of ids) expect(many.get(id)).toEqual(loadQuestion(db, id));
     expect(loadCurrentQuestions(db, []).size).toBe(0);
+  });
+});
+
+describe('hints and parts', () => {
+  let tutored: Db;
+  beforeAll(() => {
+    tutored = openDatabase(':memory:');
+    importPack(tutored, tutoringPack());
+  });
+  afterAll(() => tutored.close());
+  const tutoredId = (itemId: string): number =>
+    tutored.prepare('SELECT id FROM questions WHERE item_id = ?').pluck().get(itemId) as number;
+
+  it('loads the ladder in rung order and the parts with their keys and entry formats', () => {
+    const mean = loadQuestion(tutored, tutoredId('bn-mean'));
+    expect(mean?.hints).toEqual([
+      'Batch norm averages one neuron over the examples.',
+      '$\\mu = \\frac{1}{m}\\sum_i x_i$',
+      'The sum is $4 + 0 + 8 = 12$.',
+    ]);
+    expect(mean?.parts).toEqual([
+      {
+        id: 'sum',
+        prompt: 'Add the three outputs.',
+        key: { value: 12, tolerance: { abs: 0 } },
+        answerFormat: 'a whole number',
+        hint: 'Zero counts too.',
+      },
+      {
+        id: 'mean',
+        prompt: 'Divide by the batch size.',
+        key: { value: 4, tolerance: { rel: 0.01 } },
+        answerFormat: 'a number',
+      },
+    ]);
+    const tconv = loadQuestion(tutored, tutoredId('tconv-out'));
+    expect(tconv?.hints).toEqual([]);
+    expect(tconv?.parts.map((p) => [p.key.value, p.answerFormat])).toEqual([
+      [[1, 1], '2 numbers separated by commas'],
+      [[2, 2], '2 numbers separated by commas'],
+    ]);
+    expect(loadQuestion(tutored, tutoredId('conv-size-numeric'))?.hints).toEqual([
+      'Use the output-size formula.',
+    ]);
+    // Items without tutoring load empty lists, not missing fields.
+    expect(loadQuestion(db, idOf('reg-which'))).toMatchObject({ hints: [], parts: [] });
+  });
+
+  it('loads them for many questions in one go, as loadQuestion does', () => {
+    const ids = tutored.prepare('SELECT id FROM questions').pluck().all() as number[];
+    const many = loadCurrentQuestions(tutored, ids);
+    for (const id of ids) expect(many.get(id)).toEqual(loadQuestion(tutored, id));
+  });
+
+  it('reads hints and parts of many questions by key, never scanning their tables', () => {
+    for (const table of ['question_hints', 'question_parts']) {
+      const plan = tutored
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT c.* FROM questions q
+           JOIN ${table} c ON c.question_id = q.id AND c.version = q.current_version
+           WHERE q.id IN (SELECT value FROM json_each(?))`,
+        )
+        .all('[1]') as { detail: string }[];
+      const detail = plan.map((p) => p.detail).join('\n');
+      expect(detail, table).toContain('SEARCH c USING PRIMARY KEY (question_id=? AND version=?)');
+      expect(detail, table).not.toMatch(/SCAN c\b/);
+    }
+  });
+
+  it('names the entry format of a part that gives none', () => {
+    expect(defaultPartAnswerFormat(3)).toBe('a number');
+    expect(defaultPartAnswerFormat([3])).toBe('one number');
+    expect(defaultPartAnswerFormat([1, 2, 3])).toBe('3 numbers separated by commas');
   });
 });
 

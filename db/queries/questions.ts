@@ -4,7 +4,7 @@
  * per connection and reused.
  */
 import type { Statement } from 'better-sqlite3';
-import type { ChoiceOption, NumericKey, Tolerance } from '../../core/types';
+import type { ChoiceOption, NumericKey, QuestionPart, Tolerance } from '../../core/types';
 import type { Db } from '../connection';
 
 /** Stored item type (`template` items resolve to mcq or numeric per generated variant). */
@@ -43,6 +43,13 @@ export interface StoredQuestion {
     /** Null when the pack fixed no params (kept apart from `{}` so export round-trips). */
     readonly params: StoredTemplateParams | null;
   } | null;
+  /** The item's hint ladder, least help first; empty when the pack gave none. */
+  readonly hints: readonly string[];
+  /**
+   * Checkable steps (numeric items), in order; empty when none. A part without its own
+   * `answerFormat` gets {@link defaultPartAnswerFormat}.
+   */
+  readonly parts: readonly QuestionPart[];
 }
 
 /** What the quiz engine picks from: a non-retired question and its current version. */
@@ -126,6 +133,21 @@ export type OptionRow = Readonly<{
   pin: number;
 }>;
 
+/** A stored rung of a hint ladder, as read by this module and by export. */
+export type HintRow = Readonly<{ question_id: number; text: string }>;
+
+/** A stored part, as read by this module and by export. */
+export type PartRow = Readonly<{
+  question_id: number;
+  part_id: string;
+  prompt: string;
+  numeric_value: string;
+  tolerance_abs: number | null;
+  tolerance_rel: number | null;
+  answer_format: string | null;
+  hint: string | null;
+}>;
+
 type PickRow = Readonly<{
   id: number;
   topic_id: string;
@@ -159,6 +181,10 @@ interface Statements {
   currentMany: Statement<[string], VersionRow>;
   optionsMany: Statement<[string], OptionRow & Readonly<{ question_id: number }>>;
   options: Statement<[number, number], OptionRow>;
+  hints: Statement<[number, number], HintRow>;
+  hintsMany: Statement<[string], HintRow>;
+  parts: Statement<[number, number], PartRow>;
+  partsMany: Statement<[string], PartRow>;
   picksAll: Statement<[number, number], PickRow>;
   picksByTopic: Statement<[string, number, number], PickRow>;
   searchPage: Statement<[SearchParams & { limit: number; offset: number }], ListRow>;
@@ -170,6 +196,9 @@ const versionColumns = `
   q.current_version, q.retired, v.version, v.stem, v.explanation, v.source, v.tags,
   v.answer_format, v.numeric_value, v.tolerance_abs, v.tolerance_rel, v.template_id,
   v.template_form, v.template_params`;
+
+const partColumns = `
+  question_id, part_id, prompt, numeric_value, tolerance_abs, tolerance_rel, answer_format, hint`;
 
 // Optional filters as `(@x IS NULL OR …)` keep one cached statement for every combination.
 const searchWhere = `
@@ -205,6 +234,28 @@ function statements(db: Db): Statements {
         FROM question_options
         WHERE question_id = ? AND version = ?
         ORDER BY position`),
+      hints: db.prepare(`
+        SELECT question_id, text
+        FROM question_hints
+        WHERE question_id = ? AND version = ?
+        ORDER BY rung`),
+      hintsMany: db.prepare(`
+        SELECT h.question_id, h.text
+        FROM questions q
+        JOIN question_hints h ON h.question_id = q.id AND h.version = q.current_version
+        WHERE q.id IN (SELECT value FROM json_each(?))
+        ORDER BY h.question_id, h.rung`),
+      parts: db.prepare(`
+        SELECT ${partColumns}
+        FROM question_parts
+        WHERE question_id = ? AND version = ?
+        ORDER BY position`),
+      partsMany: db.prepare(`
+        SELECT ${partColumns}
+        FROM questions q
+        JOIN question_parts ON question_id = q.id AND version = q.current_version
+        WHERE q.id IN (SELECT value FROM json_each(?))
+        ORDER BY question_id, position`),
       currentMany: db.prepare(`
         SELECT ${versionColumns}
         FROM questions q
@@ -273,17 +324,48 @@ export function toChoiceOptions(rows: readonly OptionRow[]): ChoiceOption[] {
   });
 }
 
-function toQuestion(row: VersionRow, options: readonly OptionRow[]): StoredQuestion {
-  let numeric: NumericKey | null = null;
-  if (row.numeric_value !== null) {
-    const tolerance: { abs?: number; rel?: number } = {};
-    if (row.tolerance_abs !== null) tolerance.abs = row.tolerance_abs;
-    if (row.tolerance_rel !== null) tolerance.rel = row.tolerance_rel;
-    numeric = {
-      value: JSON.parse(row.numeric_value) as number | number[],
-      tolerance: tolerance as Tolerance,
-    };
-  }
+function toNumericKey(
+  value: string,
+  toleranceAbs: number | null,
+  toleranceRel: number | null,
+): NumericKey {
+  const tolerance: { abs?: number; rel?: number } = {};
+  if (toleranceAbs !== null) tolerance.abs = toleranceAbs;
+  if (toleranceRel !== null) tolerance.rel = toleranceRel;
+  return { value: JSON.parse(value) as number | number[], tolerance: tolerance as Tolerance };
+}
+
+/**
+ * What a part asks to enter when the pack says nothing: "a number" for one number, "N numbers
+ * separated by commas" for a vector.
+ */
+export function defaultPartAnswerFormat(value: number | readonly number[]): string {
+  if (typeof value === 'number') return 'a number';
+  return value.length === 1 ? 'one number' : `${value.length} numbers separated by commas`;
+}
+
+function toPart(row: PartRow): QuestionPart {
+  const key = toNumericKey(row.numeric_value, row.tolerance_abs, row.tolerance_rel);
+  return {
+    id: row.part_id,
+    prompt: row.prompt,
+    key,
+    answerFormat: row.answer_format ?? defaultPartAnswerFormat(key.value),
+    ...(row.hint !== null ? { hint: row.hint } : {}),
+  };
+}
+
+interface QuestionChildren {
+  readonly options: readonly OptionRow[];
+  readonly hints: readonly HintRow[];
+  readonly parts: readonly PartRow[];
+}
+
+function toQuestion(row: VersionRow, children: QuestionChildren): StoredQuestion {
+  const numeric =
+    row.numeric_value === null
+      ? null
+      : toNumericKey(row.numeric_value, row.tolerance_abs, row.tolerance_rel);
   return {
     id: row.id,
     bankId: row.bank_id,
@@ -300,7 +382,7 @@ function toQuestion(row: VersionRow, options: readonly OptionRow[]): StoredQuest
     source: row.source,
     tags: JSON.parse(row.tags) as string[],
     answerFormat: row.answer_format,
-    options: toChoiceOptions(options),
+    options: toChoiceOptions(children.options),
     numeric,
     template:
       row.template_id === null
@@ -313,6 +395,8 @@ function toQuestion(row: VersionRow, options: readonly OptionRow[]): StoredQuest
                 ? null
                 : (JSON.parse(row.template_params) as StoredTemplateParams),
           },
+    hints: children.hints.map((h) => h.text),
+    parts: children.parts.map(toPart),
   };
 }
 
@@ -330,11 +414,37 @@ export function loadQuestion(
   const row =
     version === undefined ? s.current.get(questionId) : s.version.get(questionId, version);
   if (row === undefined) return undefined;
-  return toQuestion(row, s.options.all(row.id, row.version));
+  return toQuestion(row, {
+    options: s.options.all(row.id, row.version),
+    hints: s.hints.all(row.id, row.version),
+    parts: s.parts.all(row.id, row.version),
+  });
 }
 
 /**
- * The current versions of several questions in two queries (instead of two per question), by
+ * Rows of a per-version child table (options, hints, parts) grouped by question id, each mapped
+ * by `map`, in the order read (the queries order them by position within a question).
+ */
+export function groupByQuestion<R, T>(
+  rows: Iterable<R>,
+  questionId: (row: R) => number,
+  map: (row: R) => T,
+): Map<number, T[]> {
+  const grouped = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = questionId(row);
+    let list = grouped.get(id);
+    if (list === undefined) grouped.set(id, (list = []));
+    list.push(map(row));
+  }
+  return grouped;
+}
+
+const questionIdOf = (row: { question_id: number }): number => row.question_id;
+const asIs = <R>(row: R): R => row;
+
+/**
+ * The current versions of several questions in four queries (instead of four per question), by
  * id; ids that do not exist are absent. Used when a quiz is planned.
  */
 export function loadCurrentQuestions(db: Db, ids: readonly number[]): Map<number, StoredQuestion> {
@@ -342,14 +452,18 @@ export function loadCurrentQuestions(db: Db, ids: readonly number[]): Map<number
   if (ids.length === 0) return found;
   const s = statements(db);
   const list = JSON.stringify(ids);
-  const optionsById = new Map<number, OptionRow[]>();
-  for (const row of s.optionsMany.all(list)) {
-    let rows = optionsById.get(row.question_id);
-    if (rows === undefined) optionsById.set(row.question_id, (rows = []));
-    rows.push(row);
-  }
+  const optionsById = groupByQuestion(s.optionsMany.iterate(list), questionIdOf, asIs);
+  const hintsById = groupByQuestion(s.hintsMany.iterate(list), questionIdOf, asIs);
+  const partsById = groupByQuestion(s.partsMany.iterate(list), questionIdOf, asIs);
   for (const row of s.currentMany.all(list)) {
-    found.set(row.id, toQuestion(row, optionsById.get(row.id) ?? []));
+    found.set(
+      row.id,
+      toQuestion(row, {
+        options: optionsById.get(row.id) ?? [],
+        hints: hintsById.get(row.id) ?? [],
+        parts: partsById.get(row.id) ?? [],
+      }),
+    );
   }
   return found;
 }
