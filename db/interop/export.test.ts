@@ -161,6 +161,53 @@ describe('packToMoodleXml', () => {
   });
 });
 
+describe('hints and parts in the export', () => {
+  const [mcq, , numeric] = smallPack.items as [ChoiceItem, BankItem, BankItem];
+  const tutored: BankPack = {
+    ...smallPack,
+    items: [
+      { ...mcq, hints: ['Which mode is *inference*?', 'Running averages: $\\hat\\mu$.'] },
+      numeric.type === 'numeric'
+        ? {
+            ...numeric,
+            hints: ['Count the inputs.'],
+            parts: [
+              { id: 'a', prompt: 'Step one.', answer: { value: 1, tolerance: { abs: 0 } } },
+              { id: 'b', prompt: 'Step two.', answer: { value: 2, tolerance: { abs: 0 } } },
+            ],
+          }
+        : numeric,
+    ],
+  };
+
+  it('Moodle XML: one <hint> per rung, in order, as Markdown; reads back the same', () => {
+    const { text } = packToMoodleXml(tutored);
+    expect(text).toContain(
+      '    <hint format="markdown"><text><![CDATA[Which mode is *inference*?]]></text></hint>\n' +
+        '    <hint format="markdown"><text><![CDATA[Running averages: $\\hat\\mu$.]]></text></hint>\n' +
+        '    <tags>',
+    );
+    expect(text).not.toMatch(/Step one|Step two/);
+    const back = parseMoodleXml(text, { bankId: 'p', title: 'p' }).pack!;
+    expect(back.items.map((i) => i.hints)).toEqual([
+      ['Which mode is *inference*?', 'Running averages: $\\hat\\mu$.'],
+      ['Count the inputs.'],
+    ]);
+    expect(back.items.some((i) => 'parts' in i)).toBe(false);
+  });
+
+  it('GIFT: has no hints or parts, so neither is written', () => {
+    const untutored: BankPack = { ...smallPack, items: [mcq, numeric] };
+    const { text, skipped } = packToGift(tutored);
+    expect(text).toBe(packToGift(untutored).text);
+    expect(skipped).toEqual([]);
+  });
+
+  it('writes nothing new for items without hints', () => {
+    expect(packToMoodleXml(smallPack).text).not.toContain('<hint');
+  });
+});
+
 describe('shuffling in the export', () => {
   const withPins = (pins: readonly boolean[]): BankPack => {
     const mcq = smallPack.items[0] as ChoiceItem;
@@ -229,6 +276,8 @@ const topicTitle = fc
   .map((c) => c.join('').trim().replace(/\s+/g, ' '))
   .filter((t) => /[a-z0-9]/.test(t));
 
+const hints = fc.option(fc.array(text, { minLength: 1, maxLength: 3 }), { nil: undefined });
+
 const choiceItem = (type: 'mcq' | 'msq') =>
   fc
     .record({
@@ -243,8 +292,9 @@ const choiceItem = (type: 'mcq' | 'msq') =>
       first: fc.nat(),
       pinning: fc.constantFrom('none', 'all', 'some'),
       pinPicks: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      hints,
     })
-    .map(({ stem, explanation, options, picks, first, pinning, pinPicks }) => {
+    .map(({ stem, explanation, options, picks, first, pinning, pinPicks, hints }) => {
       const ids = options.map((_, k) => `o${k}`);
       let answer = type === 'mcq' ? [ids[first % ids.length]] : ids.filter((_, k) => picks[k]);
       if (answer.length === 0) answer = [ids[first % ids.length]];
@@ -259,6 +309,7 @@ const choiceItem = (type: 'mcq' | 'msq') =>
           ...(pinning === 'all' || (pinning === 'some' && pinPicks[k]) ? { pin: true } : {}),
         })),
         answer,
+        ...(hints !== undefined ? { hints } : {}),
       };
     });
 
@@ -272,8 +323,9 @@ const numericItem = fc
     ),
     abs: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined }),
     rel: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+    hints,
   })
-  .map(({ stem, explanation, value, abs, rel }) => ({
+  .map(({ stem, explanation, value, abs, rel, hints }) => ({
     type: 'numeric' as const,
     stem,
     explanation,
@@ -281,6 +333,7 @@ const numericItem = fc
       value: value === 0 ? 0 : value,
       tolerance: abs === undefined && rel === undefined ? { abs: 0 } : { abs, rel },
     },
+    ...(hints !== undefined ? { hints } : {}),
   }));
 
 const packArbitrary = fc
@@ -330,8 +383,8 @@ const packArbitrary = fc
   });
 
 /**
- * The pins a reader gives back: Moodle XML keeps an all-pinned item's order (shuffleanswers
- * false) and nothing finer; GIFT keeps none.
+ * What a reader gives back beyond keys and text: Moodle XML keeps an all-pinned item's order
+ * (shuffleanswers false), nothing finer, and the hints; GIFT keeps neither.
  */
 type PinsBack = 'moodle' | 'gift';
 
@@ -352,6 +405,8 @@ function expectSameQuestions(original: BankPack, result: ForeignImport, pinsBack
       throw new Error('unexpected template');
     expect(copy!.stem).toBe(item.stem);
     expect(copy!.explanation).toBe(item.explanation);
+    // Moodle XML carries the hint ladder; GIFT has no hints.
+    expect(copy!.hints).toEqual(pinsBack === 'moodle' ? item.hints : undefined);
     if (item.type === 'numeric' && copy!.type === 'numeric') {
       const value = item.answer.value as number;
       expect(copy!.answer.value).toBe(value);
@@ -385,7 +440,7 @@ describe('round trips', () => {
     );
   });
 
-  it('pack → GIFT → parseGift keeps keys, tolerances, feedback and topics', () => {
+  it('pack → GIFT → parseGift keeps keys, tolerances, feedback and topics (not hints)', () => {
     fc.assert(
       fc.property(packArbitrary, (pack) => {
         const { text: gift, skipped } = packToGift(pack);
@@ -396,7 +451,7 @@ describe('round trips', () => {
     );
   });
 
-  it('pack → Moodle XML → parseMoodleXml keeps keys, tolerances, feedback and topics', () => {
+  it('pack → Moodle XML → parseMoodleXml keeps keys, tolerances, feedback, hints and topics', () => {
     fc.assert(
       fc.property(packArbitrary, (pack) => {
         const { text: xml, skipped } = packToMoodleXml(pack);

@@ -6,11 +6,14 @@
  * when both are given the larger wins, as DeepDrill accepts either). Template items and vector
  * answers have no equivalent: they are skipped and reported. Stems, options and feedback are
  * written as Markdown (`[markdown]`, `format="markdown"`); misconceptions, difficulty and answer
- * formats are not carried (Moodle XML keeps the tags). Moodle XML's `<shuffleanswers>` is false
- * when every option of an item is pinned, true otherwise (Moodle has no per-option pin, so a
- * partly pinned item's pins are lost); GIFT has no shuffle setting and carries no pins. Item ids become question names (and the
- * Moodle id number), topics become categories `$course$/top/<topic title>`, so that reading the
- * output back gives the same keys, tolerances, feedback and topics.
+ * formats are not carried (Moodle XML keeps the tags). An item's hint ladder becomes Moodle XML
+ * `<hint>`s, one per rung in order; GIFT has no hints, and neither format has a place for parts
+ * (Moodle's step-by-step questions are cloze, which DeepDrill does not map). Moodle XML's
+ * `<shuffleanswers>` is false when every option of an item is pinned, true otherwise (Moodle has
+ * no per-option pin, so a partly pinned item's pins are lost); GIFT has no shuffle setting and
+ * carries no pins. Item ids become question names (and the Moodle id number), topics become
+ * categories `$course$/top/<topic title>`, so that reading the output back gives the same keys,
+ * tolerances, feedback, hints (Moodle XML) and topics.
  */
 import { unreachable } from '../../core/types';
 import type { BankItem, BankPack, ChoiceItem, NumericItem } from '../bank/schema';
@@ -222,6 +225,9 @@ function xmlItem(item: Exportable): string {
         `${i}</answer>`,
       );
     }
+  }
+  for (const hint of item.hints ?? []) {
+    lines.push(markdownText('hint', hint, i));
   }
   if (item.tags.length > 0) {
     lines.push(

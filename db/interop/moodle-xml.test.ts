@@ -194,6 +194,89 @@ describe('parseMoodleXml keeps the order of questions Moodle does not shuffle', 
   });
 });
 
+describe('parseMoodleXml reads hints as the hint ladder', () => {
+  // Shaped like the hints of Moodle's own export tests (xmlformat_test.php): format, text and the
+  // interactive-mode flags, which DeepDrill has no use for.
+  const withHints = (
+    hints: string,
+    type: 'multichoice' | 'truefalse' | 'numerical' = 'multichoice',
+    questionFormat = 'html',
+  ) => {
+    const answers = {
+      numerical: '<answer fraction="100"><text>9</text><tolerance>0</tolerance></answer>',
+      truefalse:
+        '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>',
+      multichoice:
+        '<answer fraction="100"><text>Running statistics</text></answer><answer fraction="0"><text>Batch statistics</text></answer>',
+    }[type];
+    return quiz(`<question type="${type}">
+    <name><text>bn</text></name>
+    <questiontext format="${questionFormat}"><text>Which statistics?</text></questiontext>
+    <single>true</single>
+    ${answers}
+    ${hints}
+  </question>`);
+  };
+  const hintsOf = (xml: string) => {
+    const result = parse(xml);
+    expectWellFormed(result);
+    expect(result.unsupported).toEqual([]);
+    const only = result.pack!.items[0];
+    return { hints: only.hints, tags: only.tags };
+  };
+
+  it('converts each hint like other text, in order, and drops the interactive flags', () => {
+    const { hints, tags } = hintsOf(
+      withHints(`
+    <hint format="html">
+      <text><![CDATA[<p>Think of <b>one</b> image at a time.</p>]]></text>
+      <shownumcorrect/>
+    </hint>
+    <hint format="markdown">
+      <text>Use $\\hat\\mu$ *frozen* after training.</text>
+      <shownumcorrect/>
+      <clearwrong/>
+      <options>1</options>
+    </hint>`),
+    );
+    expect(hints).toEqual([
+      'Think of **one** image at a time.',
+      'Use $\\hat\\mu$ *frozen* after training.',
+    ]);
+    expect(tags).toEqual(['imported', 'moodle']);
+  });
+
+  it("reads a hint without format in the question text's format, and Moodle 2.0 <hintcontent>", () => {
+    const { hints } = hintsOf(
+      withHints(
+        `<hint><text>a*b</text></hint>
+         <hint><hintcontent format="html"><text>&lt;i&gt;old&lt;/i&gt; style</text></hintcontent>
+           <statenumberofcorrectresponses>1</statenumberofcorrectresponses></hint>`,
+        'numerical',
+        'plain_text',
+      ),
+    );
+    expect(hints).toEqual(['a\\*b', '*old* style']);
+  });
+
+  it('leaves out empty hints and gives no ladder when none has text', () => {
+    expect(hintsOf(withHints('<hint format="html"><text></text><clearwrong/></hint>')).hints).toBe(
+      undefined,
+    );
+    expect(
+      hintsOf(withHints('<hint format="html"><text> </text></hint><hint><text>B</text></hint>'))
+        .hints,
+    ).toEqual(['B']);
+  });
+
+  it('keeps the first three of more hints and tags the item hints-dropped', () => {
+    const four = [1, 2, 3, 4].map((k) => `<hint format="html"><text>Hint ${k}.</text></hint>`);
+    const { hints, tags } = hintsOf(withHints(four.join('\n'), 'truefalse'));
+    expect(hints).toEqual(['Hint 1.', 'Hint 2.', 'Hint 3.']);
+    expect(tags).toContain('hints-dropped');
+  });
+});
+
 describe('parseMoodleXml errors name the element path', () => {
   const mc = (answers: string, single = 'true') =>
     `<question type="multichoice"><name><text>q</text></name><questiontext format="html"><text>Q?</text></questiontext><single>${single}</single>${answers}</question>`;

@@ -10,7 +10,10 @@
  * multiplier 1 becomes the answer-format hint); `shortanswer` whose accepted answers are one
  * number → `numeric`, exact; `category` pseudo-questions → topics (`$course$/top/Week 11/
  * Normalisation` → "Normalisation"). `<generalfeedback>` → explanation, per-answer `<feedback>` →
- * option feedback, `<name>` / `<idnumber>` → item id, `<tags>` → tags. Question text in
+ * option feedback, `<name>` / `<idnumber>` → item id, `<tags>` → tags, `<hint>`s → the hint ladder
+ * (their text only: `<shownumcorrect/>`, `<clearwrong/>` and `<options>` steer Moodle's
+ * interactive behaviour and have no DeepDrill meaning; beyond three hints the rest are dropped and
+ * the item tagged `hints-dropped`). Question text in
  * `html`, `moodle_auto_format`, `plain_text` or `markdown` is converted to Markdown (HTML is never
  * kept as HTML; embedded `<file>` images are not imported).
  *
@@ -30,6 +33,7 @@ import {
   type ForeignImport,
   type ForeignImportOptions,
 } from './foreign';
+import { MAX_HINTS } from '../bank/schema';
 import { MAX_OPTIONS, optionId } from './gift';
 import { toMarkdown, type TextFormat } from './text';
 import {
@@ -138,15 +142,17 @@ class MoodleReader {
     }
     const answers = this.answers(q, path);
     if (answers === null) return;
+    const format = textFormat(stemHolder?.attributes.get('format'));
     const ctx: QuestionContext = {
       q,
       path,
       index,
       name,
       stem,
-      format: textFormat(stemHolder?.attributes.get('format')),
+      format,
       general: markdownOf(firstChild(q, 'generalfeedback')),
       answers,
+      hints: hintTexts(q, format),
     };
     switch (type) {
       case 'multichoice':
@@ -182,7 +188,12 @@ class MoodleReader {
   }
 
   private common(ctx: QuestionContext, extraTags: readonly string[]) {
-    const tags = ['imported', 'moodle', ...extraTags];
+    const tags = [
+      'imported',
+      'moodle',
+      ...extraTags,
+      ...(ctx.hints.length > MAX_HINTS ? ['hints-dropped'] : []),
+    ];
     for (const tag of childElements(firstChild(ctx.q, 'tags') ?? ctx.q, 'tag')) {
       const text = rawText(tag).trim().slice(0, 60);
       if (text !== '' && !tags.includes(text) && tags.length < 30) tags.push(text);
@@ -197,7 +208,9 @@ class MoodleReader {
 
   private add(ctx: QuestionContext, draft: DraftItem): void {
     const idnumber = firstChild(ctx.q, 'idnumber');
-    this.out.addItem(draft, this.out.topicFor(this.category), ctx.path, ctx.index, [
+    const hints = ctx.hints.slice(0, MAX_HINTS);
+    const item = hints.length > 0 ? { ...draft, hints } : draft;
+    this.out.addItem(item, this.out.topicFor(this.category), ctx.path, ctx.index, [
       idnumber === undefined ? null : textContent(idnumber).trim(),
       ctx.name,
     ]);
@@ -418,6 +431,23 @@ interface QuestionContext {
   readonly format: TextFormat;
   readonly general: string;
   readonly answers: readonly XmlAnswer[];
+  /** Every non-empty `<hint>` as Markdown, in file order (the pack keeps the first three). */
+  readonly hints: readonly string[];
+}
+
+/**
+ * The texts of a question's `<hint>` elements as Moodle's importer reads them (`import_hint`):
+ * the hint's own `<text>` and `format`, or, in files from Moodle 2.0, its `<hintcontent>`'s; the
+ * question text's format when none is given. A hint with no text is left out: it has nothing to
+ * show a learner.
+ */
+function hintTexts(q: XmlElement, questionFormat: TextFormat): string[] {
+  const texts: string[] = [];
+  for (const hint of childElements(q, 'hint')) {
+    const text = markdownOf(firstChild(hint, 'hintcontent') ?? hint, questionFormat);
+    if (text !== '') texts.push(text);
+  }
+  return texts;
 }
 
 /**
