@@ -293,9 +293,10 @@ const TOPIC_IDS = [
 ];
 
 function markdownOf(i: BankItem): string[] {
-  const texts = [i.stem ?? '', i.explanation ?? ''];
+  const texts = [i.stem ?? '', i.explanation ?? '', ...(i.hints ?? [])];
   if (i.type === 'mcq' || i.type === 'msq')
     for (const o of i.options) texts.push(o.text, o.feedback ?? '');
+  if (i.type === 'numeric') for (const p of i.parts ?? []) texts.push(p.prompt, p.hint ?? '');
   return texts.filter((t) => t.length > 0);
 }
 
@@ -603,4 +604,138 @@ describe('built-in bank: numeric keys', () => {
       numbersIn(optionText('cnn-pooling-params', choice('cnn-pooling-params').answer[0]!)),
     ).toEqual([0]);
   });
+});
+
+describe('built-in bank: tutoring', () => {
+  /**
+   * Every part of the built-in bank, its key worked out by hand from the item's stem (the
+   * arithmetic is in the comments), and how the parts finish into the item's own answer.
+   */
+  const HAND_PARTS: Record<
+    string,
+    { parts: Record<string, number | number[]>; finish: (p: Record<string, number[]>) => number[] }
+  > = {
+    // Batch [[4,4,3],[0,2,5],[8,9,1]], means (4,5,3).
+    'bn-batch-variance-source-data': {
+      parts: {
+        // Neuron 1 takes 4, 0, 8: 4-4 = 0, 0-4 = -4, 8-4 = 4.
+        'deviations-neuron-1': [0, -4, 4],
+        // Neuron 1: 0 + 16 + 16 = 32. Neuron 2 (4, 2, 9 around 5): 1 + 9 + 16 = 26.
+        // Neuron 3 (3, 5, 1 around 3): 0 + 4 + 4 = 8.
+        'sum-of-squares': [32, 26, 8],
+      },
+      // The biased variance divides each sum by the batch size 3.
+      finish: (p) => p['sum-of-squares']!.map((s) => s / 3),
+    },
+    // x = 2, mu = 5, var = 4, gamma = 0.5, beta = 1.
+    'bn-affine-output': {
+      parts: {
+        // (2 - 5) / sqrt(4) = -3 / 2.
+        normalised: -1.5,
+        // 0.5 * -1.5.
+        scaled: -0.75,
+      },
+      finish: (p) => [p.scaled![0]! + 1],
+    },
+    // Running mean 2.0, momentum 0.1, batch means 4.0 then 6.0.
+    'bn-running-mean-update': {
+      parts: {
+        // (1 - 0.1) * 2.0.
+        kept: 1.8,
+        // 1.8 + 0.1 * 4.0 = 1.8 + 0.4.
+        'after-first': 2.2,
+      },
+      // Second update: 0.9 * 2.2 + 0.1 * 6.0 = 1.98 + 0.6.
+      finish: (p) => [0.9 * p['after-first']![0]! + 0.1 * 6],
+    },
+    // w = (0.8, -0.05, 0), grad g = (0.2, 0.1, -0.4), lr 0.1, lambda 0.5.
+    'reg-l1-step-vector': {
+      parts: {
+        // sign(w) = (1, -1, 0), times 0.5.
+        'penalty-gradient': [0.5, -0.5, 0],
+        // (0.2 + 0.5, 0.1 - 0.5, -0.4 + 0).
+        'total-gradient': [0.7, -0.4, -0.4],
+      },
+      // (0.8 - 0.07, -0.05 + 0.04, 0 + 0.04) = (0.73, -0.01, 0.04).
+      finish: (p) => [0.8, -0.05, 0].map((w, i) => w - 0.1 * p['total-gradient']![i]!),
+    },
+    // beta 0.9, lr 0.1, v = 1.0, w = 2.0, g = 0.5.
+    'opt-momentum-step': {
+      parts: {
+        // 0.9 * 1.0 + 0.5.
+        velocity: 1.4,
+        // 0.1 * 1.4.
+        step: 0.14,
+      },
+      // 2.0 - 0.14 = 1.86.
+      finish: (p) => [2 - p.step![0]!],
+    },
+    // a = (1, 1), p = (4, 5), n = (1, 7), margin 2.
+    'ml-triplet-loss-value': {
+      parts: {
+        // sqrt(3^2 + 4^2) = sqrt(25).
+        'anchor-positive': 5,
+        // sqrt(0^2 + 6^2) = 6.
+        'anchor-negative': 6,
+      },
+      // max(0, 5 - 6 + 2) = 1.
+      finish: (p) => [Math.max(0, p['anchor-positive']![0]! - p['anchor-negative']![0]! + 2)],
+    },
+    // The source quiz's soft masks.
+    'seg-soft-dice-source': {
+      parts: {
+        // Row products: 0.001 + 0.2068 + 0.4224 + 0.045 = 0.6752;
+        // 0.39 + 0.0099 + 0.6402 + 0.99 = 2.0301; 0.7917 + 0 + 0.9702 + 0.058 = 1.8199;
+        // 0.6006 + 0.99 + 0.16 + 0.9801 = 2.7307; in all 7.2559.
+        overlap: 7.2559,
+        // Rows of A: 1.70 + 2.42 + 2.19 + 3.17 = 9.48; rows of B: 1.11 + 2.65 + 2.07 + 3.15 =
+        // 8.98; 9.48 + 8.98 = 18.46.
+        total: 18.46,
+      },
+      // 2 * 7.2559 / 18.46 = 14.5118 / 18.46.
+      finish: (p) => [(2 * p.overlap![0]!) / p.total![0]!],
+    },
+  };
+
+  const numericWithParts = items.filter(
+    (i): i is NumericItem => i.type === 'numeric' && i.parts !== undefined,
+  );
+
+  it('gives at least 12 fixed mcq or numeric items a ladder of 2 or 3 rungs', () => {
+    const laddered = items.filter(
+      (i) => (i.type === 'mcq' || i.type === 'numeric') && i.hints !== undefined,
+    );
+    expect(laddered.length).toBeGreaterThanOrEqual(12);
+    for (const i of items) {
+      if (i.hints === undefined) continue;
+      expect(i.hints.length, i.id).toBeGreaterThanOrEqual(2);
+      expect(new Set(i.hints).size, i.id).toBe(i.hints.length);
+    }
+  });
+
+  it('gives at least 4 numeric items parts, each derived by hand above', () => {
+    expect(numericWithParts.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(numericWithParts.map((i) => i.id))).toEqual(new Set(Object.keys(HAND_PARTS)));
+  });
+
+  it.each(numericWithParts.map((i) => [i.id, i] as const))(
+    '%s: every part keyed as derived by hand, and the parts finish into the answer',
+    (_id, i) => {
+      const hand = HAND_PARTS[i.id]!;
+      const parts = i.parts ?? [];
+      expect(parts.map((p) => p.id)).toEqual(Object.keys(hand.parts));
+      const asList = (v: number | readonly number[]) => (typeof v === 'number' ? [v] : [...v]);
+      const values: Record<string, number[]> = {};
+      for (const part of parts) {
+        const stored = asList(part.answer.value);
+        const expected = asList(hand.parts[part.id]!);
+        expectClose(stored, expected, 1e-9);
+        values[part.id] = stored;
+        // A typed step is checked with some room for rounding, never to the last bit.
+        const { abs = 0, rel = 0 } = part.answer.tolerance;
+        expect(Math.max(abs, rel), `${i.id}/${part.id} tolerance`).toBeGreaterThan(0);
+      }
+      expectClose(hand.finish(values), asList(i.answer.value), 1e-4);
+    },
+  );
 });

@@ -13,6 +13,11 @@ export const cnnArithmeticItems: BankItemInput[] = [
     answerFormat: 'an integer',
     explanation: String.raw`$$\text{out} = \left\lfloor \frac{\text{in} + 2p - k}{s} \right\rfloor + 1 = \left\lfloor \frac{227 + 0 - 11}{4} \right\rfloor + 1 = \frac{216}{4} + 1 = 55.$$
 (This is AlexNet's first layer; with the $224 \times 224$ input quoted in the paper and no padding, the formula would give 54.)`,
+    hints: [
+      String.raw`Count how many places the $11 \times 11$ window fits along one side when it moves 4 pixels at a time.`,
+      String.raw`$\text{out} = \left\lfloor \frac{n + 2p - k}{s} \right\rfloor + 1$.`,
+      String.raw`$n + 2p - k = 227 + 0 - 11 = 216$.`,
+    ],
     difficulty: 2,
     tags: ['output-size', 'convolution'],
     source: AUTHORS,
@@ -25,6 +30,11 @@ export const cnnArithmeticItems: BankItemInput[] = [
     answer: { value: 73856, tolerance: { abs: 0 } },
     answerFormat: 'an integer',
     explanation: String.raw`Each output channel has one $3 \times 3 \times 64$ kernel and one bias: $3 \cdot 3 \cdot 64 + 1 = 577$ parameters. For 128 output channels: $128 \times 577 = 73856$ (equivalently $3 \cdot 3 \cdot 64 \cdot 128 + 128 = 73728 + 128$). The input's height and width do not matter: the same kernels slide over every position.`,
+    hints: [
+      'Each output channel has one kernel that spans every input channel, plus one bias.',
+      String.raw`$(k \cdot k \cdot C_{\text{in}} + 1) \cdot C_{\text{out}}$.`,
+      String.raw`One kernel has $3 \cdot 3 \cdot 64 = 576$ weights, so one output channel needs $577$ parameters.`,
+    ],
     difficulty: 2,
     tags: ['parameters', 'convolution'],
     source: AUTHORS,

@@ -123,6 +123,11 @@ so $\mathbb{E}[\tilde a] = q \cdot a/q = a$. Because the expectation already mat
     answer: { value: 4, tolerance: { abs: 0.001 } },
     answerFormat: 'a number',
     explanation: String.raw`The keep probability is $q = 1 - 0.25 = 0.75$, and kept units are divided by it: $3 / 0.75 = 4$. Check the expectation: $0.75 \times 4 + 0.25 \times 0 = 3 = a$.`,
+    hints: [
+      'Inverted dropout rescales the units it keeps during training, so that nothing has to change at test time.',
+      String.raw`A kept unit passes $a / (1 - p)$, where $p$ is the drop probability.`,
+      String.raw`The keep probability is $1 - 0.25 = 0.75$.`,
+    ],
     difficulty: 2,
     tags: ['dropout', 'inverted-dropout'],
     source: AUTHORS,

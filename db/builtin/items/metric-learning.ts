@@ -45,6 +45,24 @@ export const metricLearningItems: BankItemInput[] = [
     answer: { value: 1, tolerance: { abs: 0.001 } },
     answerFormat: 'a number',
     explanation: String.raw`$d(a, p) = \sqrt{3^2 + 4^2} = 5$ and $d(a, n) = \sqrt{0^2 + 6^2} = 6$. Then $\max(0,\ 5 - 6 + 2) = 1$. The negative is already farther than the positive, but not by the margin of 2, so this triplet still produces a gradient.`,
+    hints: [
+      'Compare how far the anchor is from the positive and from the negative: the loss is zero only once the negative is farther by at least the margin.',
+      String.raw`$\mathcal{L} = \max\bigl(0,\ \lVert a - p\rVert_2 - \lVert a - n\rVert_2 + m\bigr)$.`,
+      String.raw`$d(a, p) = \sqrt{(4-1)^2 + (5-1)^2} = \sqrt{9 + 16} = 5$.`,
+    ],
+    parts: [
+      {
+        id: 'anchor-positive',
+        prompt: String.raw`The distance $d(a, p)$ from the anchor to the positive.`,
+        answer: { value: 5, tolerance: { abs: 0.001 } },
+      },
+      {
+        id: 'anchor-negative',
+        prompt: String.raw`The distance $d(a, n)$ from the anchor to the negative.`,
+        answer: { value: 6, tolerance: { abs: 0.001 } },
+        hint: 'The two points differ in one coordinate only.',
+      },
+    ],
     difficulty: 2,
     tags: ['triplet-loss', 'live-session-remark'],
     source: SOURCE_REMARK,

@@ -106,6 +106,11 @@ $$\mu = \frac{1}{3}\left(\begin{bmatrix} 4 \\ 4 \\ 3 \end{bmatrix} + \begin{bmat
 Neuron 1: $(4+0+8)/3 = 4$; neuron 2: $(4+2+9)/3 = 5$; neuron 3: $(3+5+1)/3 = 3$.
 
 Averaging each example over its own neurons instead would be layer normalisation.`,
+    hints: [
+      'Batch norm keeps one mean per neuron, taken over the examples of the minibatch.',
+      String.raw`For neuron $j$: $\mu_j = \frac{1}{m}\sum_{i=1}^{m} x_{ij}$, with $m = 3$ examples.`,
+      String.raw`Neuron 1 sees the values $4$, $0$ and $8$, so $\mu_1 = (4 + 0 + 8)/3 = 4$.`,
+    ],
     difficulty: 1,
     tags: [SOURCE_QUIZ_TAG, 'batch-norm', 'batch-statistics'],
     source: SOURCE_QUIZ,
@@ -268,6 +273,25 @@ The batch means are $(4, 5, 3)$. Compute the variance batch normalisation uses f
 - Neuron 3 (values 3, 5, 1; mean 3): $\frac{0^2 + 2^2 + 2^2}{3} = \frac{8}{3} \approx 2.67$
 
 Frameworks normalise with this biased variance during training (dividing by $N-1$ instead would give 16, 13 and 4).`,
+    hints: [
+      'Batch norm keeps one variance per neuron: work across the three examples, one neuron at a time.',
+      String.raw`$\sigma_j^2 = \frac{1}{m}\sum_{i=1}^{m} (x_{ij} - \mu_j)^2$ with $m = 3$: divide by $m$, not by $m - 1$.`,
+      String.raw`Neuron 1 takes the values $4, 0, 8$ around its mean $4$: the deviations are $0, -4, 4$, so $\sigma_1^2 = (0 + 16 + 16)/3 = 32/3 \approx 10.67$.`,
+    ],
+    parts: [
+      {
+        id: 'deviations-neuron-1',
+        prompt: String.raw`The deviations $x_{i1} - \mu_1$ of neuron 1 from its mean $\mu_1 = 4$, in the order of the three examples.`,
+        answer: { value: [0, -4, 4], tolerance: { abs: 0.001 } },
+        hint: 'Neuron 1 is the first entry of each activation vector.',
+      },
+      {
+        id: 'sum-of-squares',
+        prompt: String.raw`For each neuron, the sum of the squared deviations $\sum_i (x_{ij} - \mu_j)^2$.`,
+        answer: { value: [32, 26, 8], tolerance: { abs: 0.001 } },
+        hint: 'Square each deviation before adding, so nothing cancels.',
+      },
+    ],
     difficulty: 2,
     tags: ['batch-norm', 'batch-statistics', 'variance'],
     source: AUTHORS,
@@ -316,6 +340,24 @@ Frameworks normalise with this biased variance during training (dividing by $N-1
     explanation: String.raw`Normalise, then scale and shift:
 $$\hat x = \frac{x - \mu_B}{\sqrt{\sigma_B^2}} = \frac{2 - 5}{2} = -1.5, \qquad y = \gamma \hat x + \beta = 0.5 \times (-1.5) + 1 = 0.25 .$$
 Remember to divide by the standard deviation $\sqrt{4} = 2$, not by the variance.`,
+    hints: [
+      'Normalise the activation with the batch statistics first, then apply the learned scale and shift.',
+      String.raw`$\hat x = \frac{x - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}$, then $y = \gamma \hat x + \beta$.`,
+      String.raw`$\hat x = (2 - 5)/\sqrt{4} = -3/2 = -1.5$.`,
+    ],
+    parts: [
+      {
+        id: 'normalised',
+        prompt: String.raw`The normalised activation $\hat x = (x - \mu_B)/\sqrt{\sigma_B^2}$.`,
+        answer: { value: -1.5, tolerance: { abs: 0.005 } },
+        hint: 'Divide by the standard deviation, the square root of the variance.',
+      },
+      {
+        id: 'scaled',
+        prompt: String.raw`The scaled value $\gamma \hat x$, before the shift $\beta$ is added.`,
+        answer: { value: -0.75, tolerance: { abs: 0.005 } },
+      },
+    ],
     difficulty: 2,
     tags: ['batch-norm', 'gamma-beta'],
     source: AUTHORS,
@@ -481,6 +523,24 @@ Remember to divide by the standard deviation $\sqrt{4} = 2$, not by the variance
 $$\hat\mu_1 = 0.9 \times 2.0 + 0.1 \times 4.0 = 1.8 + 0.4 = 2.2,$$
 $$\hat\mu_2 = 0.9 \times 2.2 + 0.1 \times 6.0 = 1.98 + 0.6 = 2.58.$$
 The running estimate moves slowly towards recent batch means; that is what BN uses at test time. (Keras writes the same average with momentum $0.9$ on the *old* value.)`,
+    hints: [
+      'Apply the update once per minibatch, in order: the second update starts from the result of the first.',
+      String.raw`With $m = 0.1$: $\hat\mu \leftarrow 0.9\,\hat\mu + 0.1\,\mu_B$.`,
+      String.raw`After the first minibatch: $0.9 \cdot 2.0 + 0.1 \cdot 4.0 = 1.8 + 0.4 = 2.2$.`,
+    ],
+    parts: [
+      {
+        id: 'kept',
+        prompt: String.raw`The part of the current running mean the first update keeps, $(1 - m)\,\hat\mu$.`,
+        answer: { value: 1.8, tolerance: { abs: 0.005 } },
+      },
+      {
+        id: 'after-first',
+        prompt: 'The running mean after the first minibatch (mean 4.0).',
+        answer: { value: 2.2, tolerance: { abs: 0.005 } },
+        hint: String.raw`Add the new batch's share $m\,\mu_B$.`,
+      },
+    ],
     difficulty: 3,
     tags: ['batch-norm', 'running-statistics'],
     source: AUTHORS,

@@ -162,6 +162,24 @@ Even in the most favourable case the gradient shrinks a thousandfold, and satura
     answer: { value: 1.86, tolerance: { abs: 0.001 } },
     answerFormat: 'a number rounded to 2 decimals',
     explanation: String.raw`Velocity: $v = 0.9 \times 1.0 + 0.5 = 1.4$. Weight: $w = 2.0 - 0.1 \times 1.4 = 1.86$. Plain SGD would have moved only $0.1 \times 0.5 = 0.05$ (to $1.95$); momentum keeps moving in the direction of past gradients, which speeds progress along consistent directions and damps oscillations.`,
+    hints: [
+      'Update the velocity first; the weight then moves along the new velocity, not along the bare gradient.',
+      String.raw`$v \leftarrow \beta v + g$, then $w \leftarrow w - \eta v$.`,
+      String.raw`$v = 0.9 \cdot 1.0 + 0.5 = 1.4$.`,
+    ],
+    parts: [
+      {
+        id: 'velocity',
+        prompt: String.raw`The new velocity $v = \beta v + g$.`,
+        answer: { value: 1.4, tolerance: { abs: 0.001 } },
+      },
+      {
+        id: 'step',
+        prompt: String.raw`The step $\eta v$ taken with the new velocity.`,
+        answer: { value: 0.14, tolerance: { abs: 0.001 } },
+        hint: 'Use the velocity you just computed, not the old one.',
+      },
+    ],
     difficulty: 3,
     tags: ['sgd', 'momentum'],
     source: AUTHORS,

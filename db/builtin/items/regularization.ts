@@ -40,6 +40,11 @@ export const regularizationItems: BankItemInput[] = [
 - **L2**, $R = \lambda\sum_i w_i^2$: the gradient is $2\lambda w_i$, so the step is $w_i \leftarrow (1-2\eta\lambda)\,w_i - \eta\, g'(w_i)$. The pull is proportional to the weight: as $w_i$ gets small the pull fades, so weights shrink towards zero but almost never reach it.
 
 Hence L1 yields sparse weight vectors (many exact zeros, a few large values); L2 yields many small non-zero weights.`,
+    hints: [
+      'Compare how hard each penalty pulls on a weight that is already small.',
+      String.raw`The penalties' gradients: $\lambda\,\mathrm{sign}(w)$ for L1, $2\lambda w$ for L2.`,
+      String.raw`At $w = 0.01$ with $\lambda = 0.1$, L1 still pulls with $0.1$ while L2 pulls with only $2 \cdot 0.1 \cdot 0.01 = 0.002$.`,
+    ],
     difficulty: 2,
     tags: [SOURCE_QUIZ_TAG, 'l1', 'l2', 'sparsity'],
     source: SOURCE_QUIZ,
@@ -72,6 +77,24 @@ With $\eta = 0.1$ and $\lambda = 0.05$: $c = 1 - 2 \times 0.1 \times 0.05 = 1 - 
 - $w_3$: $0 - 0.1\,(-0.4 + 0) = 0.04$
 
 The penalty moved $w_2$ by a full $\eta\lambda = 0.05$ towards zero although $w_2$ itself is tiny: that constant pull is what drives small weights to zero under L1.`,
+    hints: [
+      String.raw`The L1 penalty adds a pull of the same size $\lambda$ to every non-zero weight, pointing towards zero.`,
+      String.raw`$w \leftarrow w - \eta\,\bigl(\nabla g + \lambda\,\mathrm{sign}(w)\bigr)$, with $\mathrm{sign}(0) = 0$.`,
+      String.raw`The penalty's gradient is $\lambda\,\mathrm{sign}(w) = 0.5 \cdot (1, -1, 0) = (0.5, -0.5, 0)$.`,
+    ],
+    parts: [
+      {
+        id: 'penalty-gradient',
+        prompt: String.raw`The gradient of the penalty alone, $\lambda\,\mathrm{sign}(w)$.`,
+        answer: { value: [0.5, -0.5, 0], tolerance: { abs: 0.0005 } },
+        hint: String.raw`$\mathrm{sign}(-0.05) = -1$ and $\mathrm{sign}(0) = 0$.`,
+      },
+      {
+        id: 'total-gradient',
+        prompt: String.raw`The full gradient $\nabla g + \lambda\,\mathrm{sign}(w)$.`,
+        answer: { value: [0.7, -0.4, -0.4], tolerance: { abs: 0.0005 } },
+      },
+    ],
     difficulty: 3,
     tags: ['l1', 'sgd', 'sparsity'],
     source: AUTHORS,

@@ -42,6 +42,26 @@ export const segmentationItems: BankItemInput[] = [
     answer: { value: 0.7861, tolerance: { abs: 0.002 } },
     answerFormat: 'a number rounded to 3 decimals',
     explanation: SOFT_DICE_EXPLANATION,
+    hints: [
+      'Soft Dice uses the mask values as they are: the overlap is a sum of products, the sizes are plain sums.',
+      String.raw`$\mathrm{Dice} = \frac{2\sum_i A_i B_i}{\sum_i A_i + \sum_i B_i}$.`,
+      String.raw`First row of products: $0.10 \cdot 0.01 + 0.47 \cdot 0.44 + 0.88 \cdot 0.48 + 0.25 \cdot 0.18 = 0.6752$.`,
+    ],
+    parts: [
+      {
+        id: 'overlap',
+        prompt: String.raw`The soft overlap $\sum_i A_i B_i$ over all 16 pixels.`,
+        answer: { value: 7.2559, tolerance: { abs: 0.001 } },
+        answerFormat: 'a number, to at least 3 decimal places',
+        hint: 'Multiply pixel by pixel, add each row, then add the four row sums.',
+      },
+      {
+        id: 'total',
+        prompt: String.raw`The total size $\sum_i A_i + \sum_i B_i$.`,
+        answer: { value: 18.46, tolerance: { abs: 0.001 } },
+        answerFormat: 'a number, to at least 2 decimal places',
+      },
+    ],
     difficulty: 3,
     tags: [SOURCE_QUIZ_TAG, 'dice', 'soft-metrics'],
     source: SOURCE_QUIZ,
@@ -109,6 +129,11 @@ export const segmentationItems: BankItemInput[] = [
 - $\mathrm{Dice} = 2 \times 30 / (40 + 50) = 60/90 \approx 0.667$.
 
 Check with the identity $\mathrm{Dice} = 2\,\mathrm{IoU}/(1 + \mathrm{IoU}) = 1/1.5 \approx 0.667$.`,
+    hints: [
+      'Both metrics compare the overlap with a size: IoU divides by the union, Dice by the mean of the two sizes.',
+      String.raw`$\mathrm{IoU} = \frac{|A \cap B|}{|A| + |B| - |A \cap B|}$ and $\mathrm{Dice} = \frac{2|A \cap B|}{|A| + |B|}$.`,
+      String.raw`The union has $40 + 50 - 30 = 60$ pixels.`,
+    ],
     difficulty: 2,
     tags: ['iou', 'dice'],
     source: AUTHORS,

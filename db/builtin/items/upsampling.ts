@@ -84,6 +84,11 @@ export const upsamplingItems: BankItemInput[] = [
     answer: { value: [5, 10, 19, 28, 15, 22, 11, 16, 7, 10, 3, 4], tolerance: { abs: 0 } },
     answerFormat: 'comma-separated vector of 12 integers',
     explanation: TRANSPOSE1D_EXPLANATION,
+    hints: [
+      'Each input value stamps a scaled copy of the filter into the output; consecutive copies start 2 positions apart and add up where they overlap.',
+      String.raw`$y[2i + k] \mathrel{+}= x[i]\,f[k]$; the output has $(5 - 1) \cdot 2 + 4 = 12$ values.`,
+      String.raw`The first stamp is $5f = [5, 10, 15, 20]$ at positions 0–3 and the second $4f = [4, 8, 12, 16]$ at 2–5, so $y_2 = 15 + 4 = 19$.`,
+    ],
     difficulty: 4,
     tags: [SOURCE_QUIZ_TAG, 'transposed-convolution', 'stride'],
     source: SOURCE_QUIZ,
@@ -156,6 +161,11 @@ is upsampled by the max-unpooling layer paired with that pooling layer. What is 
 The pooling layer outputs $\begin{bmatrix} 9 & 8 \\ 7 & 6 \end{bmatrix}$ and remembers these positions ("switches").
 
 **Unpooling.** The paired unpooling layer takes its own input, $\begin{bmatrix} 50 & 10 \\ 44 & 20 \end{bmatrix}$, writes each value at the switch position of the corresponding window, and fills the rest with zeros: 50 at $(0, 0)$, 10 at $(1, 3)$, 44 at $(2, 0)$, 20 at $(3, 3)$. The values come from the decoder; only the *positions* come from the encoder. This is how SegNet-style decoders recover where strong activations were, which helps keep object boundaries sharp.`,
+    hints: [
+      'Unpooling has to know where each maximum was: that is what the pooling layer recorded.',
+      String.raw`Each input value goes to the recorded position of the maximum of its $2 \times 2$ window; every other position is 0.`,
+      String.raw`The top-left window $\{9, 2, 4, 6\}$ has its maximum at $(0, 0)$, so $50$ goes to $(0, 0)$.`,
+    ],
     difficulty: 3,
     tags: [SOURCE_QUIZ_TAG, 'max-unpooling', 'pooling'],
     source: SOURCE_QUIZ,
