@@ -9,7 +9,7 @@
  *
  * Learner 1 ("bench-heavy") is the learner the benchmarks drive; it owns `heavyShare` of the
  * attempts, the other learners share the rest evenly. Everything is deterministic by seed.
- * Generated files are cached in the OS temp folder, keyed by parameters and schema version.
+ * Generated files are cached in the OS temp folder, keyed by parameters and the migrations' SQL.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { BKT, scheduleReview, updateMastery, type ReviewCard } from '../core/mas
 import { Rng } from '../core/selection';
 import { importPack } from '../db/bank/import';
 import { openDatabase, type Db } from '../db/connection';
-import { latestSchemaVersion } from '../db/migrations';
+import { migrations } from '../db/migrations';
 import { serializeResponse } from '../db/queries/quiz';
 import { localDayKey } from '../electron/service/dashboard';
 import { misconception, syntheticPack, type ItemKey, type SyntheticPack } from './pack';
@@ -63,7 +63,10 @@ export function cacheDir(): string {
 }
 
 function cacheKey(kind: string, value: unknown): string {
-  const text = JSON.stringify({ kind, value, GENERATOR_VERSION, latestSchemaVersion });
+  // The migrations' SQL, not just the schema version: a migration still being written keeps its
+  // number while its tables change.
+  const schema = migrations.map((m) => [m.version, m.up]);
+  const text = JSON.stringify({ kind, value, GENERATOR_VERSION, schema });
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
