@@ -2,6 +2,7 @@
  * Constructors for answer values and distractors, so templates read as the computation they do.
  */
 import { KernelArgError } from '../kernels';
+import type { ConventionId } from './conventions';
 import { misconception, type MisconceptionId } from './misconceptions';
 import type { AnswerValue, Distractor, NumericValue, VectorDisplay } from './types';
 
@@ -29,9 +30,19 @@ export function choiceAnswer(text: string): AnswerValue {
   return { kind: 'choice', text };
 }
 
-/** A wrong answer produced by the named mistaken rule. */
-export function wrong(id: MisconceptionId, value: AnswerValue, feedback: string): Distractor {
-  return { misconception: misconception(id), value, feedback };
+/**
+ * A wrong answer produced by the named mistaken rule; `convention` names the convention it is
+ * wrong under, which the stem must then state.
+ */
+export function wrong(
+  id: MisconceptionId,
+  value: AnswerValue,
+  feedback: string,
+  convention?: ConventionId,
+): Distractor {
+  return convention === undefined
+    ? { misconception: misconception(id), value, feedback }
+    : { misconception: misconception(id), value, feedback, convention };
 }
 
 /**

@@ -1,11 +1,18 @@
 /**
- * Structural and numeric checks of a generated variant, independent of how it was generated:
- * what a reviewer would reject in a hand-written question (two options that say the same thing,
- * no or several correct options, NaN in the text, a worked solution that ends on another number).
+ * Checks of generated questions. {@link checkVariant} looks at a variant as a reviewer would look
+ * at a hand-written question (two options that say the same thing, no or several correct options,
+ * NaN in the text, a worked solution that ends on another number). {@link checkProblem} looks at
+ * the drawn problem behind it for what gives a key away or makes a wrong option unfair: options
+ * of another shape than the key while same-shape misconceptions were left out, a misconception
+ * that gives the key, degenerate inputs, and a misconception wrong only under a convention the
+ * stem does not state.
  */
 import type { ChoiceOption, NumericKey } from '../types';
-import { MAX_SEED, templateDefinition } from './registry';
-import type { Variant } from './types';
+import { convention, statesConvention } from './conventions';
+import { givesKey, sameShape, unmetNeeds } from './draw-rules';
+import { answerValues, formatAnswer } from './format';
+import { MAX_SEED, generateWithProblem, templateDefinition } from './registry';
+import type { AnswerValue, Distractor, GenerateOptions, Problem, Variant } from './types';
 
 const NUMBER = /-?\d+(?:\.\d+)?/g;
 const BAD_TEXT = /\b(?:NaN|Infinity|undefined)\b|\[object /;
@@ -166,4 +173,90 @@ export function checkVariant(variant: Variant): string[] {
     problems.push(`unexpected question kind ${q.kind}`);
   }
   return problems;
+}
+
+function allFinite(value: AnswerValue): boolean {
+  return value.kind === 'choice' || answerValues(value).every(Number.isFinite);
+}
+
+function shapeOf(value: AnswerValue): string {
+  switch (value.kind) {
+    case 'vector':
+      return `length ${value.value.length}`;
+    case 'matrix':
+      return `${value.value.length}×${value.value[0]?.length ?? 0}`;
+    default:
+      return value.kind;
+  }
+}
+
+/**
+ * Problems with the drawn problem behind a variant; empty when it is fair. `offered` lists the
+ * misconception ids of the wrong options the MCQ shows (omit it for the numeric form). Checks:
+ * (a) no offered option has another shape than the key while a same-shape misconception that
+ * would have made a distinct option was left out; (b) no misconception gives the key (the same
+ * option text, or within the numeric key's tolerance); (c) every declared need of the draw is met
+ * (spread in values, distinct vectors); (d) every convention a misconception relies on is stated
+ * in the stem, by its phrase.
+ */
+export function checkProblem(problem: Problem, offered?: readonly string[]): string[] {
+  const problems: string[] = [];
+  const { answer, distractors } = problem;
+  if (offered !== undefined) {
+    const shown = offered.map((id) => distractors.find((d) => d.misconception.id === id));
+    const shownTexts = new Set([
+      formatAnswer(answer),
+      ...shown.flatMap((d) => (d === undefined ? [] : [formatAnswer(d.value)])),
+    ]);
+    const leftOut = distractors.filter(
+      (d): d is Distractor =>
+        !shown.includes(d) &&
+        sameShape(d.value, answer) &&
+        allFinite(d.value) &&
+        !shownTexts.has(formatAnswer(d.value)),
+    );
+    for (const d of shown) {
+      if (d === undefined || sameShape(d.value, answer) || leftOut.length === 0) continue;
+      problems.push(
+        `option ${d.misconception.id} has another shape (${shapeOf(d.value)}) than the key (${shapeOf(answer)}) while same-shape ${leftOut[0].misconception.id} was left out`,
+      );
+    }
+  }
+  for (const d of distractors) {
+    if (allFinite(d.value) && givesKey(d.value, answer))
+      problems.push(`misconception ${d.misconception.id} gives the key (${formatAnswer(answer)})`);
+  }
+  problems.push(...unmetNeeds(problem.needs ?? []));
+  for (const d of distractors) {
+    if (d.convention !== undefined && !statesConvention(problem.stem, d.convention)) {
+      problems.push(
+        `misconception ${d.misconception.id} relies on the convention ${d.convention} ("${convention(d.convention).phrase}"), which the stem does not state`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** {@link checkVariant} and {@link checkProblem} of a variant and the problem drawn for it. */
+export function checkDrawn(variant: Variant, problem: Problem): string[] {
+  const offered =
+    variant.question.kind === 'mcq'
+      ? (variant.question.options ?? []).flatMap((o) =>
+          o.misconception === undefined ? [] : [o.misconception.id],
+        )
+      : undefined;
+  return [...checkVariant(variant), ...checkProblem(problem, offered)];
+}
+
+/**
+ * Generates one variant and runs {@link checkDrawn} on it. Throws what
+ * {@link generateWithProblem} throws.
+ */
+export function checkGenerated(
+  templateId: string,
+  seed: number,
+  options: GenerateOptions = {},
+): string[] {
+  const { variant, problem } = generateWithProblem(templateId, seed, options);
+  return checkDrawn(variant, problem);
 }

@@ -4,6 +4,7 @@
  */
 import { convTranspose1d, convTranspose1dContributions } from '../kernels';
 import { ifValid, present, vectorAnswer, wrong } from './answers';
+import { finishDraw } from './draw-rules';
 import { fmt, fmtRow, plural, term } from './format';
 import type { Rng } from './rng';
 import { TemplateError } from './types';
@@ -99,7 +100,8 @@ function draw(rng: Rng, p: ParamBag): Problem {
       : `if ${plural(padding, 'value')} ${padding === 1 ? 'is' : 'are'} cropped from each end of the full output (padding ${padding}, as in PyTorch)`;
   const stem =
     `A 1-D signal $x = ${fmtRow(x, 4)}$ is upsampled by a transposed convolution with the filter $f = ${fmtRow(w, 4)}$ ` +
-    `and stride ${stride}. What is the output signal $y$ ${cropText}?`;
+    `and stride ${stride}. Follow PyTorch's \`ConvTranspose1d\`: each $x_i$ adds $x_i \\cdot f$ into the output starting at ` +
+    `position $i \\cdot ${stride}$, and the filter is not flipped. What is the output signal $y$ ${cropText}?`;
   const vec = (values: readonly number[]) => vectorAnswer(values, 4);
 
   const table = [
@@ -122,50 +124,74 @@ function draw(rng: Rng, p: ParamBag): Problem {
       ? ifValid(() => convTranspose1d(x, w, stride, 1))
       : convTranspose1d(x, w, stride, 0);
   const flipped = convTranspose1d(x, reversedW, stride, padding);
-  return {
-    stem,
-    answer: vec(y),
-    distractors: present([
-      wrong(
-        'forgot-overlap-sum',
-        vec(overwrite),
-        'Where two shifted copies of the filter overlap, their products must be added; here the later copy simply replaced the earlier one.',
-      ),
-      strideOne &&
+  const reversedX = [...x].reverse();
+  const fullOutput = padding > 0 ? convTranspose1d(x, w, stride, 0) : y;
+  const fixed = preset !== undefined || (fixedX !== undefined && fixedW !== undefined);
+  return finishDraw(
+    {
+      stem,
+      answer: vec(y),
+      distractors: present([
         wrong(
-          'stride-ignored',
-          vec(strideOne),
-          `This shifts each copy by 1 position instead of by the stride ${stride}, so the output is too short and the overlaps are wrong.`,
+          'forgot-overlap-sum',
+          vec(overwrite),
+          'Where two shifted copies of the filter overlap, their products must be added; here the later copy simply replaced the earlier one.',
         ),
-      cropped &&
-        (padding === 0
+        wrong(
+          'flipped-kernel',
+          vec(flipped),
+          `This uses the reversed filter ${fmtRow(reversedW, 4)}. PyTorch's transposed convolution places the filter as it is stored.`,
+          'transpose-no-flip',
+        ),
+        wrong(
+          'reversed-input',
+          vec(convTranspose1d(reversedX, w, stride, padding)),
+          `This stamps the inputs in reverse order, ${fmtRow(reversedX, 4)}; the first copy belongs to $x_0 = ${fmt(x[0], 4)}$ and starts at position 0.`,
+        ),
+        padding > 0
           ? wrong(
-              'cropped-without-cropping',
-              vec(cropped),
-              'This drops the first and last output values, but the question asks for the full output without cropping.',
+              'cropped-one-end',
+              vec(fullOutput.slice(0, fullOutput.length - 2 * padding)),
+              `The length is right, but all ${2 * padding} values were removed from the end; padding ${padding} crops ${padding} from each end.`,
+              'transpose-padding-crops',
             )
-          : wrong(
-              'forgot-cropping',
-              vec(cropped),
-              `This is the full output of length ${full}; ${plural(padding, 'value')} must still be removed from each end.`,
-            )),
-      wrong(
-        'flipped-kernel',
-        vec(flipped),
-        `This uses the reversed filter ${fmtRow(reversedW, 4)}. The transposed convolution of deep-learning frameworks places the filter as it is.`,
-      ),
-    ]),
-    correctFeedback:
-      'Right: scatter a scaled filter copy for each input, shift by the stride, add the overlaps.',
-    explanation:
-      'A transposed convolution runs a convolution backwards: instead of each output reading a window of the ' +
-      'input, each input value writes a scaled copy of the filter into the output, at a position that advances ' +
-      `by the stride. With a filter longer than the stride the copies overlap and the overlapping products are ` +
-      'summed, which is what the table adds up row by row. Cropping (the `padding` argument in PyTorch) then ' +
-      'removes the same number of values from both ends, so the output length is $(n - 1)s + k - 2p$.',
-    steps,
-    entryHint: `the ${plural(y.length, 'output value')}, $y_0$ first`,
-  };
+          : undefined,
+        strideOne &&
+          wrong(
+            'stride-ignored',
+            vec(strideOne),
+            `This shifts each copy by 1 position instead of by the stride ${stride}, so the output is too short and the overlaps are wrong.`,
+          ),
+        cropped &&
+          (padding === 0
+            ? wrong(
+                'cropped-without-cropping',
+                vec(cropped),
+                'This drops the first and last output values, but the question asks for the full output without cropping.',
+                'transpose-padding-crops',
+              )
+            : wrong(
+                'forgot-cropping',
+                vec(cropped),
+                `This is the full output of length ${full}; ${plural(padding, 'value')} must still be removed from each end.`,
+                'transpose-padding-crops',
+              )),
+      ]),
+      correctFeedback:
+        'Right: scatter a scaled filter copy for each input, shift by the stride, add the overlaps.',
+      explanation:
+        'A transposed convolution runs a convolution backwards: instead of each output reading a window of the ' +
+        'input, each input value writes a scaled copy of the filter into the output, at a position that advances ' +
+        `by the stride. With a filter longer than the stride the copies overlap and the overlapping products are ` +
+        'summed, which is what the table adds up row by row. Cropping (the `padding` argument in PyTorch) then ' +
+        'removes the same number of values from both ends, so the output length is $(n - 1)s + k - 2p$. ' +
+        'The filter is used as stored, not flipped: PyTorch computes the gradient of a convolution this way, ' +
+        'and a learned filter has no preferred orientation anyway.',
+      steps,
+      entryHint: `the ${plural(y.length, 'output value')}, $y_0$ first`,
+    },
+    { fixed },
+  );
 }
 
 /** 1-D transposed convolution output with its contribution table. */

@@ -4,6 +4,7 @@
  */
 import { convTranspose2d } from '../kernels';
 import { ifValid, matrixAnswer, present, wrong } from './answers';
+import { finishDraw } from './draw-rules';
 import { fmt, latexMatrix, plural } from './format';
 import type { Rng } from './rng';
 import type { ParamBag, Problem, TemplateDefinition } from './types';
@@ -67,7 +68,9 @@ function draw(rng: Rng, p: ParamBag): Problem {
       : `cropping ${padding} from every side of the full output (padding ${padding})`;
   const stem =
     `The input $X = ${latexMatrix(x, 4)}$ is upsampled by a 2-D transposed convolution with the kernel ` +
-    `$W = ${latexMatrix(w, 4)}$, stride ${stride}, ${cropText}. What is the output?`;
+    `$W = ${latexMatrix(w, 4)}$, stride ${stride}, ${cropText}. Follow PyTorch's \`ConvTranspose2d\`: each input value ` +
+    `$x_{rc}$ adds $x_{rc} \\cdot W$ into the output with its top-left corner at $(r \\cdot ${stride}, c \\cdot ${stride})$, and the ` +
+    `kernel is not flipped. What is the output?`;
   const mat = (m: Matrix) => matrixAnswer(m, 4);
   const copies = x.flatMap((row, r) =>
     row.map(
@@ -90,54 +93,62 @@ function draw(rng: Rng, p: ParamBag): Problem {
   }
   const strideOne = stride === 1 ? undefined : ifValid(() => convTranspose2d(x, w, 1, padding));
   const cropped = padding === 0 ? ifValid(() => convTranspose2d(x, w, stride, 1)) : full;
-  return {
-    stem,
-    answer: mat(y),
-    distractors: present([
-      wrong(
-        'forgot-overlap-sum',
-        mat(convTranspose2dOverwrite(x, w, stride, padding)),
-        'Where kernel copies overlap, the products must be added; this answer lets the later copy overwrite the earlier one.',
-      ),
-      strideOne &&
+  const fixed = p.matrix('x') !== undefined && p.matrix('w') !== undefined;
+  return finishDraw(
+    {
+      stem,
+      answer: mat(y),
+      distractors: present([
         wrong(
-          'stride-ignored',
-          mat(strideOne),
-          `This moves each copy by 1 instead of by the stride ${stride}.`,
+          'forgot-overlap-sum',
+          mat(convTranspose2dOverwrite(x, w, stride, padding)),
+          'Where kernel copies overlap, the products must be added; this answer lets the later copy overwrite the earlier one.',
         ),
-      wrong(
-        'flipped-kernel',
-        mat(convTranspose2d(x, rotate180(w), stride, padding)),
-        'This rotates the kernel by 180°. Frameworks place the kernel unflipped in a transposed convolution.',
-      ),
-      wrong(
-        'kernel-transposed',
-        mat(convTranspose2d(x, transpose(w), stride, padding)),
-        'This uses $W^T$: rows and columns of the kernel were swapped.',
-      ),
-      cropped &&
-        (padding === 0
-          ? wrong(
-              'cropped-without-cropping',
-              mat(cropped),
-              'This removes the border of the output, but no cropping was asked for.',
-            )
-          : wrong(
-              'forgot-cropping',
-              mat(cropped),
-              `This is the full output; ${plural(padding, 'row')} and ${plural(padding, 'column')} must still be cropped from every side.`,
-            )),
-    ]),
-    correctFeedback:
-      'Right: one scaled kernel copy per input value, shifted by the stride, overlaps summed.',
-    explanation:
-      'In a 2-D transposed convolution every input value stamps a copy of the kernel, scaled by that value, onto ' +
-      'the output grid; moving one input step moves the stamp by the stride in that direction. Where stamps ' +
-      'overlap (kernel larger than the stride) the values add. Each output side is $(n - 1)s + k - 2p$ long, ' +
-      'where $p$ rows and columns are cropped from every border.',
-    steps,
-    entryHint: `the ${y.length}×${y[0].length} output`,
-  };
+        strideOne &&
+          wrong(
+            'stride-ignored',
+            mat(strideOne),
+            `This moves each copy by 1 instead of by the stride ${stride}.`,
+          ),
+        wrong(
+          'flipped-kernel',
+          mat(convTranspose2d(x, rotate180(w), stride, padding)),
+          "This rotates the kernel by 180°. PyTorch's transposed convolution places the kernel as it is stored.",
+          'transpose-no-flip',
+        ),
+        wrong(
+          'kernel-transposed',
+          mat(convTranspose2d(x, transpose(w), stride, padding)),
+          'This uses $W^T$: rows and columns of the kernel were swapped.',
+        ),
+        cropped &&
+          (padding === 0
+            ? wrong(
+                'cropped-without-cropping',
+                mat(cropped),
+                'This removes the border of the output, but no cropping was asked for.',
+                'transpose-padding-crops',
+              )
+            : wrong(
+                'forgot-cropping',
+                mat(cropped),
+                `This is the full output; ${plural(padding, 'row')} and ${plural(padding, 'column')} must still be cropped from every side.`,
+                'transpose-padding-crops',
+              )),
+      ]),
+      correctFeedback:
+        'Right: one scaled kernel copy per input value, shifted by the stride, overlaps summed.',
+      explanation:
+        'In a 2-D transposed convolution every input value stamps a copy of the kernel, scaled by that value, onto ' +
+        'the output grid; moving one input step moves the stamp by the stride in that direction. Where stamps ' +
+        'overlap (kernel larger than the stride) the values add. Each output side is $(n - 1)s + k - 2p$ long, ' +
+        'where $p$ rows and columns are cropped from every border. As in PyTorch, the kernel is stamped as stored, ' +
+        'without the 180° rotation of a textbook convolution.',
+      steps,
+      entryHint: `the ${y.length}×${y[0].length} output`,
+    },
+    { fixed },
+  );
 }
 
 /** 2-D transposed convolution of a small input. */

@@ -12,6 +12,7 @@ export {
   type TemplateInfo,
   type Variant,
 } from './types';
-export { MAX_SEED, generateVariant, listTemplates } from './registry';
-export { checkVariant } from './check';
+export { MAX_SEED, generateVariant, generateWithProblem, listTemplates } from './registry';
+export { checkDrawn, checkGenerated, checkProblem, checkVariant } from './check';
+export { conventionIds, type ConventionId } from './conventions';
 export { allMisconceptions, type MisconceptionId } from './misconceptions';

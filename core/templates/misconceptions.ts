@@ -16,6 +16,8 @@ const LABELS = {
   'momentum-swapped': 'Swapped the weights of the old running value and the new batch value',
   'used-batch-stats-at-test': 'Normalised a test input with the last mini-batch statistics',
   'divided-by-variance': 'Divided by the variance instead of the standard deviation',
+  'running-var-biased':
+    'Updated the running variance with the biased batch variance (PyTorch uses the unbiased one)',
   'running-stats-plain-average':
     'Averaged the batch statistics equally instead of the running (momentum) update',
   'bn-ln-axes-swapped': 'Swapped the axes of batch norm and layer norm',
@@ -33,6 +35,8 @@ const LABELS = {
   'cropped-without-cropping': 'Cropped the output although no cropping was asked for',
   'forgot-cropping': 'Did not crop `padding` values from each end of the output',
   'flipped-kernel': 'Flipped the kernel (frameworks do not flip it)',
+  'reversed-input': 'Placed the input values in reverse order (last value first)',
+  'cropped-one-end': 'Cropped all 2p values from one end instead of p from each end',
   'kernel-transposed': 'Used the transposed kernel (rows and columns swapped)',
   'output-size-forgot-padding': 'Left the padding out of the output-size formula',
   'output-size-no-plus-one': 'Forgot the + 1 in the output-size formula',

@@ -14,6 +14,7 @@ import {
   type ResolvedQuestion,
 } from '../types';
 import { answerNumbers, answerValues, formatAnswer, plural, roundTo } from './format';
+import { sameShape } from './draw-rules';
 import { LEVEL_SPEC, describeParam, parseParams } from './params';
 import { Rng, hashString } from './rng';
 import { Redraw, TemplateError } from './types';
@@ -212,26 +213,6 @@ function formatOfValue(
   return entryHint !== undefined ? `${entryHint}: ${shape}${rounding}` : `${shape}${rounding}`;
 }
 
-/** Same kind and length: a typed answer of the key's shape could be this value. */
-function sameShape(a: AnswerValue, b: AnswerValue): boolean {
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case 'number':
-    case 'choice':
-      return true;
-    case 'vector':
-      return b.kind === 'vector' && a.value.length === b.value.length;
-    case 'matrix':
-      return (
-        b.kind === 'matrix' &&
-        a.value.length === b.value.length &&
-        a.value.every((row, i) => row.length === b.value[i].length)
-      );
-    default:
-      throw unreachable(a);
-  }
-}
-
 /** The parts of a problem as checkable questions, each with its own key and entry format. */
 function questionParts(problem: Problem): QuestionPart[] | undefined {
   if (problem.parts === undefined || problem.parts.length === 0) return undefined;
@@ -355,6 +336,18 @@ export function generateVariant(
   seed: number,
   options: GenerateOptions = {},
 ): Variant {
+  return generateWithProblem(templateId, seed, options).variant;
+}
+
+/**
+ * {@link generateVariant}, plus the drawn problem behind the variant (its full distractor list,
+ * conventions and needs), for `templates check`.
+ */
+export function generateWithProblem(
+  templateId: string,
+  seed: number,
+  options: GenerateOptions = {},
+): { readonly variant: Variant; readonly problem: Problem } {
   const def = BY_ID.get(templateId);
   if (def === undefined) throw new TemplateError(`unknown template "${templateId}"`);
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
@@ -408,7 +401,7 @@ export function generateVariant(
       continue;
     }
     const question = buildQuestion(problem, form, answerText, chosen, rng);
-    return { templateId: def.id, seed, form, question };
+    return { variant: { templateId: def.id, seed, form, question }, problem };
   }
   throw new TemplateError(`template ${def.id}: these params give no valid variant (${reason})`);
 }

@@ -3,7 +3,8 @@
  * misconception behind it.
  */
 import { numbersIn } from './check';
-import { generateVariant } from './registry';
+import { answerValues } from './format';
+import { generateVariant, generateWithProblem } from './registry';
 import type { ParamInput, Variant } from './types';
 
 /** The MCQ variant of `id` for seed 0 with these params. */
@@ -50,4 +51,20 @@ export function wrongNumbers(v: Variant, id: string): number[] {
     throw new Error(`no option for misconception ${id} (have ${misconceptionIds(v).join(', ')})`);
   }
   return numbersIn(option.text);
+}
+
+/**
+ * The exact values misconception `misconception` gives in the problem drawn for `id` (seed 0),
+ * whether or not the MCQ offers it as an option.
+ */
+export function candidateValues(
+  id: string,
+  params: Readonly<Record<string, ParamInput>>,
+  misconception: string,
+  seed = 0,
+): readonly number[] {
+  const { problem } = generateWithProblem(id, seed, { params });
+  const found = problem.distractors.find((d) => d.misconception.id === misconception);
+  if (found === undefined) throw new Error(`no candidate for misconception ${misconception}`);
+  return answerValues(found.value);
 }

@@ -6,6 +6,7 @@
  * {@link Variant}.
  */
 import type { Misconception, ResolvedQuestion } from '../types';
+import type { ConventionId } from './conventions';
 import type { Rng } from './rng';
 
 /** The two ways a variant can be asked. */
@@ -83,7 +84,24 @@ export interface Distractor {
   readonly value: AnswerValue;
   /** Why this answer is wrong (shown when picked). */
   readonly feedback: string;
+  /**
+   * The convention this answer is wrong under (e.g. `unbiased-running-var`); the stem must state
+   * it, which `templates check` verifies.
+   */
+  readonly convention?: ConventionId;
 }
+
+/**
+ * An input a draw needs to be non-degenerate, re-checked by `templates check`: `spread` values
+ * must not all be equal, `distinct` vectors must differ pairwise.
+ */
+export type DrawNeed =
+  | { readonly kind: 'spread'; readonly name: string; readonly values: readonly number[] }
+  | {
+      readonly kind: 'distinct';
+      readonly name: string;
+      readonly vectors: readonly (readonly number[])[];
+    };
 
 /** A numeric value a part asks for (never a choice). */
 export type NumericValue = Exclude<AnswerValue, { readonly kind: 'choice' }>;
@@ -133,6 +151,8 @@ export interface Problem {
   readonly parts?: readonly ProblemPart[];
   /** The hint ladder's nudge and formula. */
   readonly hints?: ProblemHints;
+  /** Inputs that must not be degenerate (see {@link DrawNeed}). */
+  readonly needs?: readonly DrawNeed[];
 }
 
 /** A param declaration: how to parse it and what it allows. */
