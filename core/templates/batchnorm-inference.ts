@@ -1,10 +1,13 @@
 /**
  * `batchnorm-inference`: running mean and variance updated with momentum over a few training
  * mini-batches, then a test input normalised with the running statistics (evaluation mode).
- * Convention (PyTorch): running ← (1 − m)·running + m·batch, starting from mean 0 and variance 1.
+ * Convention (PyTorch `BatchNorm1d`): running ← (1 − m)·running + m·batch, starting from mean 0 and
+ * variance 1, where the running variance takes the *unbiased* batch variance (divide by N − 1)
+ * while training-mode normalisation uses the biased one (divide by N).
  */
 import { batchNormStats } from '../kernels';
-import { numberAnswer, wrong } from './answers';
+import { numberAnswer, present, wrong } from './answers';
+import { finishDraw, spread } from './draw-rules';
 import { clean, fmt, fmtList, fmtRow, term } from './format';
 import type { Rng } from './rng';
 import { columnWithWholeMean } from './batchnorm-train-stats';
@@ -13,6 +16,8 @@ import { TemplateError } from './types';
 import type { ParamBag, Problem, TemplateDefinition } from './types';
 
 const DECIMALS = 2;
+/** Values per mini-batch at level 3. */
+const BATCH_SIZE = 5;
 /** Running statistics are shown exactly (they have few decimals by construction). */
 const RUNNING_DECIMALS = 6;
 
@@ -53,31 +58,50 @@ function draw(rng: Rng, p: ParamBag): Problem {
     throw new TemplateError('params means and variances go together, one value per batch each');
   }
   if (fixedVars?.some((v) => v <= 0)) throw new TemplateError('param variances: must be positive');
-  const batches = fixedMeans?.length ?? p.int('batches') ?? (level === 1 ? 2 : 3);
-  const affine = level === 3;
+  const fixedBatches = p.matrix('minibatches');
+  if (fixedBatches !== undefined && fixedMeans !== undefined) {
+    throw new TemplateError('give either minibatches or means and variances, not both');
+  }
+  if (fixedBatches !== undefined && fixedBatches[0].length < 2) {
+    throw new TemplateError('param minibatches: each batch needs at least 2 values');
+  }
+  const batches =
+    fixedMeans?.length ?? fixedBatches?.length ?? p.int('batches') ?? (level === 1 ? 2 : 3);
+  const fixedGamma = p.num('gamma');
+  const fixedBeta = p.num('beta');
+  const affine = level === 3 || fixedGamma !== undefined || fixedBeta !== undefined;
   let means: number[];
+  /** Unbiased batch variances: what the running variance is updated with. */
   let vars: number[];
+  /** Biased batch variances (level 3): what training-mode normalisation divides by. */
+  let biasedVars: number[] | undefined;
   let raw: number[][] | undefined;
   if (fixedMeans !== undefined && fixedVars !== undefined) {
     means = [...fixedMeans];
     vars = [...fixedVars];
-  } else if (level === 3) {
-    raw = Array.from({ length: batches }, () => columnWithWholeMean(rng, 4, -4, 12));
+  } else if (fixedBatches !== undefined || level === 3) {
+    // Five values per batch: a whole mean, and both variances end in at most two decimals.
+    raw =
+      fixedBatches?.map((row) => [...row]) ??
+      Array.from({ length: batches }, () => columnWithWholeMean(rng, BATCH_SIZE, -4, 12));
     const stats = raw.map((values) => batchNormStats(values.map((v) => [v])));
     means = stats.map((s) => s.mean[0]);
-    vars = stats.map((s) => s.var[0]);
+    biasedVars = stats.map((s) => clean(s.var[0]));
+    vars = biasedVars.map((v, b) => clean((v * raw![b].length) / (raw![b].length - 1)));
   } else {
     means = rng.ints(batches, level === 1 ? 0 : -5, 10);
     vars = rng.ints(batches, 1, 9);
   }
   const x = p.num('input') ?? rng.int(-5, 15);
-  const gamma = affine ? rng.pick([0.5, 2, 3]) : 1;
-  const beta = affine ? rng.pick([-1, 1, 2]) : 0;
+  const gamma = fixedGamma ?? (affine ? rng.pick([0.5, 2, 3]) : 1);
+  const beta = fixedBeta ?? (affine ? rng.pick([-1, 1, 2]) : 0);
   const affineOut = (xHat: number) => gamma * xHat + beta;
   const normalise = (mean: number, variance: number) => affineOut((x - mean) / Math.sqrt(variance));
 
   const running = track(means, vars, m);
   const final = running[running.length - 1];
+  const biasedFinal =
+    biasedVars === undefined ? undefined : track(means, biasedVars, m)[batches - 1];
   const swapped = track(means, vars, m, true);
   const swappedFinal = swapped[swapped.length - 1];
   const plainMean = means.reduce((a, b) => a + b, 0) / batches;
@@ -87,26 +111,28 @@ function draw(rng: Rng, p: ParamBag): Problem {
 
   const batchText =
     raw !== undefined
-      ? `The mini-batches (4 values of this feature each) are ${raw.map((values) => `$${fmtRow(values)}$`).join(', ')}.`
-      : `The mini-batches have means ${fmtList(means)} and variances ${fmtList(vars)}, in that order.`;
+      ? `The mini-batches (${raw[0].length} values of this feature each) are ${raw.map((values) => `$${fmtRow(values)}$`).join(', ')}.`
+      : `The mini-batches have means ${fmtList(means)} and unbiased variances ${fmtList(vars)}, in that order.`;
   const affineText = affine
     ? `The layer's learned scale and shift are $\\gamma = ${fmt(gamma, 2)}$ and $\\beta = ${fmt(beta)}$.`
     : 'Take $\\gamma = 1$, $\\beta = 0$.';
   const stem =
-    `A batch-norm layer on a single feature keeps running statistics with momentum $m = ${fmt(m, 4)}$: after every ` +
-    `training mini-batch, $\\text{running} \\leftarrow (1 - m)\\,\\text{running} + m \\cdot \\text{batch statistic}$, ` +
-    `starting from running mean 0 and running variance 1. ${batchText} ` +
+    `A batch-norm layer on a single feature keeps running statistics with momentum $m = ${fmt(m, 4)}$, as PyTorch does ` +
+    `($m$ is the weight of the new batch statistic): after every training mini-batch, ` +
+    `$\\text{running} \\leftarrow (1 - m)\\,\\text{running} + m \\cdot \\text{batch statistic}$, starting from running ` +
+    `mean 0 and running variance 1. Like PyTorch's \`running_var\`, the running variance is updated with the unbiased ` +
+    `batch variance (squared deviations divided by $N - 1$). ${batchText} ` +
     `After these ${batches} batches the network is put in evaluation mode and receives the test input $x = ${fmt(x)}$. ` +
     `${affineText} Ignoring $\\epsilon$, what does the layer output?`;
 
   const steps: string[] = [];
   if (raw !== undefined) {
     steps.push(
-      `Batch statistics (mean, biased variance): ${raw
-        .map(
-          (_, b) =>
-            `batch ${b + 1}: $\\mu = ${fmt(means[b], 4)}$, $\\sigma^2 = ${fmt(vars[b], 4)}$`,
-        )
+      `Batch statistics, with the unbiased variance $s^2 = \\frac{1}{N - 1} \\sum (x - \\mu)^2$, $N = ${raw[0].length}$: ${raw
+        .map((values, b) => {
+          const ss = values.reduce((acc, v) => acc + (v - means[b]) ** 2, 0);
+          return `batch ${b + 1}: $\\mu = ${fmt(means[b], 4)}$, $s^2 = \\frac{${fmt(ss, 4)}}{${values.length - 1}} = ${fmt(vars[b], 4)}$`;
+        })
         .join('; ')}.`,
     );
   }
@@ -132,39 +158,57 @@ function draw(rng: Rng, p: ParamBag): Problem {
   }
 
   const n = (value: number) => numberAnswer(value, DECIMALS);
-  return {
-    stem,
-    answer: n(answer),
-    distractors: [
-      wrong(
-        'momentum-swapped',
-        n(normalise(swappedFinal.mean, swappedFinal.variance)),
-        `Here the old running value was weighted by m = ${fmt(m, 4)} and the new batch by 1 − m; the update keeps (1 − m) of the old value and takes m of the batch statistic.`,
-      ),
-      wrong(
-        'used-batch-stats-at-test',
-        n(normalise(means[last], vars[last])),
-        'This normalises with the statistics of the last training batch. In evaluation mode batch norm uses the running estimates, so the output does not depend on which batch came last.',
-      ),
-      wrong(
-        'divided-by-variance',
-        n(normalise(final.mean, final.variance ** 2)),
-        `This divides by the running variance ${fmt(final.variance, RUNNING_DECIMALS)} itself; normalisation divides by its square root, the standard deviation.`,
-      ),
-      wrong(
-        'running-stats-plain-average',
-        n(normalise(plainMean, plainVar)),
-        'This averages the batch statistics with equal weights. The running estimate is an exponential moving average that starts from mean 0 and variance 1.',
-      ),
-    ],
-    correctFeedback: 'Right: evaluation mode uses the momentum-averaged running mean and variance.',
-    explanation:
-      'During training batch norm normalises with the current mini-batch statistics and, on the side, keeps an ' +
-      'exponential moving average of them. At test time there may be a single input, so the layer uses those ' +
-      'running estimates instead; the output for a given input is then fixed and no longer depends on the other ' +
-      'samples it happens to arrive with.',
-    steps,
-  };
+  // Training mode would divide by the last batch's biased variance (where the batch is shown).
+  const lastBatchVar = biasedVars?.[last] ?? vars[last];
+  const fixed =
+    (fixedMeans !== undefined || fixedBatches !== undefined) && p.num('input') !== undefined;
+  return finishDraw(
+    {
+      stem,
+      answer: n(answer),
+      needs: raw?.map((values, b) => spread(`mini-batch ${b + 1}`, values)),
+      distractors: present([
+        biasedFinal &&
+          wrong(
+            'running-var-biased',
+            n(normalise(biasedFinal.mean, biasedFinal.variance)),
+            `This updates the running variance with the biased batch variances ${fmtList(biasedVars ?? [], 4)} (divide by N). PyTorch feeds the unbiased ones, ${fmtList(vars, 4)} (divide by N − 1), into \`running_var\`, though it normalises training batches with the biased variance.`,
+            'unbiased-running-var',
+          ),
+        wrong(
+          'momentum-swapped',
+          n(normalise(swappedFinal.mean, swappedFinal.variance)),
+          `Here the old running value was weighted by m = ${fmt(m, 4)} and the new batch by 1 − m; in PyTorch's convention the update keeps (1 − m) of the old value and takes m of the batch statistic.`,
+          'momentum-weights-new-value',
+        ),
+        wrong(
+          'used-batch-stats-at-test',
+          n(normalise(means[last], lastBatchVar)),
+          'This normalises with the statistics of the last training batch, as training mode would. In evaluation mode batch norm uses the running estimates, so the output does not depend on which batch came last.',
+        ),
+        wrong(
+          'divided-by-variance',
+          n(normalise(final.mean, final.variance ** 2)),
+          `This divides by the running variance ${fmt(final.variance, RUNNING_DECIMALS)} itself; normalisation divides by its square root, the standard deviation.`,
+        ),
+        wrong(
+          'running-stats-plain-average',
+          n(normalise(plainMean, plainVar)),
+          'This averages the batch statistics with equal weights. The running estimate is an exponential moving average that starts from mean 0 and variance 1.',
+        ),
+      ]),
+      correctFeedback:
+        'Right: evaluation mode uses the momentum-averaged running mean and variance.',
+      explanation:
+        'During training batch norm normalises with the current mini-batch statistics and, on the side, keeps an ' +
+        'exponential moving average of them. At test time there may be a single input, so the layer uses those ' +
+        'running estimates instead; the output for a given input is then fixed and no longer depends on the other ' +
+        'samples it happens to arrive with. PyTorch feeds the unbiased batch variance into the running variance ' +
+        '(an estimate of the population variance), while each training batch is normalised with its biased variance.',
+      steps,
+    },
+    { fixed },
+  );
 }
 
 /** Running statistics with momentum, then a test input normalised with them. */
@@ -197,7 +241,26 @@ export const batchnormInference: TemplateDefinition = {
       kind: 'numbers',
       minLength: 1,
       maxLength: 5,
-      description: 'biased batch variances, positive, one per batch (default: drawn)',
+      description: 'unbiased batch variances, positive, one per batch (default: drawn)',
+    },
+    minibatches: {
+      kind: 'matrix',
+      maxRows: 5,
+      maxCols: 8,
+      description:
+        'the raw values of each training mini-batch, one row per batch, at least 2 values (default: drawn at level 3)',
+    },
+    gamma: {
+      kind: 'number',
+      min: -10,
+      max: 10,
+      description: 'learned scale γ (default: drawn at level 3, else 1)',
+    },
+    beta: {
+      kind: 'number',
+      min: -10,
+      max: 10,
+      description: 'learned shift β (default: drawn at level 3, else 0)',
     },
     input: {
       kind: 'number',

@@ -4,6 +4,7 @@
  */
 import { batchNormStats, layerNormStats } from '../kernels';
 import { vectorAnswer, wrong } from './answers';
+import { finishDraw, spread } from './draw-rules';
 import { fmt, latexColumn, plural } from './format';
 import type { Rng } from './rng';
 import { meanWorking, varianceWorking } from './stats-steps';
@@ -60,6 +61,8 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const globalMean = all.reduce((a, b) => a + b, 0) / all.length;
   const globalVar = all.reduce((a, v) => a + (v - globalMean) ** 2, 0) / all.length;
 
+  const needs = columns.map((values, j) => spread(`neuron ${j + 1}`, values));
+  const source = { fixed: fixed !== undefined || preset !== undefined };
   const samples = x.map((row) => `$${latexColumn(row, 4)}$`);
   const sampleText = `${samples.slice(0, -1).join(', ')} and ${samples[samples.length - 1]}`;
   const intro =
@@ -99,18 +102,22 @@ function draw(rng: Rng, p: ParamBag): Problem {
         `The sums were divided by N − 1 = ${n - 1}; a mean divides by the number of samples, N = ${n}.`,
       ),
     ];
-    return {
-      stem: `${intro} During training, what mean does batch norm compute for each neuron?`,
-      answer: col(stats.mean),
-      distractors,
-      correctFeedback: `Right: each neuron's activations are averaged over the ${plural(n, 'sample')} of the batch.`,
-      explanation,
-      steps: [
-        `Batch norm averages each neuron over the batch: $\\mu_j = \\frac{1}{N} \\sum_{i=1}^{N} x_{ij}$ with N = ${n}.`,
-        ...meanSteps,
-      ],
-      entryHint: `the ${plural(c, 'mean')}, neuron 1 first`,
-    };
+    return finishDraw(
+      {
+        needs,
+        stem: `${intro} During training, what mean does batch norm compute for each neuron?`,
+        answer: col(stats.mean),
+        distractors,
+        correctFeedback: `Right: each neuron's activations are averaged over the ${plural(n, 'sample')} of the batch.`,
+        explanation,
+        steps: [
+          `Batch norm averages each neuron over the batch: $\\mu_j = \\frac{1}{N} \\sum_{i=1}^{N} x_{ij}$ with N = ${n}.`,
+          ...meanSteps,
+        ],
+        entryHint: `the ${plural(c, 'mean')}, neuron 1 first`,
+      },
+      source,
+    );
   }
 
   const std = stats.var.map(Math.sqrt);
@@ -118,7 +125,8 @@ function draw(rng: Rng, p: ParamBag): Problem {
     wrong(
       'unbiased-variance',
       col(stats.var.map((v) => (v * n) / (n - 1))),
-      `This divides the squared deviations by N − 1 = ${n - 1}. Batch norm uses the biased variance, dividing by N = ${n}.`,
+      `This divides the squared deviations by N − 1 = ${n - 1}. Batch norm normalises a training batch with the biased variance, dividing by N = ${n}.`,
+      'biased-batch-variance',
     ),
     wrong(
       'normalised-wrong-axis',
@@ -141,22 +149,26 @@ function draw(rng: Rng, p: ParamBag): Problem {
       `This is one variance over all ${n * c} activations; batch norm keeps one per neuron.`,
     ),
   ];
-  return {
-    stem: `${intro} During training, what variance does batch norm compute for each neuron? Use the biased variance (divide by the batch size), as frameworks do in training.`,
-    answer: col(stats.var),
-    distractors,
-    correctFeedback: `Right: squared deviations from each neuron's batch mean, averaged over N = ${n}.`,
-    explanation,
-    steps: [
-      `First the mean of each neuron over the batch, $\\mu_j = \\frac{1}{N} \\sum_i x_{ij}$: ${stats.mean.map((m, j) => `$\\mu_{${j + 1}} = ${fmt(m, DECIMALS)}$`).join(', ')}.`,
-      `Then the biased variance $\\sigma_j^2 = \\frac{1}{N} \\sum_i (x_{ij} - \\mu_j)^2$ with N = ${n}:`,
-      ...columns.map(
-        (values, j) =>
-          `Neuron ${j + 1}: $\\sigma_{${j + 1}}^2 = ${varianceWorking(values, stats.mean[j], stats.var[j], DECIMALS)}$`,
-      ),
-    ],
-    entryHint: `the ${plural(c, 'variance')}, neuron 1 first`,
-  };
+  return finishDraw(
+    {
+      needs,
+      stem: `${intro} During training, what variance does batch norm compute for each neuron? Use the biased variance (divide by the batch size), as PyTorch does when it normalises a training batch.`,
+      answer: col(stats.var),
+      distractors,
+      correctFeedback: `Right: squared deviations from each neuron's batch mean, averaged over N = ${n}.`,
+      explanation,
+      steps: [
+        `First the mean of each neuron over the batch, $\\mu_j = \\frac{1}{N} \\sum_i x_{ij}$: ${stats.mean.map((m, j) => `$\\mu_{${j + 1}} = ${fmt(m, DECIMALS)}$`).join(', ')}.`,
+        `Then the biased variance $\\sigma_j^2 = \\frac{1}{N} \\sum_i (x_{ij} - \\mu_j)^2$ with N = ${n}:`,
+        ...columns.map(
+          (values, j) =>
+            `Neuron ${j + 1}: $\\sigma_{${j + 1}}^2 = ${varianceWorking(values, stats.mean[j], stats.var[j], DECIMALS)}$`,
+        ),
+      ],
+      entryHint: `the ${plural(c, 'variance')}, neuron 1 first`,
+    },
+    source,
+  );
 }
 
 /** Batch-norm training statistics per neuron. */

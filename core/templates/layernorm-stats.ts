@@ -4,6 +4,7 @@
  */
 import { batchNormStats, layerNormStats } from '../kernels';
 import { vectorAnswer, wrong } from './answers';
+import { finishDraw, spread } from './draw-rules';
 import { fmt, latexMatrix, plural } from './format';
 import type { Rng } from './rng';
 import { columnWithWholeMean } from './batchnorm-train-stats';
@@ -33,6 +34,8 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const globalMean = all.reduce((a, b) => a + b, 0) / all.length;
   const globalVar = all.reduce((a, v) => a + (v - globalMean) ** 2, 0) / all.length;
   const col = (values: readonly number[]) => vectorAnswer(values, DECIMALS, 'column');
+  const needs = x.map((row, i) => spread(`sample ${i + 1}`, row));
+  const source = { fixed: fixed !== undefined };
 
   const intro =
     `A layer-normalization layer receives a mini-batch of ${plural(n, 'sample')} with ${plural(d, 'feature')} each ` +
@@ -66,27 +69,32 @@ function draw(rng: Rng, p: ParamBag): Problem {
         `The row sums were divided by D − 1 = ${d - 1}; a mean divides by D = ${d}.`,
       ),
     ];
-    return {
-      stem: `${intro}\n\nWhat mean does layer norm compute for each sample?`,
-      answer: col(stats.mean),
-      distractors,
-      correctFeedback: `Right: each sample's ${plural(d, 'feature')} are averaged.`,
-      explanation,
-      steps: [
-        `Layer norm averages over the features of one sample: $\\mu_i = \\frac{1}{D} \\sum_{j=1}^{D} x_{ij}$ with D = ${d}.`,
-        ...x.map(
-          (row, i) =>
-            `Sample ${i + 1}: $\\mu_{${i + 1}} = ${meanWorking(row, stats.mean[i], DECIMALS)}$`,
-        ),
-      ],
-      entryHint: `the ${plural(n, 'mean')}, sample 1 first`,
-    };
+    return finishDraw(
+      {
+        needs,
+        stem: `${intro}\n\nWhat mean does layer norm compute for each sample?`,
+        answer: col(stats.mean),
+        distractors,
+        correctFeedback: `Right: each sample's ${plural(d, 'feature')} are averaged.`,
+        explanation,
+        steps: [
+          `Layer norm averages over the features of one sample: $\\mu_i = \\frac{1}{D} \\sum_{j=1}^{D} x_{ij}$ with D = ${d}.`,
+          ...x.map(
+            (row, i) =>
+              `Sample ${i + 1}: $\\mu_{${i + 1}} = ${meanWorking(row, stats.mean[i], DECIMALS)}$`,
+          ),
+        ],
+        entryHint: `the ${plural(n, 'mean')}, sample 1 first`,
+      },
+      source,
+    );
   }
   const distractors: Distractor[] = [
     wrong(
       'unbiased-variance',
       col(stats.var.map((v) => (v * d) / (d - 1))),
       `This divides by D − 1 = ${d - 1}; layer norm uses the biased variance, dividing by D = ${d}.`,
+      'biased-batch-variance',
     ),
     wrong(
       'normalised-wrong-axis',
@@ -109,22 +117,26 @@ function draw(rng: Rng, p: ParamBag): Problem {
       'This is one variance over the whole batch; layer norm keeps one per sample.',
     ),
   ];
-  return {
-    stem: `${intro}\n\nWhat variance does layer norm compute for each sample? Use the biased variance (divide by the number of features).`,
-    answer: col(stats.var),
-    distractors,
-    correctFeedback: `Right: squared deviations from each sample's mean, averaged over its D = ${d} features.`,
-    explanation,
-    steps: [
-      `Per-sample means, $\\mu_i = \\frac{1}{D} \\sum_j x_{ij}$: ${stats.mean.map((m, i) => `$\\mu_{${i + 1}} = ${fmt(m, DECIMALS)}$`).join(', ')}.`,
-      `Biased variance of each row, $\\sigma_i^2 = \\frac{1}{D} \\sum_j (x_{ij} - \\mu_i)^2$ with D = ${d}:`,
-      ...x.map(
-        (row, i) =>
-          `Sample ${i + 1}: $\\sigma_{${i + 1}}^2 = ${varianceWorking(row, stats.mean[i], stats.var[i], DECIMALS)}$`,
-      ),
-    ],
-    entryHint: `the ${plural(n, 'variance')}, sample 1 first`,
-  };
+  return finishDraw(
+    {
+      needs,
+      stem: `${intro}\n\nWhat variance does layer norm compute for each sample? Use the biased variance (divide by the number of features), as PyTorch's \`LayerNorm\` does.`,
+      answer: col(stats.var),
+      distractors,
+      correctFeedback: `Right: squared deviations from each sample's mean, averaged over its D = ${d} features.`,
+      explanation,
+      steps: [
+        `Per-sample means, $\\mu_i = \\frac{1}{D} \\sum_j x_{ij}$: ${stats.mean.map((m, i) => `$\\mu_{${i + 1}} = ${fmt(m, DECIMALS)}$`).join(', ')}.`,
+        `Biased variance of each row, $\\sigma_i^2 = \\frac{1}{D} \\sum_j (x_{ij} - \\mu_i)^2$ with D = ${d}:`,
+        ...x.map(
+          (row, i) =>
+            `Sample ${i + 1}: $\\sigma_{${i + 1}}^2 = ${varianceWorking(row, stats.mean[i], stats.var[i], DECIMALS)}$`,
+        ),
+      ],
+      entryHint: `the ${plural(n, 'variance')}, sample 1 first`,
+    },
+    source,
+  );
 }
 
 /** Layer-norm statistics per sample. */

@@ -8,6 +8,7 @@ import { formatNumericKey, gradeNumeric } from '../grading';
 import { checkVariant } from './check';
 import { generateVariant } from './registry';
 import {
+  candidateValues,
   correctNumbers,
   correctText,
   mcq,
@@ -79,6 +80,31 @@ describe('batchnorm-inference', () => {
     // Dividing by the variance: 4.44/2.07 ≈ 2.145 → 2.14.
     expect(wrongNumbers(v, 'divided-by-variance')).toEqual([2.14]);
     expect(numericKey('batchnorm-inference', params)).toBe(3.09);
+    expect(v.question.stem).toContain('unbiased variances 4, 9');
+  });
+
+  it('level 3: the running variance takes the unbiased batch variance, as PyTorch does', () => {
+    // Batch [1,2,3,4,5]: mean 3, squared deviations 4+1+0+1+4 = 10 → unbiased 10/4 = 2.5
+    // (biased 10/5 = 2). Batch [2,4,6,8,10]: mean 6, 16+4+0+4+16 = 40 → 10 (biased 8).
+    // m = 0.1: mean 0.3 then 0.27 + 0.6 = 0.87; variance 0.9 + 0.25 = 1.15 then 1.035 + 1 = 2.035.
+    // x = 6: (6 − 0.87)/√2.035 = 5.13/1.42653 ≈ 3.5961; y = 2·3.5961 + 1 ≈ 8.19.
+    // (torch.nn.BatchNorm1d(1, momentum=0.1, eps=0) trained on these batches gives 8.1923.)
+    const params = {
+      level: 3,
+      momentum: 0.1,
+      minibatches: '1,2,3,4,5;2,4,6,8,10',
+      input: 6,
+      gamma: 2,
+      beta: 1,
+    };
+    const v = mcq('batchnorm-inference', params);
+    expect(correctNumbers(v)).toEqual([8.19]);
+    // Biased variances: 0.9 + 0.2 = 1.1 then 0.99 + 0.8 = 1.79; 5.13/√1.79 ≈ 3.8343 → 8.67.
+    expect(wrongNumbers(v, 'running-var-biased')).toEqual([8.67]);
+    // Last batch in training mode (mean 6, biased variance 8): (6 − 6)/√8 = 0 → y = 1.
+    expect(wrongNumbers(v, 'used-batch-stats-at-test')).toEqual([1]);
+    expect(numericKey('batchnorm-inference', params)).toBe(8.19);
+    expect(v.question.stem).toContain('unbiased batch variance');
   });
 });
 
@@ -89,8 +115,12 @@ describe('layernorm-stats', () => {
     const v = mcq('layernorm-stats', { x, stat: 'mean' });
     // 12/4 = 3 and 16/4 = 4.
     expect(correctNumbers(v)).toEqual([3, 4]);
-    // Column (batch-norm) means: 2.5, 3, 1.5, 7.
-    expect(wrongNumbers(v, 'normalised-wrong-axis')).toEqual([2.5, 3, 1.5, 7]);
+    // Column (batch-norm) means 2.5, 3, 1.5, 7: four values where the key has two, so the
+    // option is not offered (its length alone would mark it wrong).
+    expect(
+      candidateValues('layernorm-stats', { x, stat: 'mean' }, 'normalised-wrong-axis'),
+    ).toEqual([2.5, 3, 1.5, 7]);
+    expect(misconceptionIds(v)).not.toContain('normalised-wrong-axis');
     // Global mean 28/8 = 3.5 for both samples.
     expect(wrongNumbers(v, 'pooled-all-values')).toEqual([3.5, 3.5]);
     // Row sums 12 and 16.
@@ -104,7 +134,10 @@ describe('layernorm-stats', () => {
     // D − 1 = 3: 14/3 ≈ 4.67 and 32/3 ≈ 10.67.
     expect(wrongNumbers(v, 'unbiased-variance')).toEqual([4.67, 10.67]);
     // Column variances over 2 samples: [1,4] → 2.25, [2,4] → 1, [3,0] → 2.25, [6,8] → 1.
-    expect(wrongNumbers(v, 'normalised-wrong-axis')).toEqual([2.25, 1, 2.25, 1]);
+    expect(
+      candidateValues('layernorm-stats', { x, stat: 'variance' }, 'normalised-wrong-axis'),
+    ).toEqual([2.25, 1, 2.25, 1]);
+    expect(misconceptionIds(v)).not.toContain('normalised-wrong-axis');
     // √3.5 ≈ 1.87, √8 ≈ 2.83.
     expect(wrongNumbers(v, 'std-instead-of-variance')).toEqual([1.87, 2.83]);
   });
@@ -158,11 +191,23 @@ describe('conv-transpose1d', () => {
       // Overwriting instead of adding: each position keeps the last copy that reaches it:
       // [5,10 | 4,8 | 3,6 | 2,4 | 1,2 | 3,4].
       expect(wrongNumbers(v, 'forgot-overlap-sum')).toEqual([5, 10, 4, 8, 3, 6, 2, 4, 1, 2, 3, 4]);
-      // Stride 1: length 8, y1 = 10 + 4, y2 = 15 + 8 + 3, y3 = 20 + 12 + 6 + 2, y4 = 16 + 9 + 4 + 1,
-      // y5 = 12 + 6 + 2, y6 = 8 + 3, y7 = 4.
-      expect(wrongNumbers(v, 'stride-ignored')).toEqual([5, 14, 26, 40, 30, 20, 11, 4]);
-      // Cropping one value from each end although none was asked.
-      expect(wrongNumbers(v, 'cropped-without-cropping')).toEqual(expected.slice(1, -1));
+      // Flipped filter [4,3,2,1]: y0 = 20, y1 = 15, y2 = 10 + 16, y3 = 5 + 12, y4 = 8 + 12,
+      // y5 = 4 + 9, y6 = 6 + 8, y7 = 3 + 6, y8 = 4 + 4, y9 = 2 + 3, y10 = 2, y11 = 1.
+      expect(wrongNumbers(v, 'flipped-kernel')).toEqual([
+        20, 15, 26, 17, 20, 13, 14, 9, 8, 5, 2, 1,
+      ]);
+      // Inputs stamped backwards, [1,2,3,4,5]: y2 = 3 + 2, y3 = 4 + 4, …, y8 = 12 + 5, y9 = 16 + 10.
+      expect(wrongNumbers(v, 'reversed-input')).toEqual([
+        1, 2, 5, 8, 9, 14, 13, 20, 17, 26, 15, 20,
+      ]);
+      // Every wrong option has the key's 12 values: the shorter stride-1 and cropped outputs
+      // ([5, 14, 26, 40, 30, 20, 11, 4] and the middle 10 values) would give the key away.
+      expect(misconceptionIds(v)).toEqual([
+        'flipped-kernel',
+        'forgot-overlap-sum',
+        'reversed-input',
+      ]);
+      expect(v.question.stem).toContain('the filter is not flipped');
     }
   });
 
@@ -178,11 +223,19 @@ describe('conv-transpose1d', () => {
     // x = [1, 2], f = [1, 1, 1], stride 2: full [1, 1, 1+2, 2, 2] = [1,1,3,2,2]; crop 1 → [1,3,2].
     const v = mcq('conv-transpose1d', { x: '1,2', w: '1,1,1', stride: 2, padding: 1 });
     expect(correctNumbers(v)).toEqual([1, 3, 2]);
-    expect(wrongNumbers(v, 'forgot-cropping')).toEqual([1, 1, 3, 2, 2]);
     // Overwrite: full [1,1,2,2,2] → crop → [1,2,2].
     expect(wrongNumbers(v, 'forgot-overlap-sum')).toEqual([1, 2, 2]);
-    // Stride 1: full [1, 1+2, 1+2, 2] → crop → [3, 3].
-    expect(wrongNumbers(v, 'stride-ignored')).toEqual([3, 3]);
+    // Inputs backwards, [2, 1]: full [2, 2, 2+1, 1, 1] → crop → [2, 3, 1].
+    expect(wrongNumbers(v, 'reversed-input')).toEqual([2, 3, 1]);
+    // Both cropped values taken from the end: [1,1,3,2,2] → [1, 1, 3].
+    expect(wrongNumbers(v, 'cropped-one-end')).toEqual([1, 1, 3]);
+    // The symmetric filter flipped is the same filter: that misconception gives the key and is
+    // left out, as are the other-length outputs ([1,1,3,2,2] uncropped, [3, 3] at stride 1).
+    expect(misconceptionIds(v)).toEqual([
+      'cropped-one-end',
+      'forgot-overlap-sum',
+      'reversed-input',
+    ]);
   });
 });
 
