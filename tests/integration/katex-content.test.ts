@@ -32,17 +32,24 @@ function questionTexts(q: ResolvedQuestion): string[] {
     q.explanation,
     ...(q.steps ?? []),
     ...(q.options ?? []).flatMap((o) => [o.text, o.feedback ?? '']),
+    ...(q.hints ?? []),
+    ...(q.parts ?? []).flatMap((p) => [p.prompt, p.answerFormat, p.hint ?? '']),
+    ...(q.misconceptionKeys ?? []).map((m) => m.feedback),
   ];
 }
 
 describe('every formula learners will see renders with KaTeX', () => {
-  it('in the built-in bank (stems, options, feedback, explanations)', () => {
+  it('in the built-in bank (stems, options, feedback, explanations, hints, parts)', () => {
     let count = 0;
     for (const item of builtinPack.items) {
       const texts: string[] = [];
       if ('stem' in item && item.stem) texts.push(item.stem);
       if ('explanation' in item && item.explanation) texts.push(item.explanation);
       if ('options' in item) for (const o of item.options) texts.push(o.text, o.feedback ?? '');
+      if ('hints' in item) texts.push(...(item.hints ?? []));
+      if ('parts' in item) {
+        for (const p of item.parts ?? []) texts.push(p.prompt, p.answerFormat ?? '', p.hint ?? '');
+      }
       for (const text of texts) {
         for (const { tex, display } of mathSegments(text)) {
           expect(() => render(tex, display), `${item.id}: ${tex}`).not.toThrow();
