@@ -4,12 +4,13 @@
  */
 import { unreachable } from '../types';
 import { choiceAnswer, numberAnswer, wrong } from './answers';
+import { finishDraw } from './draw-rules';
 import type { MisconceptionId } from './misconceptions';
 import type { Rng } from './rng';
 import type { AnswerValue, ParamBag, Problem, TemplateDefinition } from './types';
 
 type Norm = 'batch' | 'layer' | 'instance' | 'group';
-type AxisSet = 'NHW' | 'CHW' | 'HW' | 'NCHW' | 'N' | 'C' | 'GHW';
+type AxisSet = 'NHW' | 'CHW' | 'HW' | 'NCHW' | 'N' | 'C' | 'GHW' | 'NGHW';
 
 const AXIS_TEXT: Readonly<Record<AxisSet, string>> = {
   NHW: 'the batch axis $N$ and the spatial axes $H$, $W$',
@@ -18,7 +19,17 @@ const AXIS_TEXT: Readonly<Record<AxisSet, string>> = {
   NCHW: 'all four axes $N$, $C$, $H$, $W$',
   N: 'the batch axis $N$ only',
   C: 'the channel axis $C$ only',
-  GHW: 'the spatial axes $H$, $W$ and the channels of one group',
+  GHW: 'the spatial axes $H$, $W$ and the $C/G$ channels of one group',
+  NGHW: 'the batch axis $N$, the spatial axes $H$, $W$ and the $C/G$ channels of one group',
+};
+
+/**
+ * How the options of a group-norm question describe the axes: every option speaks of groups, so
+ * the word "group" does not single out the key.
+ */
+const GROUP_AXIS_TEXT: Readonly<Partial<Record<AxisSet, string>>> = {
+  CHW: 'the spatial axes $H$, $W$ and the channels of all $G$ groups together',
+  HW: 'the spatial axes $H$, $W$ and one channel of a group at a time',
 };
 
 const NORM_NAME: Readonly<Record<Norm, string>> = {
@@ -122,8 +133,11 @@ const FACTS: Readonly<Record<Norm, NormFacts>> = {
         'HW',
         'One channel per group is instance normalization (group norm with G = C).',
       ],
-      ['included-batch-axis', 'NHW', 'Group norm, like layer norm, never pools over the batch.'],
-      ['pooled-all-values', 'NCHW', 'That would be one statistic for the whole tensor.'],
+      [
+        'included-batch-axis',
+        'NGHW',
+        'Group norm, like layer norm, never pools over the batch: each sample gets its own statistics.',
+      ],
     ],
   },
 };
@@ -152,6 +166,8 @@ function countOf(axes: AxisSet, s: Shape): number {
       return s.c;
     case 'GHW':
       return (s.c / s.g) * s.h * s.w;
+    case 'NGHW':
+      return s.n * (s.c / s.g) * s.h * s.w;
     default:
       throw unreachable(axes);
   }
@@ -166,6 +182,7 @@ function countWorking(axes: AxisSet, s: Shape): string {
     N: `N = ${s.n}`,
     C: `C = ${s.c}`,
     GHW: `\\frac{C}{G} \\cdot H \\cdot W = ${s.c / s.g} \\cdot ${s.h} \\cdot ${s.w}`,
+    NGHW: `N \\cdot \\frac{C}{G} \\cdot H \\cdot W = ${s.n} \\cdot ${s.c / s.g} \\cdot ${s.h} \\cdot ${s.w}`,
   };
   return `$${factors[axes]} = ${countOf(axes, s)}$`;
 }
@@ -189,38 +206,43 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const groupText =
     norm === 'group' ? ` The channels are split into $G = ${s.g}$ groups of ${s.c / s.g}.` : '';
   const tensor = `An activation tensor has shape $N \\times C \\times H \\times W = ${s.n} \\times ${s.c} \\times ${s.h} \\times ${s.w}$ (batch, channels, height, width).${groupText}`;
+  const axisText = (axes: AxisSet): string =>
+    (norm === 'group' ? GROUP_AXIS_TEXT[axes] : undefined) ?? AXIS_TEXT[axes];
   const value = (axes: AxisSet): AnswerValue =>
-    ask === 'count' ? numberAnswer(countOf(axes, s)) : choiceAnswer(AXIS_TEXT[axes]);
+    ask === 'count' ? numberAnswer(countOf(axes, s)) : choiceAnswer(axisText(axes));
   const name = NORM_NAME[norm];
   const stem =
     ask === 'count'
       ? `${tensor} In training, each mean that ${name} computes averages how many numbers?`
       : `${tensor} Over which axes does ${name} average to compute each mean and variance?`;
   const steps = [
-    `${name[0].toUpperCase()}${name.slice(1)} keeps ${facts.per}, so it averages over ${AXIS_TEXT[facts.axes]}.`,
+    `${name[0].toUpperCase()}${name.slice(1)} keeps ${facts.per}, so it averages over ${axisText(facts.axes)}.`,
   ];
   if (ask === 'count') steps.push(`Values per mean: ${countWorking(facts.axes, s)}.`);
-  return {
-    stem,
-    answer: value(facts.axes),
-    distractors: facts.wrongs.map(([id, axes, feedback]) =>
-      wrong(
-        id,
-        value(axes),
-        ask === 'count' ? `${feedback} (That count is ${countWorking(axes, s)}.)` : feedback,
+  return finishDraw(
+    {
+      stem,
+      answer: value(facts.axes),
+      distractors: facts.wrongs.map(([id, axes, feedback]) =>
+        wrong(
+          id,
+          value(axes),
+          ask === 'count' ? `${feedback} (That count is ${countWorking(axes, s)}.)` : feedback,
+        ),
       ),
-    ),
-    correctFeedback: `Right: ${name} keeps ${facts.per}.`,
-    explanation:
-      'For an $N \\times C \\times H \\times W$ tensor the four normalizations differ only in the axes they pool:\n\n' +
-      '| method | averages over | statistics kept |\n|---|---|---|\n' +
-      '| batch norm | $N, H, W$ | one per channel |\n' +
-      '| layer norm | $C, H, W$ | one per sample |\n' +
-      '| instance norm | $H, W$ | one per sample and channel |\n' +
-      '| group norm | $H, W$ and the $C/G$ channels of a group | one per sample and group |\n\n' +
-      'Only batch norm mixes samples, which is why it needs running statistics at test time.',
-    steps,
-  };
+      correctFeedback: `Right: ${name} keeps ${facts.per}.`,
+      explanation:
+        'For an $N \\times C \\times H \\times W$ tensor the four normalizations differ only in the axes they pool:\n\n' +
+        '| method | averages over | statistics kept |\n|---|---|---|\n' +
+        '| batch norm | $N, H, W$ | one per channel |\n' +
+        '| layer norm | $C, H, W$ | one per sample |\n' +
+        '| instance norm | $H, W$ | one per sample and channel |\n' +
+        '| group norm | $H, W$ and the $C/G$ channels of a group | one per sample and group |\n\n' +
+        'Only batch norm mixes samples, which is why it needs running statistics at test time.',
+      steps,
+    },
+    { fixed: false },
+  );
 }
 
 /** Which axes each normalization averages over. */

@@ -169,6 +169,22 @@ describe('norm-axes', () => {
     }
   });
 
+  it('group norm: every option speaks of groups, so the word does not mark the key', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const v = mcq('norm-axes', { norm: 'group', ask: 'axes' }, seed);
+      expect(correctText(v)).toBe('the spatial axes $H$, $W$ and the $C/G$ channels of one group');
+      for (const o of v.question.options ?? []) expect(o.text).toMatch(/group/);
+    }
+    const count = mcq('norm-axes', { norm: 'group', ask: 'count' }, 3);
+    const [n, c, h, w] = /= (\d+) \\times (\d+) \\times (\d+) \\times (\d+)\$/
+      .exec(count.question.stem)!
+      .slice(1)
+      .map(Number);
+    const g = Number(/\$G = (\d+)\$/.exec(count.question.stem)![1]);
+    expect(correctNumbers(count)).toEqual([(c / g) * h * w]);
+    expect(wrongNumbers(count, 'included-batch-axis')).toEqual([n * (c / g) * h * w]);
+  });
+
   it('has no numeric form', () => {
     expect(() => generateVariant('norm-axes', 0, { form: 'numeric' })).toThrow(/no numeric form/);
   });
