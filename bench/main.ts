@@ -7,7 +7,7 @@
  * import, renderer.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
@@ -140,7 +140,27 @@ function machine(): Record<string, unknown> {
     cpu: info[0]?.model ?? 'unknown',
     platform: `${process.platform} ${process.arch}`,
     load_avg_start: loadavg().map((l) => round(l, 2)),
+    pressure_start: pressure(),
   };
+}
+
+/**
+ * Linux pressure stall information: the share of the last 60 s in which some task waited for a
+ * core (`cpu`) or for the disk (`io`), in %. Other work on the machine shows here (and in the
+ * tails) even when the load average looks moderate. Null where /proc/pressure is missing.
+ */
+function pressure(): { cpu_some_avg60: number; io_some_avg60: number } | null {
+  const some = (resource: string): number => {
+    const text = readFileSync(`/proc/pressure/${resource}`, 'utf8');
+    const match = /^some .*avg60=([\d.]+)/m.exec(text);
+    if (match === null) throw new Error(`unexpected /proc/pressure/${resource}`);
+    return Number(match[1]);
+  };
+  try {
+    return { cpu_some_avg60: some('cpu'), io_some_avg60: some('io') };
+  } catch {
+    return null;
+  }
 }
 
 /** Resident memory of a child that opens the big database through the service (bundled, plain node). */
@@ -340,7 +360,11 @@ async function main(): Promise<void> {
   if (Object.keys(errors).length > 0) out.errors = errors;
   out.details = details;
   out.params = { mode: options.quick ? 'quick' : 'full', ...p };
-  out.machine = { ...machineInfo, load_avg_end: loadavg().map((l) => round(l, 2)) };
+  out.machine = {
+    ...machineInfo,
+    load_avg_end: loadavg().map((l) => round(l, 2)),
+    pressure_end: pressure(),
+  };
   out.git = gitDescribe();
   out.total_s = round((performance.now() - started) / 1000, 1);
   log(`done in ${out.total_s as number} s`);
