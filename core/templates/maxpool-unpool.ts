@@ -1,9 +1,12 @@
 /**
  * `maxpool-unpool`: 2×2 max pooling (stride 2) that remembers its switches, then max unpooling of
- * a modified pooled map; the answer is the unpooled map.
+ * a modified pooled map; the answer is the unpooled map. The stem shows either the map before
+ * pooling (the learner finds the switches) or, at level 3, what PyTorch's pooling returns: the
+ * pooled map and its flat row-major indices (the learner decodes them).
  */
 import { maxPool2d, maxUnpool2d } from '../kernels';
 import { matrixAnswer, present, wrong } from './answers';
+import { finishDraw } from './draw-rules';
 import { fmt, latexMatrix } from './format';
 import type { Rng } from './rng';
 import { Redraw, TemplateError } from './types';
@@ -64,6 +67,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
     throw new TemplateError(`param pooled: must be ${ph}×${pw}`);
   }
   const shape: [number, number] = [h, w];
+  const show = p.str('show') ?? (level === 3 ? 'indices' : 'map');
   const answer = maxUnpool2d(newY, pooled.indices, shape);
   const columnMajor = pooled.indices.map((row) =>
     row.map((index) => {
@@ -87,48 +91,67 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const placements = newY.flatMap((row, r) =>
     row.map((v, c) => `$${fmt(v, 4)}$ → ${where(pooled.indices[r][c])}`),
   );
-  return {
-    stem:
-      `A 2×2 max-pooling layer with stride 2 that remembers where each maximum came from (its switches) is applied to the ` +
-      `feature map $$X = ${latexMatrix(x, 4)}$$\n\nAfter a few more layers, the pooled map has become ` +
-      `$P = ${latexMatrix(newY, 4)}$, and a max-unpooling layer upsamples it with the switches saved by that pooling layer. ` +
-      `What is the output of the unpooling layer?`,
-    answer: mat(answer),
-    distractors: present([
-      wrong(
-        'pooled-indices-column-major',
-        mat(maxUnpool2d(newY, columnMajor, shape)),
-        `The switches are flat row-major indices: index $i$ is row $\\lfloor i / ${w} \\rfloor$, column $i \\bmod ${w}$. Reading them column-major moves values to the wrong cells.`,
-      ),
-      wrong(
-        'unpool-to-top-left',
-        mat(maxUnpool2d(newY, topLeft, shape)),
-        'Unpooling uses the saved switches: each value goes back to the cell where its window had its maximum, not to a fixed corner.',
-      ),
-      wrong(
-        'unpool-original-values',
-        mat(maxUnpool2d(pooled.y, pooled.indices, shape)),
-        'The positions are right, but unpooling writes the values it receives (the map $P$), not the maxima the pooling layer once saw.',
-      ),
-      wrong(
-        'unpool-copies-to-window',
-        mat(copies),
-        'Max unpooling puts each value in one cell and zeros elsewhere; filling the whole window is nearest-neighbour upsampling.',
-      ),
-    ]),
-    correctFeedback:
-      'Right: every value of $P$ goes back to the switch position of its window, all other cells are 0.',
-    explanation:
-      'Max pooling keeps the largest value of each window and can remember its position (PyTorch stores it as a ' +
-      'flat row-major index, `return_indices=True`). Max unpooling is its partial inverse: it creates a map of ' +
-      'zeros of the original size and writes each incoming value back at the remembered position of its window. ' +
-      'The positions come from the pooling step; the values come from whatever reaches the unpooling layer.',
-    steps: [
-      `Max pooling, flat row-major index $r \\cdot ${w} + c$: ${switches.join('; ')}.`,
-      `Unpooling writes each value of $P$ at its window's switch, zeros elsewhere: ${placements.join(', ')}.`,
-    ],
-    entryHint: `the ${h}×${w} unpooled map`,
-  };
+  const pooledText =
+    show === 'indices'
+      ? `PyTorch's \`nn.MaxPool2d(2, stride=2, return_indices=True)\` is applied to a $${h} \\times ${w}$ feature map. ` +
+        `It returns the pooled map $M = ${latexMatrix(pooled.y, 4)}$ and the indices $I = ${latexMatrix(pooled.indices)}$ ` +
+        `of the maxima: flat row-major positions $r \\cdot ${w} + c$ in the $${h} \\times ${w}$ map, as PyTorch numbers them.`
+      : `A 2×2 max-pooling layer with stride 2 that remembers where each maximum came from (its switches) is applied to the ` +
+        `feature map $$X = ${latexMatrix(x, 4)}$$`;
+  const unpoolText =
+    show === 'indices'
+      ? 'and `nn.MaxUnpool2d(2, stride=2)` upsamples it with the indices $I$.'
+      : 'and a max-unpooling layer upsamples it with the switches saved by that pooling layer.';
+  const decode = pooled.indices.flatMap((row) => row.map((index) => `${index} → ${where(index)}`));
+  return finishDraw(
+    {
+      stem:
+        `${pooledText}\n\nAfter a few more layers, the pooled map has become $P = ${latexMatrix(newY, 4)}$, ` +
+        `${unpoolText} What is the output of the unpooling layer?`,
+      answer: mat(answer),
+      distractors: present([
+        // Only where the indices are shown can a learner misread them.
+        show === 'indices'
+          ? wrong(
+              'pooled-indices-column-major',
+              mat(maxUnpool2d(newY, columnMajor, shape)),
+              `The indices are flat row-major: index $i$ is row $\\lfloor i / ${w} \\rfloor$, column $i \\bmod ${w}$. Reading them column-major moves values to the wrong cells.`,
+              'row-major-indices',
+            )
+          : undefined,
+        wrong(
+          'unpool-to-top-left',
+          mat(maxUnpool2d(newY, topLeft, shape)),
+          'Unpooling uses the saved switches: each value goes back to the cell where its window had its maximum, not to a fixed corner.',
+        ),
+        wrong(
+          'unpool-original-values',
+          mat(maxUnpool2d(pooled.y, pooled.indices, shape)),
+          'The positions are right, but unpooling writes the values it receives (the map $P$), not the maxima the pooling layer once saw.',
+        ),
+        wrong(
+          'unpool-copies-to-window',
+          mat(copies),
+          'Max unpooling puts each value in one cell and zeros elsewhere; filling the whole window is nearest-neighbour upsampling.',
+        ),
+      ]),
+      correctFeedback:
+        'Right: every value of $P$ goes back to the switch position of its window, all other cells are 0.',
+      explanation:
+        'Max pooling keeps the largest value of each window and can remember its position (PyTorch stores it as a ' +
+        'flat row-major index, `return_indices=True`). Max unpooling is its partial inverse: it creates a map of ' +
+        'zeros of the original size and writes each incoming value back at the remembered position of its window. ' +
+        'The positions come from the pooling step; the values come from whatever reaches the unpooling layer.',
+      steps: [
+        show === 'indices'
+          ? `Decode each flat row-major index $i$ as row $\\lfloor i / ${w} \\rfloor$, column $i \\bmod ${w}$: ${decode.join(', ')}.`
+          : `Max pooling, flat row-major index $r \\cdot ${w} + c$: ${switches.join('; ')}.`,
+        `Unpooling writes each value of $P$ at its window's switch, zeros elsewhere: ${placements.join(', ')}.`,
+      ],
+      entryHint: `the ${h}×${w} unpooled map`,
+    },
+    { fixed: fixedMap !== undefined && fixedNew !== undefined },
+  );
 }
 
 /** Max pooling with switches, then max unpooling. */
@@ -145,6 +168,12 @@ export const maxpoolUnpool: TemplateDefinition = {
       maxCols: 8,
       description:
         'the map before pooling, even height and width, unique maximum per 2×2 window (default: drawn 4×4, 6×6 at level 3)',
+    },
+    show: {
+      kind: 'enum',
+      values: ['map', 'indices'],
+      description:
+        "map: the stem shows the map before pooling; indices: it shows PyTorch's pooled map and flat row-major indices instead (default: indices at level 3, else map)",
     },
     pooled: {
       kind: 'matrix',

@@ -315,8 +315,15 @@ describe('maxpool-unpool', () => {
     // Window maxima: 5 at (0,1) index 1; 7 at (1,2) index 6; 9 at (2,0) index 8; 8 at (3,3) index 15.
     const v = mcq('maxpool-unpool', params);
     expect(correctNumbers(v)).toEqual([0, 50, 0, 0, 0, 0, 10, 0, 44, 0, 0, 0, 0, 0, 0, 20]);
-    // Column-major reading: index 1 → (1,0), 6 → (2,1), 8 → (0,2), 15 → (3,3).
-    expect(wrongNumbers(v, 'pooled-indices-column-major')).toEqual([
+    // The stem shows the map, not flat indices: misreading indices is not an option here.
+    expect(misconceptionIds(v)).not.toContain('pooled-indices-column-major');
+    // With PyTorch's pooled map and indices [[1, 6], [8, 15]] shown instead, column-major
+    // reading is: index 1 → (1,0), 6 → (2,1), 8 → (0,2), 15 → (3,3).
+    const shown = mcq('maxpool-unpool', { ...params, show: 'indices' });
+    expect(shown.question.stem).toContain('\\begin{bmatrix} 1 & 6 \\\\ 8 & 15 \\end{bmatrix}');
+    expect(shown.question.stem).toContain('row-major');
+    expect(correctNumbers(shown)).toEqual(correctNumbers(v));
+    expect(wrongNumbers(shown, 'pooled-indices-column-major')).toEqual([
       0, 0, 44, 0, 50, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0, 20,
     ]);
     // Top-left corners (0,0), (0,2), (2,0), (2,2).
