@@ -111,6 +111,38 @@ function draw(rng: Rng, params: ParamBag): Problem {
       ),
     ]),
     correctFeedback: 'Right: $\\lfloor (n + 2p - d(k - 1) - 1)/s \\rfloor + 1$.',
+    parts: [
+      {
+        id: 'padded-size',
+        prompt: 'The padded input size, $n + 2p$.',
+        answer: plain(n + 2 * p),
+        hint: 'The padding is added on both sides.',
+      },
+      ...(d > 1
+        ? [
+            {
+              id: 'kernel-extent',
+              prompt: 'How many input positions the dilated kernel spans, $d(k - 1) + 1$.',
+              answer: plain(extent),
+              hint: `A dilation of ${d} leaves ${d - 1} ${d === 2 ? 'gap' : 'gaps'} between neighbouring kernel taps.`,
+            },
+          ]
+        : []),
+      {
+        id: 'kernel-moves',
+        prompt:
+          'How many times the kernel can move by the stride after its first position, $\\left\\lfloor \\frac{n + 2p - d(k - 1) - 1}{s} \\right\\rfloor$.',
+        answer: plain(Math.floor(inner / s)),
+        hint: 'Take the room left in the padded input once the kernel sits at the start, divide by the stride and round down.',
+      },
+    ],
+    hints: {
+      nudge:
+        'Count how many positions the kernel can take inside the padded input, moving by the stride each time.',
+      formula:
+        '$\\text{out} = \\left\\lfloor \\frac{n + 2p - d(k - 1) - 1}{s} \\right\\rfloor + 1$ (PyTorch)',
+      firstStep: `Padded input: $n + 2p = ${n} + 2 \\cdot ${p} = ${n + 2 * p}$.`,
+    },
     explanation:
       'A convolution output counts how many kernel positions fit in the padded input. The padded input is ' +
       '$n + 2p$ long, the (dilated) kernel covers $d(k - 1) + 1$ of it, and the kernel moves $s$ positions at a ' +

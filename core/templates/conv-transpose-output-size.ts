@@ -89,6 +89,27 @@ function draw(rng: Rng, params: ParamBag): Problem {
       ),
     ]),
     correctFeedback: 'Right: $(n - 1)s - 2p + k$ plus any output padding.',
+    parts: [
+      {
+        id: 'last-copy-start',
+        prompt:
+          'Where the kernel copy of the last input starts, counting from 0 before any cropping: $(n - 1)s$.',
+        answer: plain((n - 1) * s),
+        hint: 'The copy of input $i$ (from 0) starts at $i \\cdot s$.',
+      },
+      {
+        id: 'uncropped-size',
+        prompt: 'The length all kernel copies span before padding crops it, $(n - 1)s + k$.',
+        answer: plain((n - 1) * s + k),
+        hint: 'The last copy covers $k$ positions from where it starts.',
+      },
+    ],
+    hints: {
+      nudge:
+        'Each input stamps a copy of the kernel, one stride after the previous one; padding then crops both ends.',
+      formula: `$\\text{out} = ${formula}$`,
+      firstStep: `The last input's copy starts at $(n - 1)s = (${n} - 1) \\cdot ${s} = ${(n - 1) * s}$.`,
+    },
     explanation:
       'The output of a transposed convolution is as long as the span of the kernel copies it stamps: the last ' +
       'input sits at $(n - 1)s$ and its copy reaches $k$ further, giving $(n - 1)s + k$. Padding crops $p$ from ' +

@@ -67,6 +67,30 @@ function draw(rng: Rng, p: ParamBag): Problem {
     ],
     correctFeedback:
       'Right: the overlap divided by the union, where the union counts the overlap once.',
+    parts: [
+      {
+        id: 'overlap',
+        prompt: `The ${binary ? 'overlap (intersection)' : 'soft overlap'}: the sum of the element-wise products, $\\sum_i a_i b_i$.`,
+        answer: numberAnswer(sums.sumAB, 4),
+        hint: binary
+          ? 'Count the cells where both masks are 1.'
+          : 'Multiply each value of $A$ by the value of $B$ in the same place, then add all the products.',
+      },
+      {
+        id: 'union',
+        prompt:
+          'The union: both mask totals minus the overlap, $\\sum_i a_i + \\sum_i b_i - \\sum_i a_i b_i$.',
+        answer: numberAnswer(union, 4),
+        hint: 'Adding the two masks counts the overlap twice; subtract it once.',
+      },
+    ],
+    hints: {
+      nudge:
+        'IoU compares what the two masks share with everything either of them covers, counting the shared part once.',
+      formula:
+        '$\\text{IoU} = \\frac{\\sum_i a_i b_i}{\\sum_i a_i + \\sum_i b_i - \\sum_i a_i b_i}$',
+      firstStep: sumSteps(a, b, sums)[0],
+    },
     explanation:
       'IoU (the Jaccard index) divides what the two masks share by everything either of them covers: ' +
       '$\\text{IoU} = \\frac{|A \\cap B|}{|A \\cup B|} = \\frac{|A \\cap B|}{|A| + |B| - |A \\cap B|}$. For soft ' +

@@ -3,7 +3,7 @@
  * the features of each sample of an N×D batch.
  */
 import { batchNormStats, layerNormStats } from '../kernels';
-import { vectorAnswer, wrong } from './answers';
+import { numberAnswer, vectorAnswer, wrong } from './answers';
 import { finishDraw, spread } from './draw-rules';
 import { fmt, latexMatrix, plural } from './format';
 import type { Rng } from './rng';
@@ -33,6 +33,9 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const all = x.flat();
   const globalMean = all.reduce((a, b) => a + b, 0) / all.length;
   const globalVar = all.reduce((a, v) => a + (v - globalMean) ** 2, 0) / all.length;
+  const squaredDeviations = x.map((row, i) =>
+    row.reduce((acc, v) => acc + (v - stats.mean[i]) ** 2, 0),
+  );
   const col = (values: readonly number[]) => vectorAnswer(values, DECIMALS, 'column');
   const needs = x.map((row, i) => spread(`sample ${i + 1}`, row));
   const source = { fixed: fixed !== undefined };
@@ -40,6 +43,8 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const intro =
     `A layer-normalization layer receives a mini-batch of ${plural(n, 'sample')} with ${plural(d, 'feature')} each ` +
     `(one row per sample): $$X = ${latexMatrix(x, 4)}$$`;
+  const nudge =
+    'Layer norm summarises each sample on its own: one statistic per row, over all its features.';
   const explanation =
     'Layer normalization computes its statistics **per sample**, over all the features (for images: all ' +
     'channels and spatial positions) of that sample, so each mean and variance summarises one row here. It ' +
@@ -84,6 +89,25 @@ function draw(rng: Rng, p: ParamBag): Problem {
               `Sample ${i + 1}: $\\mu_{${i + 1}} = ${meanWorking(row, stats.mean[i], DECIMALS)}$`,
           ),
         ],
+        parts: [
+          {
+            id: 'values-per-mean',
+            prompt: 'How many values layer norm averages for the mean of one sample.',
+            answer: numberAnswer(d),
+            hint: 'Layer norm never looks across the batch: each statistic comes from one row.',
+          },
+          {
+            id: 'sample-sums',
+            prompt: 'The sum of the features of each sample (each row), sample 1 first.',
+            answer: col(sums),
+            hint: 'Add along each row.',
+          },
+        ],
+        hints: {
+          nudge,
+          formula: '$\\mu_i = \\frac{1}{D} \\sum_{j=1}^{D} x_{ij}$',
+          firstStep: `Sample 1: $\\mu_1 = ${meanWorking(x[0], stats.mean[0], DECIMALS)}$`,
+        },
         entryHint: `the ${plural(n, 'mean')}, sample 1 first`,
       },
       source,
@@ -133,6 +157,26 @@ function draw(rng: Rng, p: ParamBag): Problem {
             `Sample ${i + 1}: $\\sigma_{${i + 1}}^2 = ${varianceWorking(row, stats.mean[i], stats.var[i], DECIMALS)}$`,
         ),
       ],
+      parts: [
+        {
+          id: 'sample-means',
+          prompt: 'The mean of each sample over its features (each row), sample 1 first.',
+          answer: col(stats.mean),
+          hint: `Add along each row and divide by D = ${d}.`,
+        },
+        {
+          id: 'squared-deviations',
+          prompt:
+            "The sum of each sample's squared deviations from its own mean, $\\sum_j (x_{ij} - \\mu_i)^2$, sample 1 first.",
+          answer: col(squaredDeviations),
+          hint: 'Subtract the row mean from each value of the row, square, and add.',
+        },
+      ],
+      hints: {
+        nudge,
+        formula:
+          '$\\sigma_i^2 = \\frac{1}{D} \\sum_{j=1}^{D} (x_{ij} - \\mu_i)^2$ (biased, as in training)',
+      },
       entryHint: `the ${plural(n, 'variance')}, sample 1 first`,
     },
     source,

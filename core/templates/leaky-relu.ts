@@ -2,7 +2,7 @@
  * `leaky-relu`: element-wise leaky ReLU f(x) = x for x > 0, αx otherwise.
  */
 import { leakyRelu } from '../kernels';
-import { vectorAnswer, wrong } from './answers';
+import { numberAnswer, vectorAnswer, wrong } from './answers';
 import { clean, fmt, fmtRow, term } from './format';
 import type { Rng } from './rng';
 import { Redraw, TemplateError } from './types';
@@ -29,6 +29,26 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const vec = (values: readonly number[]) => vectorAnswer(values.map(clean), DECIMALS);
   const onNegatives = (f: (v: number) => number) => x.map((v) => (v > 0 ? v : f(v)));
   const a = fmt(alpha, 4);
+  const positions = x.map((_, i) => i);
+  const passed = positions.filter((i) => x[i] > 0);
+  const scaled = positions.filter((i) => x[i] <= 0);
+  const stepFor = (i: number) =>
+    x[i] > 0
+      ? `$x_{${i + 1}} = ${fmt(x[i], 4)} > 0$: unchanged, ${fmt(y[i], DECIMALS)}.`
+      : `$x_{${i + 1}} = ${fmt(x[i], 4)} \\le 0$: $${a} \\cdot ${term(x[i], 4)} = ${fmt(y[i], DECIMALS)}$.`;
+  const outputsAt = (indices: readonly number[]) =>
+    indices.length === 1
+      ? numberAnswer(y[indices[0]], DECIMALS)
+      : vectorAnswer(
+          indices.map((i) => y[i]),
+          DECIMALS,
+        );
+  const outputsOf = (indices: readonly number[], which: string) => {
+    const list = indices.map((i) => `$x_{${i + 1}} = ${fmt(x[i], 4)}$`).join(', ');
+    return indices.length === 1
+      ? `output of the input that is ${which}, ${list}`
+      : `outputs of the inputs that are ${which}, ${list}, in that order`;
+  };
   return {
     stem: `Apply a leaky ReLU with negative slope $\\alpha = ${a}$ to the pre-activations $x = ${fmtRow(x, 4)}$. What is the output?`,
     answer: vec(y),
@@ -59,14 +79,27 @@ function draw(rng: Rng, p: ParamBag): Problem {
       'Leaky ReLU is $f(x) = x$ for $x > 0$ and $f(x) = \\alpha x$ otherwise, with a small slope $\\alpha$. Unlike ' +
       'the plain ReLU, a unit with a negative input still passes a small signal and a nonzero gradient $\\alpha$, ' +
       'so it cannot get stuck at zero ("dying ReLU").',
-    steps: [
-      '$f(x) = x$ if $x > 0$, else $\\alpha x$.',
-      ...x.map((v, i) =>
-        v > 0
-          ? `$x_{${i + 1}} = ${fmt(v, 4)} > 0$: unchanged, ${fmt(y[i], DECIMALS)}.`
-          : `$x_{${i + 1}} = ${fmt(v, 4)} \\le 0$: $${a} \\cdot ${term(v, 4)} = ${fmt(y[i], DECIMALS)}$.`,
-      ),
+    steps: ['$f(x) = x$ if $x > 0$, else $\\alpha x$.', ...positions.map(stepFor)],
+    parts: [
+      {
+        id: 'positive-outputs',
+        prompt: `The ${outputsOf(passed, 'positive')}.`,
+        answer: outputsAt(passed),
+        hint: 'A positive input passes through a leaky ReLU unchanged.',
+      },
+      {
+        id: 'negative-outputs',
+        prompt: `The ${outputsOf(scaled, 'not positive')}.`,
+        answer: outputsAt(scaled),
+        hint: `Multiply each of them by the slope $\\alpha = ${a}$; the sign stays.`,
+      },
     ],
+    hints: {
+      nudge:
+        'Positive inputs pass through unchanged; only the others are scaled, by the small slope.',
+      formula: '$f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}$',
+      firstStep: stepFor(scaled[0]),
+    },
     entryHint: `the ${x.length} outputs`,
   };
 }

@@ -2,7 +2,7 @@
  * `softmax-temperature`: softmax of a few logits at temperature T, p = softmax(z / T).
  */
 import { softmax } from '../kernels';
-import { vectorAnswer, present, wrong } from './answers';
+import { numberAnswer, present, vectorAnswer, wrong } from './answers';
 import { fmt, fmtRow } from './format';
 import type { Rng } from './rng';
 import { Redraw } from './types';
@@ -73,6 +73,35 @@ function draw(rng: Rng, p: ParamBag): Problem {
         : `Exponentiate: $${fmtRow(exps, 4)}$.`,
       `Sum: ${fmt(total, 4)}. Divide each term by it: $p = ${fmtRow(probs, DECIMALS)}$.`,
     ],
+    parts: [
+      {
+        id: 'scaled-logits',
+        prompt: 'The logits divided by the temperature, $z_i / T$, class 1 first.',
+        answer: vectorAnswer(scaled, 4),
+        hint: `Divide each logit by $T = ${fmt(t, 4)}$.`,
+      },
+      {
+        id: 'exponentials',
+        prompt: shifted
+          ? 'Subtract the largest $z_j / T$ from each $z_i / T$ (this leaves the probabilities unchanged) and exponentiate: $e^{z_i / T - \\max_j z_j / T}$, class 1 first.'
+          : 'The exponentials $e^{z_i / T}$, class 1 first.',
+        answer: vectorAnswer(exps, DECIMALS),
+        hint: shifted
+          ? 'The largest value becomes $e^0 = 1$; every other exponential is at most 1.'
+          : 'The largest scaled logit is 0, so its exponential is $e^0 = 1$.',
+      },
+      {
+        id: 'normaliser',
+        prompt: 'The sum of those exponentials, the softmax denominator.',
+        answer: numberAnswer(total, DECIMALS),
+        hint: 'Add the exponentials of every class; each probability is its exponential divided by this sum.',
+      },
+    ],
+    hints: {
+      nudge:
+        'The temperature rescales the logits before the softmax: divide first, then exponentiate and normalise.',
+      formula: '$p_i = \\frac{e^{z_i / T}}{\\sum_j e^{z_j / T}}$',
+    },
     entryHint: `the ${z.length} probabilities, class 1 first`,
   };
 }

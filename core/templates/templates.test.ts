@@ -6,14 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumericKey, gradeNumeric } from '../grading';
 import { checkVariant } from './check';
-import { generateVariant } from './registry';
+import { generateVariant, listTemplates } from './registry';
 import {
+  bothForms,
   candidateValues,
   correctNumbers,
   correctText,
   mcq,
   misconceptionIds,
   numericKey,
+  partKey,
+  partKeys,
+  rounded,
+  shownKey,
   wrongNumbers,
 } from './test-helpers';
 
@@ -140,6 +145,42 @@ describe('layernorm-stats', () => {
     expect(misconceptionIds(v)).not.toContain('normalised-wrong-axis');
     // √3.5 ≈ 1.87, √8 ≈ 2.83.
     expect(wrongNumbers(v, 'std-instead-of-variance')).toEqual([1.87, 2.83]);
+  });
+
+  it('solves in parts: count and row sums for a mean, means and squared deviations for a variance', () => {
+    for (const v of bothForms('layernorm-stats', { x, stat: 'mean' })) {
+      // Each mean averages one row of D = 4 values; row sums 1 + 2 + 3 + 6 = 12, 4 + 4 + 0 + 8 = 16.
+      expect(partKeys(v)).toEqual([
+        ['values-per-mean', 4],
+        ['sample-sums', [12, 16]],
+      ]);
+      // 12/4 = 3, 16/4 = 4: the key.
+      const sums = partKey(v, 'sample-sums') as number[];
+      const count = partKey(v, 'values-per-mean') as number;
+      expect(shownKey(v)).toEqual(
+        rounded(
+          sums.map((s) => s / count),
+          2,
+        ),
+      );
+      expect(v.question.hints).toHaveLength(3);
+    }
+    for (const v of bothForms('layernorm-stats', { x, stat: 'variance' })) {
+      // Means 3 and 4; squared deviations (−2)² + (−1)² + 0² + 3² = 14 and 0 + 0 + 16 + 16 = 32.
+      expect(partKeys(v)).toEqual([
+        ['sample-means', [3, 4]],
+        ['squared-deviations', [14, 32]],
+      ]);
+      // 14/4 = 3.5, 32/4 = 8: the key.
+      const squares = partKey(v, 'squared-deviations') as number[];
+      expect(shownKey(v)).toEqual(
+        rounded(
+          squares.map((s) => s / 4),
+          2,
+        ),
+      );
+      expect(v.question.hints?.[1]).toContain('\\frac{1}{D}');
+    }
   });
 });
 
@@ -285,6 +326,20 @@ describe('conv-transpose-output-size', () => {
     expect(wrongNumbers(v, 'padding-sign-flipped')).toEqual([18]);
     expect(numericKey('conv-transpose-output-size', params)).toBe(14);
   });
+
+  it('solves in parts: where the last copy starts, the uncropped span', () => {
+    const params = { in: 7, kernel: 3, stride: 2, padding: 1, outputPadding: 1 };
+    for (const v of bothForms('conv-transpose-output-size', params)) {
+      // Last copy starts at (7 − 1)·2 = 12; it reaches 12 + 3 = 15 positions in all.
+      expect(partKeys(v)).toEqual([
+        ['last-copy-start', 12],
+        ['uncropped-size', 15],
+      ]);
+      // Cropping 2p = 2 and adding the output padding 1: 15 − 2 + 1 = 14, the key.
+      expect(shownKey(v)).toEqual([(partKey(v, 'uncropped-size') as number) - 2 + 1]);
+      expect(v.question.hints?.[2]).toContain('(7 - 1) \\cdot 2 = 12');
+    }
+  });
 });
 
 describe('conv-output-size', () => {
@@ -306,6 +361,29 @@ describe('conv-output-size', () => {
     const v = mcq('conv-output-size', { in: 10, kernel: 3, stride: 1, padding: 0, dilation: 2 });
     expect(correctNumbers(v)).toEqual([6]);
     expect(wrongNumbers(v, 'dilation-ignored')).toEqual([8]);
+  });
+
+  it('solves in parts: padded size, (dilated extent,) kernel moves', () => {
+    const plain = { in: 32, kernel: 5, stride: 2, padding: 1, dilation: 1 };
+    for (const v of bothForms('conv-output-size', plain)) {
+      // 32 + 2·1 = 34; ⌊(34 − 5)/2⌋ = ⌊14.5⌋ = 14 moves; 14 + 1 = 15, the key.
+      expect(partKeys(v)).toEqual([
+        ['padded-size', 34],
+        ['kernel-moves', 14],
+      ]);
+      expect(shownKey(v)).toEqual([(partKey(v, 'kernel-moves') as number) + 1]);
+    }
+    const dilated = { in: 10, kernel: 3, stride: 1, padding: 0, dilation: 2 };
+    for (const v of bothForms('conv-output-size', dilated)) {
+      // 10 + 0 = 10; extent 2·(3 − 1) + 1 = 5; ⌊(10 − 5)/1⌋ = 5 moves; 5 + 1 = 6, the key.
+      expect(partKeys(v)).toEqual([
+        ['padded-size', 10],
+        ['kernel-extent', 5],
+        ['kernel-moves', 5],
+      ]);
+      const [padded, extent] = [partKey(v, 'padded-size'), partKey(v, 'kernel-extent')];
+      expect(shownKey(v)).toEqual([Math.floor(((padded as number) - (extent as number)) / 1) + 1]);
+    }
   });
 });
 
@@ -387,6 +465,30 @@ describe('iou', () => {
     expect(wrongNumbers(v, 'union-without-overlap-removed')).toEqual([0.222]);
     expect(wrongNumbers(v, 'divided-by-prediction')).toEqual([0.4]);
   });
+
+  it('solves in parts: the overlap and the union', () => {
+    const hard = { a: '1,1,0;1,1,0;0,0,0', b: '0,1,1;0,1,1;0,1,0' };
+    for (const v of bothForms('iou', hard)) {
+      // Shared cells (1,2) and (2,2): overlap 2; union 4 + 5 − 2 = 7; 2/7 ≈ 0.286, the key.
+      expect(partKeys(v)).toEqual([
+        ['overlap', 2],
+        ['union', 7],
+      ]);
+      const [overlap, union] = [partKey(v, 'overlap'), partKey(v, 'union')] as number[];
+      expect(shownKey(v)).toEqual(rounded(overlap / union, 3));
+      expect(v.question.hints).toHaveLength(3);
+    }
+    const soft = { a: '0.5,1;0,0.2', b: '0.4,0.5;0.3,0' };
+    for (const v of bothForms('iou', soft)) {
+      // Σab = 0.5·0.4 + 1·0.5 = 0.7; Σa = 1.7, Σb = 1.2, union 1.7 + 1.2 − 0.7 = 2.2.
+      // 0.7/2.2 ≈ 0.318, the key.
+      expect(partKeys(v)).toEqual([
+        ['overlap', 0.7],
+        ['union', 2.2],
+      ]);
+      expect(shownKey(v)).toEqual(rounded(0.7 / 2.2, 3));
+    }
+  });
 });
 
 describe('regularized-step', () => {
@@ -463,6 +565,27 @@ describe('softmax-temperature', () => {
     // No exponential: [2, 0]/2 = [1, 0].
     expect(wrongNumbers(v, 'normalised-without-exp')).toEqual([1, 0]);
   });
+
+  it('solves in parts: z/T, the shifted exponentials, their sum', () => {
+    for (const v of bothForms('softmax-temperature', { z: '2,0', temperature: 2 })) {
+      // z/T = [1, 0]; minus the largest 1: [0, −1] → [e⁰, e⁻¹] = [1, 0.36788]; sum 1.36788.
+      const parts = v.question.parts!;
+      expect(parts.map((p) => p.id)).toEqual(['scaled-logits', 'exponentials', 'normaliser']);
+      expect(partKey(v, 'scaled-logits')).toEqual([1, 0]);
+      const exps = partKey(v, 'exponentials') as number[];
+      expect(rounded(exps, 5)).toEqual([1, 0.36788]);
+      const sum = partKey(v, 'normaliser') as number;
+      expect(rounded(sum, 5)).toEqual([1.36788]);
+      // 1/1.36788 ≈ 0.731 and 0.36788/1.36788 ≈ 0.269: the key.
+      expect(shownKey(v)).toEqual(
+        rounded(
+          exps.map((e) => e / sum),
+          3,
+        ),
+      );
+      expect(parts[1].answerFormat).toContain('rounded to 3 decimal places');
+    }
+  });
 });
 
 describe('leaky-relu', () => {
@@ -473,6 +596,23 @@ describe('leaky-relu', () => {
     expect(wrongNumbers(v, 'leaky-relu-negated')).toEqual([0.2, 3, 0.05, 0]);
     expect(wrongNumbers(v, 'relu-instead-of-leaky')).toEqual([0, 3, 0, 0]);
     expect(wrongNumbers(v, 'alpha-applied-everywhere')).toEqual([-0.2, 0.3, -0.05, 0]);
+  });
+
+  it('solves in parts: the positive inputs, then the scaled ones', () => {
+    for (const v of bothForms('leaky-relu', { x: '-2,3,-0.5,0', alpha: 0.1 })) {
+      // Positive: x₂ = 3 passes unchanged. Not positive: x₁, x₃, x₄ → 0.1·[−2, −0.5, 0].
+      expect(partKeys(v)).toEqual([
+        ['positive-outputs', 3],
+        ['negative-outputs', [-0.2, -0.05, 0]],
+      ]);
+      expect(v.question.parts![1].prompt).toContain('$x_{1} = -2$, $x_{3} = -0.5$, $x_{4} = 0$');
+      // Put back in place: [−0.2, 3, −0.05, 0], the key.
+      const [negative1, negative3, negative4] = partKey(v, 'negative-outputs') as number[];
+      const positive2 = partKey(v, 'positive-outputs') as number;
+      expect(shownKey(v)).toEqual([negative1, positive2, negative3, negative4]);
+      // The worked first step is the first scaled input: 0.1·(−2) = −0.2.
+      expect(v.question.hints?.[2]).toContain('0.1 \\cdot (-2) = -0.2');
+    }
   });
 });
 
@@ -581,4 +721,51 @@ describe('hand cases are valid variants', () => {
       }
     }
   });
+});
+
+describe('step-by-step solving, 300 seeds × levels 1–3 × both forms', () => {
+  // Templates whose draws carry parts and hints so far; the rest follow.
+  const tutored = new Set([
+    'conv-output-size',
+    'conv-transpose-output-size',
+    'iou',
+    'layernorm-stats',
+    'leaky-relu',
+    'soft-dice',
+    'softmax-temperature',
+  ]);
+  for (const t of listTemplates().filter((x) => tutored.has(x.id))) {
+    it(`${t.id}: at least two checkable parts and a three-rung hint ladder`, () => {
+      const problems: string[] = [];
+      for (let seed = 0; seed < 300; seed++) {
+        const level = 1 + (seed % 3);
+        const variants = t.forms.map((form) =>
+          generateVariant(t.id, seed, { form, params: { level } }),
+        );
+        for (const v of variants) {
+          const where = `seed ${seed} L${level} ${v.form}`;
+          const parts = v.question.parts ?? [];
+          const hints = v.question.hints ?? [];
+          if (parts.length < 2) problems.push(`${where}: ${parts.length} parts`);
+          if (hints.length !== 3 || hints.some((h) => h.trim() === ''))
+            problems.push(`${where}: hint ladder ${JSON.stringify(hints)}`);
+          if (new Set(parts.map((p) => p.id)).size !== parts.length)
+            problems.push(`${where}: repeated part ids`);
+          for (const p of parts) {
+            const values = typeof p.key.value === 'number' ? [p.key.value] : p.key.value;
+            if (!values.every(Number.isFinite)) problems.push(`${where}: ${p.id} not finite`);
+            if (p.prompt.trim() === '' || p.answerFormat.trim() === '')
+              problems.push(`${where}: ${p.id} without prompt or format`);
+            // The key as shown to the learner must be graded right when typed back.
+            if (!gradeNumeric(p.key, formatNumericKey(p.key)).correct)
+              problems.push(`${where}: ${p.id} shown key ${formatNumericKey(p.key)} graded wrong`);
+          }
+        }
+        // The same seed asks the same question in both forms, so the parts agree.
+        const [first, ...others] = variants.map((v) => JSON.stringify(v.question.parts));
+        if (others.some((o) => o !== first)) problems.push(`seed ${seed}: parts differ by form`);
+      }
+      expect(problems.slice(0, 10)).toEqual([]);
+    });
+  }
 });

@@ -3,7 +3,7 @@
  * misconception behind it.
  */
 import { numbersIn } from './check';
-import { answerValues } from './format';
+import { answerValues, roundTo } from './format';
 import { generateVariant, generateWithProblem } from './registry';
 import type { ParamInput, Variant } from './types';
 
@@ -67,4 +67,39 @@ export function candidateValues(
   const found = problem.distractors.find((d) => d.misconception.id === misconception);
   if (found === undefined) throw new Error(`no candidate for misconception ${misconception}`);
   return answerValues(found.value);
+}
+
+/** The parts of a variant as `[id, key value]` pairs, in solving order. */
+export function partKeys(v: Variant): [string, number | readonly number[]][] {
+  return (v.question.parts ?? []).map((p) => [p.id, p.key.value]);
+}
+
+/** The key of part `id` of a variant. */
+export function partKey(v: Variant, id: string): number | readonly number[] {
+  const part = v.question.parts?.find((p) => p.id === id);
+  if (part === undefined) throw new Error(`no part ${id}`);
+  return part.key.value;
+}
+
+/** The MCQ and the numeric variant of `id` for seed 0 with these params. */
+export function bothForms(id: string, params: Readonly<Record<string, ParamInput>>): Variant[] {
+  return (['mcq', 'numeric'] as const).map((form) => generateVariant(id, 0, { form, params }));
+}
+
+/**
+ * The key as the learner is shown it: the correct option's numbers (MCQ), or the numeric key
+ * rounded to the places the question asks for.
+ */
+export function shownKey(v: Variant): number[] {
+  if (v.form === 'mcq') return correctNumbers(v);
+  const key = v.question.numeric;
+  if (key === undefined) throw new Error('no numeric key');
+  const values = typeof key.value === 'number' ? [key.value] : [...key.value];
+  return key.decimals === undefined ? values : rounded(values, key.decimals);
+}
+
+/** `values` rounded to `decimals` places, as a key is shown. */
+export function rounded(values: number | readonly number[], decimals: number): number[] {
+  const list = typeof values === 'number' ? [values] : values;
+  return list.map((x) => roundTo(x, decimals));
 }
