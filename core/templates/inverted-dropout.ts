@@ -5,6 +5,7 @@
  */
 import { unreachable } from '../types';
 import { vectorAnswer, wrong } from './answers';
+import { finishDraw } from './draw-rules';
 import { clean, fmt, fmtRow } from './format';
 import type { Rng } from './rng';
 import { Redraw, TemplateError } from './types';
@@ -23,11 +24,16 @@ const LEVEL_ASKS: Readonly<Record<1 | 2 | 3, readonly Ask[]>> = {
 function draw(rng: Rng, params: ParamBag): Problem {
   const level = params.level;
   const ask = (params.str('ask') ?? rng.pick(LEVEL_ASKS[level])) as Ask;
+  // Not 0.5 at level 1: there dividing by p gives the same numbers as dividing by 1 − p.
   const p =
     params.num('p') ??
-    (level === 1
-      ? 0.5
-      : rng.pick(level === 2 ? [0.2, 0.5, 0.75, 0.8] : [0.2, 0.5, 0.6, 0.75, 0.8]));
+    rng.pick(
+      level === 1
+        ? [0.2, 0.75, 0.8]
+        : level === 2
+          ? [0.2, 0.5, 0.75, 0.8]
+          : [0.2, 0.5, 0.6, 0.75, 0.8],
+    );
   const length = level === 1 ? 4 : 5;
   const h =
     params.numbers('h')?.slice() ??
@@ -36,7 +42,7 @@ function draw(rng: Rng, params: ParamBag): Problem {
   if (mask.length !== h.length || mask.some((v) => v !== 0 && v !== 1)) {
     throw new TemplateError('param mask: one 0 or 1 per activation');
   }
-  if (ask === 'train' && (!mask.includes(0) || !mask.includes(1))) {
+  if (ask !== 'expected' && (!mask.includes(0) || !mask.includes(1))) {
     if (params.numbers('mask') !== undefined)
       throw new TemplateError('param mask: needs both a 0 and a 1');
     throw new Redraw('mask needs both values');
@@ -47,7 +53,8 @@ function draw(rng: Rng, params: ParamBag): Problem {
   const pText = fmt(p, 4);
   const keepText = fmt(keep, 4);
   const setting =
-    `A layer uses inverted dropout with drop probability $p = ${pText}$ (each unit is kept with probability $1 - p = ${keepText}$). ` +
+    `A layer uses inverted dropout, as PyTorch's \`nn.Dropout\` does, with drop probability $p = ${pText}$ (each unit is ` +
+    `zeroed with probability $p$ and kept with probability $1 - p = ${keepText}$). ` +
     `Its input activations are $h = ${fmtRow(h, 4)}$.`;
   const masked = h.map((v, i) => v * mask[i]);
   let question: string;
@@ -63,11 +70,13 @@ function draw(rng: Rng, params: ParamBag): Problem {
           'dropout-no-rescale',
           vec(masked),
           `Inverted dropout divides the kept units by $1 - p = ${keepText}$ during training, so that no scaling is needed at test time.`,
+          'inverted-dropout',
         ),
         wrong(
           'dropout-scaled-by-p',
           vec(masked.map((v) => v / p)),
           `Divide by the keep probability $1 - p = ${keepText}$, not by the drop probability $p$.`,
+          'p-is-drop-probability',
         ),
         wrong(
           'dropout-multiplied-by-keep',
@@ -86,23 +95,25 @@ function draw(rng: Rng, params: ParamBag): Problem {
       ];
       break;
     case 'test':
-      question = 'At test time, what does the layer output?';
+      question = `The mask sampled at the last training step was $m = ${fmtRow(mask)}$ (1 = kept). The trained network is now put in evaluation mode. What does the layer output at test time?`;
       answer = h;
       distractors = [
         wrong(
           'test-time-rescale',
           vec(h.map((v) => v * keep)),
           'Scaling by $1 - p$ at test time belongs to the original (non-inverted) dropout. Inverted dropout already rescaled during training.',
+          'inverted-dropout',
         ),
         wrong(
           'test-time-upscale',
           vec(h.map((v) => v * scale)),
           'The $1/(1 - p)$ factor is applied only to the training outputs; at test time nothing is scaled.',
+          'inverted-dropout',
         ),
         wrong(
           'dropout-at-test',
           vec(masked.map((v) => v * scale)),
-          `This drops units at test time (with the mask $${fmtRow(mask)}$ of a training step); dropout is switched off in evaluation.`,
+          `This applies the training mask $${fmtRow(mask)}$ and its rescaling again; in evaluation mode dropout is switched off, so no mask is used.`,
         ),
       ];
       steps = [
@@ -118,6 +129,7 @@ function draw(rng: Rng, params: ParamBag): Problem {
           'dropout-no-rescale',
           vec(h.map((v) => v * keep)),
           'Without the $1/(1 - p)$ factor the expectation would be $(1 - p) h$; inverted dropout rescales to undo exactly that.',
+          'inverted-dropout',
         ),
         wrong(
           'expected-ignores-drops',
@@ -128,6 +140,7 @@ function draw(rng: Rng, params: ParamBag): Problem {
           'dropout-scaled-by-p',
           vec(h.map((v) => (v * keep) / p)),
           'The kept units are divided by $1 - p$, not by $p$.',
+          'p-is-drop-probability',
         ),
         wrong(
           'dropout-multiplied-by-keep',
@@ -143,22 +156,29 @@ function draw(rng: Rng, params: ParamBag): Problem {
     default:
       throw unreachable(ask);
   }
-  return {
-    stem: `${setting} ${question}`,
-    answer: vec(answer),
-    distractors,
-    correctFeedback:
-      ask === 'train'
-        ? 'Right: dropped units become 0 and kept units are divided by the keep probability.'
-        : 'Right: inverted dropout keeps the expected activation equal to the input, so test time needs no change.',
-    explanation:
-      'Dropout is a regulariser: during training each unit is zeroed with probability $p$, so the network cannot ' +
-      'rely on any single unit and overfits less. Inverted dropout, the convention of modern frameworks, divides ' +
-      'the surviving units by $1 - p$ during training. The expected value of each unit is then unchanged, and at ' +
-      'test time the layer simply passes its input through.',
-    steps,
-    entryHint: `the ${h.length} outputs`,
-  };
+  const fixed =
+    params.num('p') !== undefined &&
+    params.numbers('h') !== undefined &&
+    (ask === 'expected' || params.numbers('mask') !== undefined);
+  return finishDraw(
+    {
+      stem: `${setting} ${question}`,
+      answer: vec(answer),
+      distractors,
+      correctFeedback:
+        ask === 'train'
+          ? 'Right: dropped units become 0 and kept units are divided by the keep probability.'
+          : 'Right: inverted dropout keeps the expected activation equal to the input, so test time needs no change.',
+      explanation:
+        'Dropout is a regulariser: during training each unit is zeroed with probability $p$, so the network cannot ' +
+        'rely on any single unit and overfits less. Inverted dropout, the convention of modern frameworks, divides ' +
+        'the surviving units by $1 - p$ during training. The expected value of each unit is then unchanged, and at ' +
+        'test time the layer simply passes its input through.',
+      steps,
+      entryHint: `the ${h.length} outputs`,
+    },
+    { fixed },
+  );
 }
 
 /** Inverted dropout at training and test time. */
@@ -179,7 +199,7 @@ export const invertedDropout: TemplateDefinition = {
       kind: 'number',
       min: 0.05,
       max: 0.95,
-      description: 'drop probability (default 0.5 at level 1, drawn above)',
+      description: 'drop probability (default: drawn; 0.2, 0.75 or 0.8 at level 1)',
     },
     h: {
       kind: 'numbers',
