@@ -4,6 +4,7 @@
  */
 import { regularizedStep, type RegularizerKind } from '../kernels';
 import { vectorAnswer, present, wrong } from './answers';
+import { finishDraw } from './draw-rules';
 import { clean, fmt, fmtRow, term } from './format';
 import type { Rng } from './rng';
 import { TemplateError } from './types';
@@ -61,6 +62,30 @@ function drawSparse(rng: Rng, level: 1 | 2 | 3): Setup {
   return { w, g, lr, lambda };
 }
 
+/**
+ * Why L1 step `i` (1-based) ends exactly at 0, from the numbers: the weight was already 0 with no
+ * data gradient (sign(0) = 0, so nothing moved it), or the data part η·g and the L1 part
+ * η·λ·sign(w) of the step add up to the weight itself.
+ */
+function whyZero(s: Setup, i: number): string {
+  const w = s.w[i - 1];
+  const g = s.g[i - 1];
+  const name = `$w_{${i}}$`;
+  if (w === 0) {
+    return `${name} was already 0 and its data gradient is ${fmt(g, 4)}; with $\\text{sign}(0) = 0$ the L1 term does not push it, so it stays at 0.`;
+  }
+  const dataPart = clean(s.lr * g);
+  const l1Part = clean(s.lr * s.lambda * Math.sign(w));
+  if (dataPart === 0) {
+    return `${name} lands exactly on 0: its data gradient is 0 and the L1 pull $\\eta \\lambda \\, \\text{sign}(w) = ${fmt(l1Part, 6)}$ happens to equal the weight ${fmt(w, 4)}.`;
+  }
+  return (
+    `${name} lands exactly on 0 because its whole step equals the weight: the data part $\\eta g = ${fmt(dataPart, 6)}$ ` +
+    `plus the L1 part $\\eta \\lambda \\, \\text{sign}(w) = ${fmt(l1Part, 6)}$ make $${fmt(clean(dataPart + l1Part), 6)} = w$. ` +
+    'A larger step would overshoot past 0 and flip the sign; exact zeros in practice come from steps that clip at 0 (proximal, soft-thresholding).'
+  );
+}
+
 /** w − lr·(g + penalty gradient) for a penalty gradient given per weight. */
 function step(s: Setup, lr: number, penalty: (wi: number) => number, sign = 1): number[] {
   return s.w.map((wi, i) => clean(wi - lr * (s.g[i] + sign * penalty(wi))));
@@ -109,7 +134,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
   if (ask === 'sparsity' || (kind === 'l1' && zeros.length > 0)) {
     steps.push(
       zeros.length > 0
-        ? `Weight${zeros.length > 1 ? 's' : ''} ${zeros.map((i) => `$w_{${i}}$`).join(', ')} land${zeros.length > 1 ? '' : 's'} exactly on 0: the L1 pull $\\eta \\lambda$ is the same for every nonzero weight, so small weights are driven all the way to zero.`
+        ? zeros.map((i) => whyZero(s, i)).join(' ')
         : 'No weight lands exactly on 0 in this step.',
     );
   }
@@ -119,6 +144,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
           'sign-of-zero-as-one',
           vec(step(s, s.lr, (wi) => s.lambda * (wi === 0 ? 1 : Math.sign(wi)))),
           'A weight that is exactly 0 has sign 0 (the subgradient frameworks use), so the L1 term does not push it.',
+          'sign-of-zero',
         )
       : undefined;
   const common = [
@@ -152,7 +178,8 @@ function draw(rng: Rng, p: ParamBag): Problem {
           wrong(
             'l2-gradient-without-2',
             vec(step(s, s.lr, (wi) => s.lambda * wi)),
-            'The derivative of $\\lambda w^2$ is $2\\lambda w$; the factor 2 was dropped.',
+            'The derivative of $\\lambda w^2$ is $2\\lambda w$; the factor 2 was dropped (it cancels only for a penalty written $\\frac{\\lambda}{2} w^2$, the form behind weight decay).',
+            'l2-penalty-without-half',
           ),
           wrong(
             'l2-as-l1',
@@ -160,20 +187,26 @@ function draw(rng: Rng, p: ParamBag): Problem {
             'The gradient of $\\lambda w^2$ is $2\\lambda w$, proportional to the weight; $\\lambda \\, \\text{sign}(w)$ belongs to the L1 penalty.',
           ),
         ];
-  return {
-    stem,
-    answer: vec(next),
-    distractors: present([...specific, ...common]),
-    correctFeedback: `Right: $w_i - \\eta (g_i + ${gradText})$ for every weight.`,
-    explanation:
-      'A penalty adds its own gradient to the data gradient. The L1 penalty $\\lambda \\sum |w_i|$ contributes ' +
-      '$\\lambda \\, \\text{sign}(w_i)$: every nonzero weight is pulled towards 0 by the same amount $\\eta\\lambda$ per ' +
-      'step, however small it is, so small weights reach exactly 0 and the solution becomes sparse (Lasso). The L2 ' +
-      'penalty $\\lambda \\sum w_i^2$ contributes $2\\lambda w_i$, a pull proportional to the weight: weights shrink ' +
-      '(weight decay, Ridge) but rarely become exactly 0.',
-    steps,
-    entryHint: `the ${s.w.length} updated weights`,
-  };
+  const fixed = p.numbers('w') !== undefined && p.numbers('grad') !== undefined;
+  return finishDraw(
+    {
+      stem,
+      answer: vec(next),
+      distractors: present([...specific, ...common]),
+      correctFeedback: `Right: $w_i - \\eta (g_i + ${gradText})$ for every weight.`,
+      explanation:
+        'A penalty adds its own gradient to the data gradient. The L1 penalty $\\lambda \\sum |w_i|$ contributes ' +
+        '$\\lambda \\, \\text{sign}(w_i)$: every nonzero weight is pulled towards 0 by the same amount $\\eta\\lambda$ per ' +
+        'step, however small it is. The minimiser of the penalised loss therefore has exact zeros wherever a ' +
+        "weight's data gradient at 0 is smaller than $\\lambda$ in size (a sparse, Lasso solution); plain subgradient " +
+        'steps only bring such weights to within about $\\eta\\lambda$ of 0, and solvers reach the exact zeros with ' +
+        'steps that clip at 0. The L2 penalty $\\lambda \\sum w_i^2$ contributes $2\\lambda w_i$, a pull proportional to ' +
+        'the weight: weights shrink (weight decay, Ridge) but the pull fades near 0, so they rarely become exactly 0.',
+      steps,
+      entryHint: `the ${s.w.length} updated weights`,
+    },
+    { fixed },
+  );
 }
 
 /** One regularised gradient-descent step. */
