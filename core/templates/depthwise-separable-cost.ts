@@ -10,7 +10,15 @@ import { unreachable } from '../types';
 import { numberAnswer, wrong } from './answers';
 import { equalsOrApprox } from './stats-steps';
 import type { Rng } from './rng';
-import type { AnswerValue, Distractor, ParamBag, Problem, TemplateDefinition } from './types';
+import type {
+  AnswerValue,
+  Distractor,
+  ParamBag,
+  Problem,
+  ProblemHints,
+  ProblemPart,
+  TemplateDefinition,
+} from './types';
 
 type Ask = 'params-standard' | 'params-separable' | 'madds-standard' | 'madds-separable' | 'ratio';
 
@@ -53,6 +61,28 @@ function draw(rng: Rng, p: ParamBag): Problem {
   let answer: AnswerValue;
   let distractors: Distractor[];
   let steps: string[];
+  let parts: ProblemPart[];
+  let hints: ProblemHints;
+  const intPart = (id: string, prompt: string, value: number, hint: string): ProblemPart => ({
+    id,
+    prompt,
+    answer: int(value),
+    hint,
+  });
+  const depthwiseWeightsPart = intPart(
+    'depthwise-weights',
+    'The weights of the depthwise step, $D_K^2 \\cdot M$.',
+    depthwiseParams,
+    'One $D_K \\times D_K$ filter for each input channel.',
+  );
+  const pointwiseWeightsPart = intPart(
+    'pointwise-weights',
+    'The weights of the $1 \\times 1$ pointwise step, $M \\cdot N$.',
+    pointwiseParams,
+    'One weight for each pair of an input and an output channel.',
+  );
+  const separableNudge =
+    'Cost the two steps separately: the depthwise step filters each input channel on its own, the pointwise step only mixes channels.';
   switch (ask) {
     case 'params-standard':
       question = 'How many weights does a standard convolution need?';
@@ -77,6 +107,26 @@ function draw(rng: Rng, p: ParamBag): Problem {
       steps = [
         `Standard convolution: $D_K^2 \\cdot M \\cdot N = ${k2} \\cdot ${m} \\cdot ${n} = ${standardParams}$ weights.`,
       ];
+      parts = [
+        intPart(
+          'kernel-weights',
+          `The weights of one $${dk} \\times ${dk}$ kernel slice (one input channel of one filter), $D_K^2$.`,
+          k2,
+          'Rows times columns of the kernel.',
+        ),
+        intPart(
+          'filter-weights',
+          'The weights of one filter, which spans every input channel: $D_K^2 \\cdot M$.',
+          k2 * m,
+          'A filter of a standard convolution has one kernel slice per input channel.',
+        ),
+      ];
+      hints = {
+        nudge:
+          'A standard convolution has one full filter per output channel, each spanning all input channels.',
+        formula: '$D_K^2 \\cdot M \\cdot N$ weights',
+        firstStep: `One filter: $D_K^2 \\cdot M = ${k2} \\cdot ${m} = ${k2 * m}$ weights.`,
+      };
       break;
     case 'params-separable':
       question = `How many weights does ${separableText} need?`;
@@ -108,6 +158,8 @@ function draw(rng: Rng, p: ParamBag): Problem {
         `Pointwise: $M \\cdot N = ${m} \\cdot ${n} = ${pointwiseParams}$.`,
         `Total: $${depthwiseParams} + ${pointwiseParams} = ${separableParams}$ weights.`,
       ];
+      parts = [depthwiseWeightsPart, pointwiseWeightsPart];
+      hints = { nudge: separableNudge, formula: '$D_K^2 \\cdot M + M \\cdot N$ weights' };
       break;
     case 'madds-standard':
       question = 'How many multiply-adds does a standard convolution perform for one input?';
@@ -138,6 +190,25 @@ function draw(rng: Rng, p: ParamBag): Problem {
         `Each output value needs $D_K^2 \\cdot M = ${k2 * m}$ multiply-adds, and there are $D_F^2 \\cdot N = ${hw} \\cdot ${n}$ output values.`,
         `$D_K^2 \\cdot M \\cdot N \\cdot D_F^2 = ${k2} \\cdot ${m} \\cdot ${n} \\cdot ${hw} = ${standardParams * hw}$.`,
       ];
+      parts = [
+        intPart(
+          'madds-per-output',
+          'The multiply-adds for one output value (one position of one output channel), $D_K^2 \\cdot M$.',
+          k2 * m,
+          'One output value sums a $D_K \\times D_K$ window over every input channel.',
+        ),
+        intPart(
+          'output-values',
+          'The number of output values, $D_F^2 \\cdot N$.',
+          hw * n,
+          'Height times width times output channels.',
+        ),
+      ];
+      hints = {
+        nudge:
+          'Count the multiply-adds of one output value, then how many output values there are.',
+        formula: '$D_K^2 \\cdot M \\cdot N \\cdot D_F^2$ multiply-adds',
+      };
       break;
     case 'madds-separable':
       question = `How many multiply-adds does ${separableText} perform for one input?`;
@@ -169,6 +240,24 @@ function draw(rng: Rng, p: ParamBag): Problem {
         `Pointwise: $M \\cdot N \\cdot D_F^2 = ${m} \\cdot ${n} \\cdot ${hw} = ${pointwiseParams * hw}$.`,
         `Total: $${depthwiseParams * hw} + ${pointwiseParams * hw} = ${separableParams * hw}$.`,
       ];
+      parts = [
+        intPart(
+          'depthwise-madds',
+          'The multiply-adds of the depthwise step, $D_K^2 \\cdot M \\cdot D_F^2$.',
+          depthwiseParams * hw,
+          'Each depthwise weight is used once at every output position.',
+        ),
+        intPart(
+          'pointwise-madds',
+          'The multiply-adds of the pointwise step, $M \\cdot N \\cdot D_F^2$.',
+          pointwiseParams * hw,
+          'Each pointwise weight is used once at every output position.',
+        ),
+      ];
+      hints = {
+        nudge: separableNudge,
+        formula: '$D_K^2 \\cdot M \\cdot D_F^2 + M \\cdot N \\cdot D_F^2$ multiply-adds',
+      };
       break;
     case 'ratio':
       question = `What is the ratio of the multiply-adds of ${separableText} to those of a standard convolution?`;
@@ -194,6 +283,26 @@ function draw(rng: Rng, p: ParamBag): Problem {
         `Separable: $D_K^2 M D_F^2 + M N D_F^2$; standard: $D_K^2 M N D_F^2$.`,
         `Ratio: $\\frac{D_K^2 M D_F^2 + M N D_F^2}{D_K^2 M N D_F^2} = \\frac{1}{N} + \\frac{1}{D_K^2} = \\frac{1}{${n}} + \\frac{1}{${k2}} ${equalsOrApprox(ratio, RATIO_DECIMALS)}$.`,
       ];
+      parts = [
+        intPart(
+          'separable-madds',
+          'The multiply-adds of the depthwise-separable convolution, $D_K^2 M D_F^2 + M N D_F^2$.',
+          separableParams * hw,
+          'Depthwise and pointwise steps, each weight used once per output position.',
+        ),
+        intPart(
+          'standard-madds',
+          'The multiply-adds of the standard convolution, $D_K^2 M N D_F^2$.',
+          standardParams * hw,
+          'Every weight of every full filter, used once per output position.',
+        ),
+      ];
+      hints = {
+        nudge: 'Write both costs as products and cancel the factors they share.',
+        firstStep: `Separable: $${k2} \\cdot ${m} \\cdot ${hw} + ${m} \\cdot ${n} \\cdot ${hw} = ${separableParams * hw}$ multiply-adds.`,
+        formula:
+          '$\\frac{D_K^2 M D_F^2 + M N D_F^2}{D_K^2 M N D_F^2} = \\frac{1}{N} + \\frac{1}{D_K^2}$',
+      };
       break;
     default:
       throw unreachable(ask);
@@ -211,6 +320,8 @@ function draw(rng: Rng, p: ParamBag): Problem {
       'so with $3 \\times 3$ kernels it is roughly 8 to 9 times cheaper, which is what makes such networks run ' +
       'on phones and other small hardware.',
     steps,
+    parts,
+    hints,
   };
 }
 

@@ -651,6 +651,32 @@ describe('triplet-loss', () => {
     // Swapped: 16 − 9 + 2 = 9.
     expect(wrongNumbers(v, 'swapped-positive-negative')).toEqual([9]);
   });
+
+  it('solves in parts: both distances, then the value inside the hinge', () => {
+    const euclidean = { anchor: '0,0', positive: '6,8', negative: '3,4', margin: 1 };
+    for (const v of bothForms('triplet-loss', { ...euclidean, distance: 'euclidean' })) {
+      // √(36 + 64) = 10, √(9 + 16) = 5, 10 − 5 + 1 = 6; max(0, 6) = 6, the key.
+      expect(partKeys(v)).toEqual([
+        ['positive-distance', 10],
+        ['negative-distance', 5],
+        ['before-hinge', 6],
+      ]);
+      const [dp, dn] = [partKey(v, 'positive-distance'), partKey(v, 'negative-distance')];
+      expect((dp as number) - (dn as number) + 1).toBe(partKey(v, 'before-hinge'));
+      expect(shownKey(v)).toEqual([Math.max(0, partKey(v, 'before-hinge') as number)]);
+    }
+    const squared = { anchor: '0,0', positive: '3,0', negative: '0,4', margin: 2 };
+    for (const v of bothForms('triplet-loss', { ...squared, distance: 'squared' })) {
+      // 3² = 9, 4² = 16, 9 − 16 + 2 = −5; the hinge clamps it: max(0, −5) = 0, the key.
+      expect(partKeys(v)).toEqual([
+        ['positive-distance', 9],
+        ['negative-distance', 16],
+        ['before-hinge', -5],
+      ]);
+      expect(shownKey(v)).toEqual([Math.max(0, partKey(v, 'before-hinge') as number)]);
+      expect(v.question.parts![0].prompt).toContain('squared, no square root');
+    }
+  });
 });
 
 describe('depthwise-separable-cost', () => {
@@ -677,6 +703,65 @@ describe('depthwise-separable-cost', () => {
     expect(wrongNumbers(v, 'ratio-inverted')).toEqual([7.8904]);
     expect(wrongNumbers(v, 'ratio-forgot-kernel-term')).toEqual([0.0156]);
     expect(wrongNumbers(v, 'ratio-forgot-channel-term')).toEqual([0.1111]);
+  });
+
+  it('solves every ask in two parts that combine into the key', () => {
+    // D_K = 3, M = 32, N = 64, D_F = 14 (D_F² = 196).
+    const cases: [string, [string, number][], (a: number, b: number) => number][] = [
+      // 3² = 9; one filter 9·32 = 288; 288·64 = 18432.
+      [
+        'params-standard',
+        [
+          ['kernel-weights', 9],
+          ['filter-weights', 288],
+        ],
+        (_, f) => f * 64,
+      ],
+      // 9·32 = 288 and 32·64 = 2048; 2336.
+      [
+        'params-separable',
+        [
+          ['depthwise-weights', 288],
+          ['pointwise-weights', 2048],
+        ],
+        (a, b) => a + b,
+      ],
+      // 9·32 = 288 per output value, 196·64 = 12544 values; 3612672.
+      [
+        'madds-standard',
+        [
+          ['madds-per-output', 288],
+          ['output-values', 12544],
+        ],
+        (a, b) => a * b,
+      ],
+      // 288·196 = 56448 and 2048·196 = 401408; 457856.
+      [
+        'madds-separable',
+        [
+          ['depthwise-madds', 56448],
+          ['pointwise-madds', 401408],
+        ],
+        (a, b) => a + b,
+      ],
+      // 457856 / 3612672 = 1/64 + 1/9 ≈ 0.1267.
+      [
+        'ratio',
+        [
+          ['separable-madds', 457856],
+          ['standard-madds', 3612672],
+        ],
+        (a, b) => a / b,
+      ],
+    ];
+    for (const [ask, expected, combine] of cases) {
+      for (const v of bothForms('depthwise-separable-cost', { ...shape, ask })) {
+        expect(partKeys(v)).toEqual(expected);
+        const [a, b] = expected.map(([id]) => partKey(v, id) as number);
+        expect(shownKey(v)).toEqual(rounded(combine(a, b), 4));
+        expect(v.question.hints).toHaveLength(3);
+      }
+    }
   });
 });
 
@@ -733,6 +818,8 @@ describe('step-by-step solving, 300 seeds × levels 1–3 × both forms', () => 
     'leaky-relu',
     'soft-dice',
     'softmax-temperature',
+    'triplet-loss',
+    'depthwise-separable-cost',
   ]);
   for (const t of listTemplates().filter((x) => tutored.has(x.id))) {
     it(`${t.id}: at least two checkable parts and a three-rung hint ladder`, () => {

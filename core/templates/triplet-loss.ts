@@ -129,6 +129,35 @@ function draw(rng: Rng, params: ParamBag): Problem {
       '$\\max(0, \\cdot)$ makes the triple contribute nothing, so training focuses on hard triples. Learning such ' +
       'an embedding is what makes one-shot recognition possible: a new person is recognised by distance to a ' +
       'single stored example.',
+    parts: [
+      {
+        id: 'positive-distance',
+        prompt: `The distance from the anchor to the positive, $d(a, p)$${distance === 'squared' ? ' (squared, no square root)' : ''}.`,
+        answer: numberAnswer(dp, 4),
+        hint: 'Subtract the two vectors element by element, square the differences and add them.',
+      },
+      {
+        id: 'negative-distance',
+        prompt: `The distance from the anchor to the negative, $d(a, n)$${distance === 'squared' ? ' (squared, no square root)' : ''}.`,
+        answer: numberAnswer(dn, 4),
+        hint:
+          distance === 'squared'
+            ? 'The same sum of squared differences, now with the negative.'
+            : 'The same sum of squared differences, now with the negative; then take the square root.',
+      },
+      {
+        id: 'before-hinge',
+        prompt:
+          'The value inside the hinge, $d(a, p) - d(a, n) + \\alpha$, before clamping at zero.',
+        answer: numberAnswer(raw, 4),
+        hint: 'It may be negative: the max with 0 comes after.',
+      },
+    ],
+    hints: {
+      nudge:
+        'Measure how far the anchor is from the positive and from the negative: the loss wants the positive closer by at least the margin.',
+      formula: `$L = \\max(0,\\, d(a, p) - d(a, n) + \\alpha)$ with $d(u, v) = ${distance === 'squared' ? '\\lVert u - v \\rVert_2^2' : '\\lVert u - v \\rVert_2'}$`,
+    },
     steps: [
       working('p', s.p, sqP),
       working('n', s.n, sqN),
