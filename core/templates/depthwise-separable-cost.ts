@@ -8,6 +8,7 @@
  */
 import { unreachable } from '../types';
 import { numberAnswer, wrong } from './answers';
+import { finishDraw } from './draw-rules';
 import { equalsOrApprox } from './stats-steps';
 import type { Rng } from './rng';
 import type {
@@ -271,16 +272,17 @@ function draw(rng: Rng, p: ParamBag): Problem {
         wrong(
           'ratio-forgot-kernel-term',
           numberAnswer(1 / n, RATIO_DECIMALS),
-          `This keeps only the pointwise-free part 1/N; the depthwise step adds $1/D_K^2 = 1/${k2}$.`,
+          `$1/N = 1/${n}$ is only the depthwise step's share, $\\frac{D_K^2 M D_F^2}{D_K^2 M N D_F^2}$; the pointwise step adds $\\frac{M N D_F^2}{D_K^2 M N D_F^2} = 1/D_K^2 = 1/${k2}$.`,
         ),
         wrong(
           'ratio-forgot-channel-term',
           numberAnswer(1 / k2, RATIO_DECIMALS),
-          `The pointwise step adds $1/N = 1/${n}$ to the ratio.`,
+          `$1/D_K^2 = 1/${k2}$ is only the pointwise step's share, $\\frac{M N D_F^2}{D_K^2 M N D_F^2}$; the depthwise step adds $\\frac{D_K^2 M D_F^2}{D_K^2 M N D_F^2} = 1/N = 1/${n}$.`,
         ),
       ];
       steps = [
         `Separable: $D_K^2 M D_F^2 + M N D_F^2$; standard: $D_K^2 M N D_F^2$.`,
+        `Depthwise share: $\\frac{D_K^2 M D_F^2}{D_K^2 M N D_F^2} = \\frac{1}{N}$; pointwise share: $\\frac{M N D_F^2}{D_K^2 M N D_F^2} = \\frac{1}{D_K^2}$.`,
         `Ratio: $\\frac{D_K^2 M D_F^2 + M N D_F^2}{D_K^2 M N D_F^2} = \\frac{1}{N} + \\frac{1}{D_K^2} = \\frac{1}{${n}} + \\frac{1}{${k2}} ${equalsOrApprox(ratio, RATIO_DECIMALS)}$.`,
       ];
       parts = [
@@ -307,22 +309,28 @@ function draw(rng: Rng, p: ParamBag): Problem {
     default:
       throw unreachable(ask);
   }
-  return {
-    stem: `${setting} ${question}`,
-    answer,
-    distractors,
-    correctFeedback: `Right: ${steps[steps.length - 1].replace(/^Total: |^Ratio: /, '')}`,
-    explanation:
-      'A standard convolution filters and mixes channels in one step: every output channel has a full ' +
-      '$D_K \\times D_K \\times M$ filter. A depthwise-separable convolution (MobileNet) splits this into a ' +
-      'depthwise step that filters each input channel on its own ($D_K^2 M$ weights) and a $1 \\times 1$ ' +
-      'pointwise step that mixes channels ($M N$ weights). The cost ratio is $\\frac{1}{N} + \\frac{1}{D_K^2}$, ' +
-      'so with $3 \\times 3$ kernels it is roughly 8 to 9 times cheaper, which is what makes such networks run ' +
-      'on phones and other small hardware.',
-    steps,
-    parts,
-    hints,
-  };
+  const fixed = ['kernel', 'inChannels', 'outChannels', 'size'].every(
+    (name) => p.int(name) !== undefined,
+  );
+  return finishDraw(
+    {
+      stem: `${setting} ${question}`,
+      answer,
+      distractors,
+      correctFeedback: `Right: ${steps[steps.length - 1].replace(/^Total: |^Ratio: /, '')}`,
+      explanation:
+        'A standard convolution filters and mixes channels in one step: every output channel has a full ' +
+        '$D_K \\times D_K \\times M$ filter. A depthwise-separable convolution (MobileNet) splits this into a ' +
+        'depthwise step that filters each input channel on its own ($D_K^2 M$ weights) and a $1 \\times 1$ ' +
+        'pointwise step that mixes channels ($M N$ weights). The cost ratio is $\\frac{1}{N} + \\frac{1}{D_K^2}$, ' +
+        'so with $3 \\times 3$ kernels it is roughly 8 to 9 times cheaper, which is what makes such networks run ' +
+        'on phones and other small hardware.',
+      steps,
+      parts,
+      hints,
+    },
+    { fixed },
+  );
 }
 
 /** Cost of standard vs depthwise-separable convolution. */
