@@ -4,12 +4,19 @@
  * output equals the input.
  */
 import { unreachable } from '../types';
-import { vectorAnswer, wrong } from './answers';
+import { numberAnswer, vectorAnswer, wrong } from './answers';
 import { finishDraw } from './draw-rules';
 import { clean, fmt, fmtRow } from './format';
 import type { Rng } from './rng';
 import { Redraw, TemplateError } from './types';
-import type { Distractor, ParamBag, Problem, TemplateDefinition } from './types';
+import type {
+  Distractor,
+  ParamBag,
+  Problem,
+  ProblemHints,
+  ProblemPart,
+  TemplateDefinition,
+} from './types';
 
 type Ask = 'train' | 'test' | 'expected';
 
@@ -61,6 +68,17 @@ function draw(rng: Rng, params: ParamBag): Problem {
   let answer: readonly number[];
   let distractors: Distractor[];
   let steps: string[];
+  let parts: ProblemPart[];
+  let hints: ProblemHints;
+  const scalePart: ProblemPart = {
+    id: 'train-scale',
+    prompt:
+      'The factor inverted dropout multiplies each kept unit by during training, $\\frac{1}{1 - p}$.',
+    answer: numberAnswer(scale, DECIMALS),
+    hint: `Divide 1 by the keep probability $1 - p$, not by $p = ${pText}$.`,
+  };
+  const formula =
+    '$y_i = \\frac{m_i \\, h_i}{1 - p}$ in training ($m_i = 1$ with probability $1 - p$), $y_i = h_i$ at test time';
   switch (ask) {
     case 'train':
       question = `During training the sampled mask is $m = ${fmtRow(mask)}$ (1 = kept). What does the layer output?`;
@@ -93,6 +111,21 @@ function draw(rng: Rng, params: ParamBag): Problem {
         `Apply the mask: $h \\odot m = ${fmtRow(masked, 4)}$.`,
         `Scale the kept units by $\\frac{1}{1 - p} = \\frac{1}{${keepText}} = ${fmt(scale, 4)}$: $${fmtRow(answer.map(clean), DECIMALS)}$.`,
       ];
+      parts = [
+        {
+          id: 'masked',
+          prompt:
+            'The activations after the mask, $h \\odot m$ (dropped units become 0), unit 1 first.',
+          answer: vec(masked),
+          hint: 'Multiply each activation by its mask value.',
+        },
+        scalePart,
+      ];
+      hints = {
+        nudge:
+          'First drop the units the mask zeroes, then enlarge the survivors so the expected activation stays the same.',
+        formula,
+      };
       break;
     case 'test':
       question = `The mask sampled at the last training step was $m = ${fmtRow(mask)}$ (1 = kept). The trained network is now put in evaluation mode. What does the layer output at test time?`;
@@ -119,6 +152,20 @@ function draw(rng: Rng, params: ParamBag): Problem {
       steps = [
         'At test time dropout is switched off and, with the inverted convention, nothing is rescaled: the layer is the identity.',
       ];
+      parts = [
+        scalePart,
+        {
+          id: 'test-scale',
+          prompt: 'The factor the layer multiplies each input by at test time (evaluation mode).',
+          answer: numberAnswer(1),
+          hint: 'Inverted dropout already did all the rescaling during training.',
+        },
+      ];
+      hints = {
+        nudge: 'Ask where inverted dropout puts its rescaling: during training or at test time.',
+        formula,
+        firstStep: `During training the kept units were multiplied by $\\frac{1}{1 - p} = \\frac{1}{${keepText}} = ${fmt(scale, 4)}$, so that their expectation is the input.`,
+      };
       break;
     case 'expected':
       question =
@@ -152,6 +199,26 @@ function draw(rng: Rng, params: ParamBag): Problem {
         `Each output is $h_i / (1 - p)$ with probability $1 - p$ and 0 with probability $p$.`,
         `$E[y_i] = (1 - p) \\cdot \\frac{h_i}{1 - p} + p \\cdot 0 = h_i$, so the expected output equals the input.`,
       ];
+      parts = [
+        {
+          id: 'kept-outputs',
+          prompt: 'The output of each unit when it is kept, $h_i / (1 - p)$, unit 1 first.',
+          answer: vec(h.map((v) => v * scale)),
+          hint: `Divide each activation by the keep probability $1 - p = ${keepText}$.`,
+        },
+        {
+          id: 'keep-probability',
+          prompt: 'The probability that a unit is kept, $1 - p$.',
+          answer: numberAnswer(keep, DECIMALS),
+          hint: '$p$ is the probability of dropping a unit.',
+        },
+      ];
+      hints = {
+        nudge:
+          'A unit has two outcomes, kept (and rescaled) or dropped (0): weigh each by its probability.',
+        formula: '$E[y_i] = (1 - p) \\cdot \\frac{h_i}{1 - p} + p \\cdot 0$',
+        firstStep: `Unit 1 when kept: $\\frac{h_1}{1 - p} = \\frac{${fmt(h[0], 4)}}{${keepText}} = ${fmt(clean(h[0] * scale), DECIMALS)}$.`,
+      };
       break;
     default:
       throw unreachable(ask);
@@ -175,6 +242,8 @@ function draw(rng: Rng, params: ParamBag): Problem {
         'the surviving units by $1 - p$ during training. The expected value of each unit is then unchanged, and at ' +
         'test time the layer simply passes its input through.',
       steps,
+      parts,
+      hints,
       entryHint: `the ${h.length} outputs`,
     },
     { fixed },

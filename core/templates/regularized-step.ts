@@ -123,9 +123,11 @@ function draw(rng: Rng, p: ParamBag): Problem {
     (ask === 'sparsity'
       ? 'What are the weights after one step? Write 0 for any weight the step sends exactly to zero.'
       : 'What are the weights after one step?');
+  const penaltyGradient = s.w.map((wi) => clean(penalty(wi)));
+  const fullGradient = s.g.map((gi, i) => clean(gi + penaltyGradient[i]));
   const rows = s.w.map(
     (wi, i) =>
-      `$w_{${i + 1}}$: $${fmt(wi, 4)} - ${fmt(s.lr, 4)} \\cdot (${fmt(s.g[i], 4)} + ${term(clean(penalty(wi)), 6)}) = ${fmt(next[i], DECIMALS)}$`,
+      `$w_{${i + 1}}$: $${fmt(wi, 4)} - ${fmt(s.lr, 4)} \\cdot (${fmt(s.g[i], 4)} + ${term(penaltyGradient[i], 6)}) = ${fmt(next[i], DECIMALS)}$`,
   );
   const steps = [
     `Gradient of the full loss: $\\frac{\\partial L}{\\partial w_i} = g_i + ${gradText}$; update $w_i \\leftarrow w_i - \\eta \\, (g_i + ${gradText})$.`,
@@ -203,6 +205,29 @@ function draw(rng: Rng, p: ParamBag): Problem {
         'steps that clip at 0. The L2 penalty $\\lambda \\sum w_i^2$ contributes $2\\lambda w_i$, a pull proportional to ' +
         'the weight: weights shrink (weight decay, Ridge) but the pull fades near 0, so they rarely become exactly 0.',
       steps,
+      parts: [
+        {
+          id: 'penalty-gradient',
+          prompt: `The gradient of the penalty for each weight, $${gradText}$, weight 1 first.`,
+          answer: vec(penaltyGradient),
+          hint:
+            kind === 'l1'
+              ? 'The derivative of $\\lambda |w|$ is $\\lambda$ times the sign of the weight.'
+              : 'The derivative of $\\lambda w^2$ is $2 \\lambda w$.',
+        },
+        {
+          id: 'full-gradient',
+          prompt: `The gradient of the whole loss for each weight, $g_i + ${gradText}$, weight 1 first.`,
+          answer: vec(fullGradient),
+          hint: 'Add the penalty gradient to the data gradient $g$, weight by weight.',
+        },
+      ],
+      hints: {
+        nudge:
+          'The penalty adds its own gradient to the data gradient; the step then scales the sum by the learning rate.',
+        formula: `$w_i \\leftarrow w_i - \\eta \\, (g_i + ${gradText})$`,
+        firstStep: rows[0],
+      },
       entryHint: `the ${s.w.length} updated weights`,
     },
     { fixed },

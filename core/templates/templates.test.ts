@@ -551,6 +551,48 @@ describe('regularized-step', () => {
       expect(key).toContain(0);
     }
   });
+
+  it('solves in parts: the penalty gradient, then the full gradient', () => {
+    const cases: [Record<string, string | number>, number[], number[], number[]][] = [
+      // L1, w = [3, −2], g = [0.4, −0.5], λ 0.5: λ·sign w = [0.5, −0.5]; g + it = [0.9, −1];
+      // w − 0.1·[0.9, −1] = [2.91, −1.9].
+      [
+        { kind: 'l1', w: '3,-2', grad: '0.4,-0.5', lr: 0.1, lambda: 0.5 },
+        [0.5, -0.5],
+        [0.9, -1],
+        [3, -2],
+      ],
+      // L2, w = [1, −2], g = [0.2, 0.4], λ 0.5: 2λw = [1, −2]; g + it = [1.2, −1.6];
+      // w − 0.1·[1.2, −1.6] = [0.88, −1.84].
+      [
+        { kind: 'l2', w: '1,-2', grad: '0.2,0.4', lr: 0.1, lambda: 0.5 },
+        [1, -2],
+        [1.2, -1.6],
+        [1, -2],
+      ],
+      // L1 at w = 0: sign(0) = 0, so λ·sign w = [0, 0.2]; g + it = [0.1, 0.2];
+      // w − 0.5·[0.1, 0.2] = [−0.05, 1.9].
+      [{ kind: 'l1', w: '0,2', grad: '0.1,0', lr: 0.5, lambda: 0.2 }, [0, 0.2], [0.1, 0.2], [0, 2]],
+    ];
+    for (const [params, penalty, full, w] of cases) {
+      for (const v of bothForms('regularized-step', params)) {
+        expect(partKeys(v)).toEqual([
+          ['penalty-gradient', penalty],
+          ['full-gradient', full],
+        ]);
+        const gradient = partKey(v, 'full-gradient') as number[];
+        const lr = params.lr as number;
+        expect(shownKey(v)).toEqual(
+          rounded(
+            w.map((wi, i) => wi - lr * gradient[i]),
+            4,
+          ),
+        );
+        // The worked first step is the first weight's update.
+        expect(v.question.hints?.[2]).toContain('$w_{1}$');
+      }
+    }
+  });
 });
 
 describe('softmax-temperature', () => {
@@ -790,6 +832,39 @@ describe('inverted-dropout', () => {
     expect(wrongNumbers(e, 'dropout-no-rescale')).toEqual([1, 2]);
     expect(wrongNumbers(e, 'expected-ignores-drops')).toEqual([16, 32]);
   });
+
+  it('solves every ask in parts that combine into the key', () => {
+    const h = '2,4,6,8';
+    for (const v of bothForms('inverted-dropout', { ask: 'train', p: 0.75, h, mask: '1,0,1,0' })) {
+      // h ⊙ m = [2, 0, 6, 0]; 1/(1 − 0.75) = 4; [8, 0, 24, 0], the key.
+      expect(partKeys(v)).toEqual([
+        ['masked', [2, 0, 6, 0]],
+        ['train-scale', 4],
+      ]);
+      const masked = partKey(v, 'masked') as number[];
+      expect(shownKey(v)).toEqual(masked.map((x) => x * (partKey(v, 'train-scale') as number)));
+    }
+    for (const v of bothForms('inverted-dropout', { ask: 'test', p: 0.2, h, mask: '1,0,1,0' })) {
+      // Training scale 1/0.8 = 1.25; at test time the factor is 1: the key is h itself.
+      expect(partKeys(v)).toEqual([
+        ['train-scale', 1.25],
+        ['test-scale', 1],
+      ]);
+      expect(shownKey(v)).toEqual(
+        [2, 4, 6, 8].map((x) => x * (partKey(v, 'test-scale') as number)),
+      );
+    }
+    for (const v of bothForms('inverted-dropout', { ask: 'expected', p: 0.75, h: '4,8' })) {
+      // Kept: [4, 8]/0.25 = [16, 32]; kept with probability 0.25; 0.25·[16, 32] = [4, 8], the key.
+      expect(partKeys(v)).toEqual([
+        ['kept-outputs', [16, 32]],
+        ['keep-probability', 0.25],
+      ]);
+      const kept = partKey(v, 'kept-outputs') as number[];
+      expect(shownKey(v)).toEqual(kept.map((x) => x * (partKey(v, 'keep-probability') as number)));
+      expect(v.question.hints?.[2]).toContain('= 16');
+    }
+  });
 });
 
 describe('hand cases are valid variants', () => {
@@ -820,6 +895,8 @@ describe('step-by-step solving, 300 seeds × levels 1–3 × both forms', () => 
     'softmax-temperature',
     'triplet-loss',
     'depthwise-separable-cost',
+    'regularized-step',
+    'inverted-dropout',
   ]);
   for (const t of listTemplates().filter((x) => tutored.has(x.id))) {
     it(`${t.id}: at least two checkable parts and a three-rung hint ladder`, () => {

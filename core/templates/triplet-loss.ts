@@ -133,13 +133,13 @@ function draw(rng: Rng, params: ParamBag): Problem {
       {
         id: 'positive-distance',
         prompt: `The distance from the anchor to the positive, $d(a, p)$${distance === 'squared' ? ' (squared, no square root)' : ''}.`,
-        answer: numberAnswer(dp, 4),
+        answer: num(dp),
         hint: 'Subtract the two vectors element by element, square the differences and add them.',
       },
       {
         id: 'negative-distance',
         prompt: `The distance from the anchor to the negative, $d(a, n)$${distance === 'squared' ? ' (squared, no square root)' : ''}.`,
-        answer: numberAnswer(dn, 4),
+        answer: num(dn),
         hint:
           distance === 'squared'
             ? 'The same sum of squared differences, now with the negative.'
@@ -149,7 +149,7 @@ function draw(rng: Rng, params: ParamBag): Problem {
         id: 'before-hinge',
         prompt:
           'The value inside the hinge, $d(a, p) - d(a, n) + \\alpha$, before clamping at zero.',
-        answer: numberAnswer(raw, 4),
+        answer: num(raw),
         hint: 'It may be negative: the max with 0 comes after.',
       },
     ],
