@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listTemplates } from '../../core/templates';
+import { generateVariant, listTemplates } from '../../core/templates';
 import { bankPackSchema, type BankItem, type ChoiceItem, type NumericItem } from '../bank/schema';
 import { builtinPack } from './index';
 import { SOURCE_QUIZ, SOURCE_QUIZ_TAG } from './sources';
@@ -232,7 +232,7 @@ const RECOMPUTED: Record<string, number | number[]> = {
   'eff-separable-mult-adds': 14 * 14 * (3 * 3 * 512 + 512 * 512),
   'tl-new-head-params': denseParams([4096, 5]),
   'tl-frozen-base-trainable': denseParams([7 * 7 * 512, 256, 5]),
-  'up-transpose1d-source-numeric': convTranspose1d([5, 4, 3, 2, 1], [1, 2, 3, 4], 2),
+  'up-transpose1d-stride3-numeric': convTranspose1d([5, 4, 3, 2, 1], [1, 2, 3, 4], 3),
   // Output length of a 7-long input, kernel 4, stride 2, then one value cropped from each end.
   'up-transpose2d-output-size':
     convTranspose1d(new Array<number>(7).fill(1), [1, 1, 1, 1], 2).length - 2,
@@ -389,7 +389,12 @@ describe('built-in bank: structure', () => {
     for (const i of templates) {
       if (i.type !== 'template') continue;
       expect(TEMPLATE_TOPICS.get(i.template), i.id).toBe(i.topic);
-      expect(Object.keys(i.params ?? {}), i.id).toEqual(['level']);
+      // Only the level is fixed, except where an item's stem asks for one of a template's
+      // questions (the batch-mean item fixes stat: mean).
+      expect(
+        Object.keys(i.params ?? {}).filter((k) => k !== 'stat'),
+        i.id,
+      ).toEqual(['level']);
       expect([1, 2, 3], i.id).toContain(i.params?.level);
       if (i.template === 'norm-axes') expect(i.form, i.id).toBe('mcq');
     }
@@ -438,12 +443,12 @@ describe('built-in bank: source-quiz questions', () => {
     'up-transpose1d-source': ['correct'],
     // Each value returns to its window's recorded argmax; zeros elsewhere.
     'up-max-unpool-source': ['switches'],
-    // 2·7.2559 / (9.48 + 8.98) ≈ 0.786.
-    'seg-soft-dice-source-mcq': ['dice'],
+    // 7.2559 / (9.48 + 8.98 − 7.2559) ≈ 0.648.
+    'seg-soft-iou-source': ['iou'],
   };
   const SOURCE_OTHER = [
     'bn-batch-mean-source-template',
-    'up-transpose1d-source-numeric',
+    'up-transpose1d-stride3-numeric',
     'seg-soft-dice-source',
   ];
 
@@ -457,9 +462,36 @@ describe('built-in bank: source-quiz questions', () => {
     expect(choice(id).answer).toEqual(key);
   });
 
-  it('offers the batch mean as a template item too', () => {
+  it('offers the batch mean as a template item too, always asking for the mean', () => {
     const i = item('bn-batch-mean-source-template');
     expect(i.type === 'template' && i.template).toBe('batchnorm-train-stats');
+    expect(i.type === 'template' && i.params).toEqual({ level: 1, stat: 'mean' });
+    expect(i.stem).toContain('batch mean');
+    for (let seed = 0; seed < 50; seed++) {
+      const v = generateVariant('batchnorm-train-stats', seed, {
+        form: i.type === 'template' ? i.form : 'numeric',
+        params: i.type === 'template' ? i.params : {},
+      });
+      expect(v.question.stem, `seed ${seed}`).toMatch(/what mean does batch norm compute/);
+      expect(v.question.stem, `seed ${seed}`).not.toMatch(/variance/);
+    }
+  });
+
+  it('gives no two items the same stem, and no source item the key of its sibling', () => {
+    const stems = new Map<string, string>();
+    for (const i of items) {
+      if (i.stem === undefined) continue;
+      expect(stems.get(i.stem), `${i.id} repeats the stem of ${stems.get(i.stem)}`).toBeUndefined();
+      stems.set(i.stem, i.id);
+    }
+    // The items built on the same source data ask different things: neither shows the other's key.
+    const dice = numeric('seg-soft-dice-source').answer.value as number;
+    expect(choice('seg-soft-iou-source').options.map((o) => Number(o.text))).not.toContain(
+      Number(dice.toFixed(3)),
+    );
+    const stride3 = numeric('up-transpose1d-stride3-numeric').answer.value as number[];
+    for (const o of choice('up-transpose1d-source').options)
+      expect(numbersIn(o.text)).not.toEqual(stride3);
   });
 
   it('batch-norm mean: the key is the per-neuron mean, the distractors are named mistakes', () => {
@@ -476,7 +508,7 @@ describe('built-in bank: source-quiz questions', () => {
     );
   });
 
-  it('1-D transposed convolution: key, numeric twin and every distractor recomputed', () => {
+  it('1-D transposed convolution: key, stride-3 twin and every distractor recomputed', () => {
     const id = 'up-transpose1d-source';
     const x = [5, 4, 3, 2, 1];
     const f = [1, 2, 3, 4];
@@ -484,17 +516,33 @@ describe('built-in bank: source-quiz questions', () => {
     expect(y).toEqual([5, 10, 19, 28, 15, 22, 11, 16, 7, 10, 3, 4]);
     expect(y[2]).toBe(5 * 3 + 4 * 1);
     expect(numbersIn(optionText(id, 'correct'))).toEqual(y);
-    expect(numeric('up-transpose1d-source-numeric').answer.value).toEqual(y);
     expect(numbersIn(optionText(id, 'reversed-input'))).toEqual(
       convTranspose1d([...x].reverse(), f, 2),
     );
     expect(numbersIn(optionText(id, 'flipped-filter'))).toEqual(
       convTranspose1d(x, [...f].reverse(), 2),
     );
-    expect(numbersIn(optionText(id, 'stride-one'))).toEqual(convTranspose1d(x, f, 1));
-    expect(numbersIn(optionText(id, 'cropped'))).toEqual(y.slice(1, -1));
-    // The explanation's table lists each output with its value.
-    const explanation = choice(id).explanation;
+    // Overwriting instead of adding: every later stamp replaces what is there.
+    const overwrite = new Array<number>(y.length).fill(0);
+    x.forEach((xi, i) => f.forEach((fk, k) => (overwrite[2 * i + k] = xi * fk)));
+    expect(numbersIn(optionText(id, 'overwrite'))).toEqual(overwrite);
+    // Every wrong option has the key's length, and the stem states the no-flip convention the
+    // flipped-filter option is wrong under.
+    for (const o of choice(id).options) expect(numbersIn(o.text), o.id).toHaveLength(y.length);
+    expect(choice(id).stem).toContain('the filter is not flipped');
+    // Stride 3: y3 = 5·4 + 4·1 = 24, y6 = 4·4 + 3·1 = 19, y9 = 3·4 + 2·1 = 14, y12 = 2·4 + 1·1 = 9.
+    const y3 = numeric('up-transpose1d-stride3-numeric').answer.value as number[];
+    expect(y3).toEqual([5, 10, 15, 24, 8, 12, 19, 6, 9, 14, 4, 6, 9, 2, 3, 4]);
+    expect(numeric('up-transpose1d-stride3-numeric').stem).toContain('not flipped');
+    for (const [itemId, expected] of [
+      [id, y],
+      ['up-transpose1d-stride3-numeric', y3],
+    ] as const)
+      expectTable(item(itemId).explanation ?? '', expected);
+  });
+
+  /** The explanation's table lists each output with x·f products that add up to its value. */
+  function expectTable(explanation: string, y: readonly number[]): void {
     y.forEach((v, i) => {
       const label = (i < 10 ? `y_${i}` : `y_{${i}}`).replace(/[{}]/g, '\\$&');
       const row = explanation.match(new RegExp(`\\$${label}\\$ \\| ([^|]+) \\| (\\d+) \\|`));
@@ -505,7 +553,7 @@ describe('built-in bank: source-quiz questions', () => {
       for (let k = 0; k < factors.length; k += 2) total += factors[k]! * factors[k + 1]!;
       expect([total, Number(row![2])], `table row ${i}`).toEqual([v, v]);
     });
-  });
+  }
 
   it('max unpooling: the pre-pool map puts the switches at (0,0), (1,3), (2,0), (3,3)', () => {
     const id = 'up-max-unpool-source';
@@ -557,16 +605,24 @@ describe('built-in bank: source-quiz questions', () => {
       expect(explanation).toContain(`$${rowSum.toFixed(4)}$`);
     }
 
-    const mcq = 'seg-soft-dice-source-mcq';
+    // The soft IoU of the same masks: 7.2559 / 11.2041 ≈ 0.648; precision 7.2559/8.98 ≈ 0.808,
+    // recall 7.2559/9.48 ≈ 0.765, thresholded at 0.5: 8 shared of 9 and 8 pixels → 8/9 ≈ 0.889.
+    const mcq = 'seg-soft-iou-source';
     const shown = (optionId: string) => Number(optionText(mcq, optionId));
-    expect(shown('dice')).toBe(Number(dice.toFixed(3)));
-    expect(shown('no-factor-two')).toBe(Number((sumAB / (sumA + sumB)).toFixed(3)));
     expect(shown('iou')).toBe(Number((sumAB / (sumA + sumB - sumAB)).toFixed(3)));
-    expect(shown('dice-loss')).toBe(Number((1 - dice).toFixed(3)));
+    expect(shown('iou')).toBe(0.648);
+    expect(shown('no-overlap-removed')).toBe(Number((sumAB / (sumA + sumB)).toFixed(3)));
+    expect(shown('precision')).toBe(Number((sumAB / sumB).toFixed(3)));
+    expect(shown('recall')).toBe(Number((sumAB / sumA).toFixed(3)));
     const hardA = threshold(DICE_A);
     const hardB = threshold(DICE_B);
-    const hardDice = (2 * sumProducts(hardA, hardB)) / (sumAll(hardA) + sumAll(hardB));
-    expect(shown('thresholded')).toBe(Number(hardDice.toFixed(3)));
+    const hardAB = sumProducts(hardA, hardB);
+    const hardIou = hardAB / (sumAll(hardA) + sumAll(hardB) - hardAB);
+    expect([hardAB, sumAll(hardA), sumAll(hardB)]).toEqual([8, 9, 8]);
+    expect(shown('thresholded')).toBe(Number(hardIou.toFixed(3)));
+    const iouExplanation = choice(mcq).explanation;
+    for (const text of ['9.48', '8.98', '7.2559', '11.2041'])
+      expect(iouExplanation).toContain(text);
   });
 });
 

@@ -121,7 +121,8 @@ Averaging each example over its own neurons instead would be layer normalisation
     type: 'template',
     template: 'batchnorm-train-stats',
     form: 'numeric',
-    params: { level: 1 },
+    // The template asks for the mean or the variance; this item's stem is about the mean.
+    params: { level: 1, stat: 'mean' },
     stem: 'The same task as the quiz question on the batch mean of three activation vectors, with fresh numbers: average every neuron over the examples of the minibatch.',
     difficulty: 2,
     tags: [SOURCE_QUIZ_TAG, 'template', 'batch-norm', 'batch-statistics'],

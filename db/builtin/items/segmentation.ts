@@ -2,13 +2,17 @@ import type { BankItemInput } from '../../bank/schema';
 import { AUTHORS, SOURCE_QUIZ, SOURCE_QUIZ_TAG } from '../sources';
 import { templateItems } from '../template-items';
 
+/** The two soft masks of the source quiz (A: ground truth, B: prediction). */
+const SOFT_MASKS = String.raw`$$A = \begin{bmatrix} 0.10 & 0.47 & 0.88 & 0.25 \\ 0.65 & 0.11 & 0.66 & 1 \\ 0.91 & 0.00 & 0.99 & 0.29 \\ 0.78 & 1 & 0.40 & 0.99 \end{bmatrix}, \qquad B = \begin{bmatrix} 0.01 & 0.44 & 0.48 & 0.18 \\ 0.60 & 0.09 & 0.97 & 0.99 \\ 0.87 & 0.02 & 0.98 & 0.20 \\ 0.77 & 0.99 & 0.40 & 0.99 \end{bmatrix}.$$`;
+
 const SOFT_DICE_STEM = String.raw`A segmentation network outputs a soft (probabilistic) mask $B$ for an image whose ground-truth mask is $A$ (soft labels, e.g. averaged from several annotators):
-$$A = \begin{bmatrix} 0.10 & 0.47 & 0.88 & 0.25 \\ 0.65 & 0.11 & 0.66 & 1 \\ 0.91 & 0.00 & 0.99 & 0.29 \\ 0.78 & 1 & 0.40 & 0.99 \end{bmatrix}, \qquad B = \begin{bmatrix} 0.01 & 0.44 & 0.48 & 0.18 \\ 0.60 & 0.09 & 0.97 & 0.99 \\ 0.87 & 0.02 & 0.98 & 0.20 \\ 0.77 & 0.99 & 0.40 & 0.99 \end{bmatrix}.$$
+${SOFT_MASKS}
 Compute the soft Dice coefficient
 $$\mathrm{Dice}(A, B) = \frac{2\sum_i A_i B_i}{\sum_i A_i + \sum_i B_i},$$
 where the sums run over all 16 pixels.`;
 
-const SOFT_DICE_EXPLANATION = String.raw`Work row by row.
+/** ΣA, ΣB and ΣAB of the two masks, worked row by row. */
+const SOFT_SUMS_WORKING = String.raw`Work row by row.
 
 **Sum of $A$:** $1.70 + 2.42 + 2.19 + 3.17 = 9.48$
 (rows: $0.10+0.47+0.88+0.25$, $0.65+0.11+0.66+1$, $0.91+0+0.99+0.29$, $0.78+1+0.40+0.99$).
@@ -25,12 +29,29 @@ const SOFT_DICE_EXPLANATION = String.raw`Work row by row.
 | 3 | $0.7917 + 0 + 0.9702 + 0.058$ | $1.8199$ |
 | 4 | $0.6006 + 0.99 + 0.16 + 0.9801$ | $2.7307$ |
 
-so $\sum_i A_i B_i = 7.2559$.
+so $\sum_i A_i B_i = 7.2559$.`;
+
+const SOFT_IOU_STEM = String.raw`Two soft masks are compared by their soft intersection over union (Jaccard index)
+$$\mathrm{IoU}(A, B) = \frac{\sum_i A_i B_i}{\sum_i A_i + \sum_i B_i - \sum_i A_i B_i},$$
+with the sums over all 16 pixels, where $A$ is a soft ground truth (averaged from several annotators) and $B$ a network's predicted probabilities:
+${SOFT_MASKS}
+What is the soft IoU of $A$ and $B$?`;
+
+const SOFT_IOU_EXPLANATION = String.raw`${SOFT_SUMS_WORKING}
+
+**Union:** $9.48 + 8.98 - 7.2559 = 11.2041$: adding the two sums counts the overlap twice, so it is subtracted once.
+
+**IoU:**
+$$\mathrm{IoU} = \frac{7.2559}{11.2041} \approx 0.648.$$
+
+The soft IoU replaces $\lvert A \cap B\rvert$ by the sum of products and the set sizes by plain sums, just as the soft Dice coefficient does; the two are related by $\mathrm{IoU} = D / (2 - D)$, so IoU is never larger than Dice.`;
+
+const SOFT_DICE_EXPLANATION = String.raw`${SOFT_SUMS_WORKING}
 
 **Dice:**
 $$\mathrm{Dice} = \frac{2 \times 7.2559}{9.48 + 8.98} = \frac{14.5118}{18.46} \approx 0.786.$$
 
-The soft Dice generalises $2\lvert A \cap B\rvert / (\lvert A\rvert + \lvert B\rvert)$: the product plays the role of the intersection and the sums the role of the set sizes. For the same masks the soft IoU is $7.2559/(18.46 - 7.2559) \approx 0.648$; Dice is always at least as large as IoU.`;
+The soft Dice generalises $2\lvert A \cap B\rvert / (\lvert A\rvert + \lvert B\rvert)$: the product plays the role of the intersection and the sums the role of the set sizes. Dice is never smaller than the IoU of the same masks, which divides the overlap by the union $\sum_i A_i + \sum_i B_i - \sum_i A_i B_i$ instead.`;
 
 /** Segmentation tasks and the metrics used to score them. */
 export const segmentationItems: BankItemInput[] = [
@@ -67,55 +88,58 @@ export const segmentationItems: BankItemInput[] = [
     source: SOURCE_QUIZ,
   },
   {
-    id: 'seg-soft-dice-source-mcq',
+    id: 'seg-soft-iou-source',
     topic: 'segmentation',
     type: 'mcq',
-    stem: SOFT_DICE_STEM,
+    stem: SOFT_IOU_STEM,
     options: [
       {
-        id: 'no-factor-two',
+        id: 'no-overlap-removed',
         text: '0.393',
-        feedback: String.raw`This is $\sum AB / (\sum A + \sum B)$, missing the factor 2 in the numerator.`,
+        feedback: String.raw`This divides by $\sum A + \sum B$, which counts the overlap twice; the union subtracts $\sum AB$ once.`,
         misconception: {
-          id: 'dice-missing-factor-two',
-          label: 'Dropping the factor 2 from the Dice numerator',
+          id: 'union-without-overlap-removed',
+          label: 'Adding the mask sizes without removing the overlap',
+        },
+      },
+      {
+        id: 'precision',
+        text: '0.808',
+        feedback: String.raw`This divides the overlap by the prediction alone, $7.2559 / 8.98$: a soft precision, which ignores what the prediction missed.`,
+        misconception: {
+          id: 'divided-by-prediction',
+          label: 'Dividing the overlap by the prediction only (precision)',
+        },
+      },
+      {
+        id: 'recall',
+        text: '0.765',
+        feedback: String.raw`This divides the overlap by the ground truth alone, $7.2559 / 9.48$: a soft recall, which ignores false detections.`,
+        misconception: {
+          id: 'divided-by-target',
+          label: 'Dividing the overlap by the ground truth only (recall)',
+        },
+      },
+      {
+        id: 'thresholded',
+        text: '0.889',
+        feedback:
+          'This thresholds both masks at 0.5 first (9 and 8 pixels, 8 shared: 8/9); the soft IoU uses the probabilities themselves.',
+        misconception: {
+          id: 'threshold-before-soft-iou',
+          label: 'Binarising the masks before a soft metric',
         },
       },
       {
         id: 'iou',
         text: '0.648',
-        feedback: String.raw`This is the soft IoU (Jaccard), $\sum AB / (\sum A + \sum B - \sum AB)$, not the Dice coefficient.`,
-        misconception: { id: 'iou-for-dice', label: 'Computing IoU instead of Dice' },
-      },
-      {
-        id: 'dice-loss',
-        text: '0.214',
-        feedback: 'This is the Dice loss, 1 − Dice, not the coefficient.',
-        misconception: {
-          id: 'dice-loss-for-coefficient',
-          label: 'Reporting the Dice loss instead of the coefficient',
-        },
-      },
-      {
-        id: 'thresholded',
-        text: '0.941',
-        feedback:
-          'This thresholds both masks at 0.5 first (hard Dice 16/17); the soft Dice uses the probabilities themselves.',
-        misconception: {
-          id: 'threshold-before-soft-dice',
-          label: 'Binarising the masks before a soft metric',
-        },
-      },
-      {
-        id: 'dice',
-        text: '0.786',
-        feedback: String.raw`Correct: $2 \times 7.2559 / (9.48 + 8.98)$.`,
+        feedback: String.raw`Correct: $7.2559 / (9.48 + 8.98 - 7.2559)$.`,
       },
     ],
-    answer: ['dice'],
-    explanation: SOFT_DICE_EXPLANATION,
+    answer: ['iou'],
+    explanation: SOFT_IOU_EXPLANATION,
     difficulty: 3,
-    tags: [SOURCE_QUIZ_TAG, 'dice', 'soft-metrics'],
+    tags: [SOURCE_QUIZ_TAG, 'iou', 'soft-metrics'],
     source: SOURCE_QUIZ,
   },
   {

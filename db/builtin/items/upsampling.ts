@@ -2,7 +2,34 @@ import type { BankItemInput } from '../../bank/schema';
 import { AUTHORS, SOURCE_QUIZ, SOURCE_QUIZ_TAG } from '../sources';
 import { templateItems } from '../template-items';
 
-const TRANSPOSE1D_STEM = String.raw`A 1-D signal $x = [5, 4, 3, 2, 1]$ is upsampled by a transposed convolution with filter $f = [1, 2, 3, 4]$ and stride 2. Nothing is cropped from the ends of the result (no padding). What is the output $y$?`;
+const TRANSPOSE1D_STEM = String.raw`A 1-D signal $x = [5, 4, 3, 2, 1]$ is upsampled by a transposed convolution with filter $f = [1, 2, 3, 4]$ and stride 2. Nothing is cropped from the ends of the result (no padding). Follow PyTorch's ConvTranspose1d: every input value adds a scaled copy of the filter into the output, and the filter is not flipped. What is the output $y$?`;
+
+const TRANSPOSE1D_STRIDE3_STEM = String.raw`PyTorch's ConvTranspose1d with stride 3 and no padding upsamples the signal $x = [5, 4, 3, 2, 1]$ with the filter $f = [1, 2, 3, 4]$: each $x_i$ adds $x_i f$ (not flipped) into the output, starting at position $3i$. Give all values of the output $y$.`;
+
+const TRANSPOSE1D_STRIDE3_EXPLANATION = String.raw`With stride 3 each copy of the filter starts 3 positions after the previous one, so neighbouring copies overlap in only $4 - 3 = 1$ position:
+$$y[3i + k] \mathrel{+}= x[i]\, f[k].$$
+The output has $(5 - 1) \cdot 3 + 4 = 16$ values. The copies are $5f = [5, 10, 15, 20]$ at positions 0–3, $4f = [4, 8, 12, 16]$ at 3–6, $3f = [3, 6, 9, 12]$ at 6–9, $2f = [2, 4, 6, 8]$ at 9–12 and $1f = [1, 2, 3, 4]$ at 12–15:
+
+| output | contributions | value |
+|---|---|---|
+| $y_0$ | $5 \cdot 1$ | 5 |
+| $y_1$ | $5 \cdot 2$ | 10 |
+| $y_2$ | $5 \cdot 3$ | 15 |
+| $y_3$ | $5 \cdot 4 + 4 \cdot 1$ | 24 |
+| $y_4$ | $4 \cdot 2$ | 8 |
+| $y_5$ | $4 \cdot 3$ | 12 |
+| $y_6$ | $4 \cdot 4 + 3 \cdot 1$ | 19 |
+| $y_7$ | $3 \cdot 2$ | 6 |
+| $y_8$ | $3 \cdot 3$ | 9 |
+| $y_9$ | $3 \cdot 4 + 2 \cdot 1$ | 14 |
+| $y_{10}$ | $2 \cdot 2$ | 4 |
+| $y_{11}$ | $2 \cdot 3$ | 6 |
+| $y_{12}$ | $2 \cdot 4 + 1 \cdot 1$ | 9 |
+| $y_{13}$ | $1 \cdot 2$ | 2 |
+| $y_{14}$ | $1 \cdot 3$ | 3 |
+| $y_{15}$ | $1 \cdot 4$ | 4 |
+
+So $y = [5, 10, 15, 24, 8, 12, 19, 6, 9, 14, 4, 6, 9, 2, 3, 4]$. A larger stride spreads the copies out: with stride 4 they would not overlap at all, and with stride 5 gaps of zeros would appear between them.`;
 
 const TRANSPOSE1D_EXPLANATION = String.raw`A transposed convolution with stride $s$ lets every input value "stamp" a scaled copy of the filter into the output, each copy shifted $s$ positions further than the previous one, and adds where the copies overlap:
 $$y[s\,i + k] \mathrel{+}= x[i]\, f[k].$$
@@ -46,22 +73,18 @@ export const upsamplingItems: BankItemInput[] = [
         id: 'flipped-filter',
         text: '$y = [20, 15, 26, 17, 20, 13, 14, 9, 8, 5, 2, 1]$',
         feedback:
-          'This stamps the flipped filter $[4, 3, 2, 1]$; transposed convolution in the usual convention places $f$ as it is.',
+          'This stamps the flipped filter $[4, 3, 2, 1]$; PyTorch places $f$ as it is stored, as the stem says.',
         misconception: { id: 'flipped-kernel', label: 'Flipping the kernel' },
       },
       {
-        id: 'stride-one',
-        text: '$y = [5, 14, 26, 40, 30, 20, 11, 4]$',
+        id: 'overwrite',
+        text: '$y = [5, 10, 4, 8, 3, 6, 2, 4, 1, 2, 3, 4]$',
         feedback:
-          'This shifts each stamp by 1 instead of 2, i.e. ignores the stride; the output should have $(5-1) \\cdot 2 + 4 = 12$ entries.',
-        misconception: { id: 'ignored-stride', label: 'Ignoring the stride' },
-      },
-      {
-        id: 'cropped',
-        text: '$y = [10, 19, 28, 15, 22, 11, 16, 7, 10, 3]$',
-        feedback:
-          'This crops one value from each end (padding 1), but the question says nothing is cropped.',
-        misconception: { id: 'cropped-output', label: 'Cropping although the padding is 0' },
+          'Here each stamp overwrote the one before it where they overlap; overlapping products are added, e.g. $y_2 = 5 \\cdot 3 + 4 \\cdot 1 = 19$.',
+        misconception: {
+          id: 'forgot-overlap-sum',
+          label: 'Overwriting overlapping contributions instead of adding them',
+        },
       },
       {
         id: 'correct',
@@ -77,17 +100,20 @@ export const upsamplingItems: BankItemInput[] = [
     source: SOURCE_QUIZ,
   },
   {
-    id: 'up-transpose1d-source-numeric',
+    id: 'up-transpose1d-stride3-numeric',
     topic: 'upsampling',
     type: 'numeric',
-    stem: TRANSPOSE1D_STEM,
-    answer: { value: [5, 10, 19, 28, 15, 22, 11, 16, 7, 10, 3, 4], tolerance: { abs: 0 } },
-    answerFormat: 'comma-separated vector of 12 integers',
-    explanation: TRANSPOSE1D_EXPLANATION,
+    stem: TRANSPOSE1D_STRIDE3_STEM,
+    answer: {
+      value: [5, 10, 15, 24, 8, 12, 19, 6, 9, 14, 4, 6, 9, 2, 3, 4],
+      tolerance: { abs: 0 },
+    },
+    answerFormat: 'comma-separated vector of 16 integers',
+    explanation: TRANSPOSE1D_STRIDE3_EXPLANATION,
     hints: [
-      'Each input value stamps a scaled copy of the filter into the output; consecutive copies start 2 positions apart and add up where they overlap.',
-      String.raw`$y[2i + k] \mathrel{+}= x[i]\,f[k]$; the output has $(5 - 1) \cdot 2 + 4 = 12$ values.`,
-      String.raw`The first stamp is $5f = [5, 10, 15, 20]$ at positions 0–3 and the second $4f = [4, 8, 12, 16]$ at 2–5, so $y_2 = 15 + 4 = 19$.`,
+      'Each input value stamps a scaled copy of the filter into the output; consecutive copies start 3 positions apart and add up where they overlap.',
+      String.raw`$y[3i + k] \mathrel{+}= x[i]\,f[k]$; the output has $(5 - 1) \cdot 3 + 4 = 16$ values.`,
+      String.raw`The first stamp is $5f = [5, 10, 15, 20]$ at positions 0–3 and the second $4f = [4, 8, 12, 16]$ at 3–6, so $y_3 = 20 + 4 = 24$.`,
     ],
     difficulty: 4,
     tags: [SOURCE_QUIZ_TAG, 'transposed-convolution', 'stride'],
