@@ -40,12 +40,12 @@ Which of these claims are **false**?`,
     answer: ['only-same-output'],
     explanation: String.raw`BN behaves differently in its two modes.
 
-- **Training mode.** For each channel it computes the mean $\mu_B$ and the (biased) variance $\sigma_B^2$ of the *current minibatch*, normalises $\hat x = (x-\mu_B)/\sqrt{\sigma_B^2+\epsilon}$ and applies the learned scale and shift $y = \gamma\hat x + \beta$. It also updates running averages of $\mu_B$ and $\sigma_B^2$.
+- **Training mode.** For each channel it computes the mean $\mu_B$ and the (biased) variance $\sigma_B^2$ of the *current minibatch*, normalises $\hat x = (x-\mu_B)/\sqrt{\sigma_B^2+\epsilon}$ and applies the learned scale and shift $y = \gamma\hat x + \beta$. It also updates running averages of $\mu_B$ and of the batch variance; PyTorch feeds the *unbiased* batch variance (divide by $N - 1$) into its running_var buffer.
 - **Inference mode.** It uses the stored running averages instead of batch statistics, so one example's output no longer depends on the rest of the batch.
 
 Because $\mu_B,\sigma_B^2$ differ from the running estimates, the same $x$ gives different outputs in the two modes: claim 2 is false.
 
-Claims 1 and 3 are true. Keeping activations in a normalised range stops them (and the gradients that flow back through them) from growing layer after layer, which helps against exploding gradients. The original BN paper motivated the method by reducing *internal covariate shift* (the changing input distribution of each layer during training); later studies argue that a smoother loss landscape matters more, which is why the claim says "may".`,
+Claims 1 and 3 are true as worded. Keeping each layer's pre-activations at a fixed scale stops them, and usually the gradients that flow back through them, from growing layer after layer, which helps against exploding gradients; it is a help, not a guarantee (a very deep plain network with BN can still have exploding gradients at initialisation). The original BN paper motivated the method by reducing *internal covariate shift* (the changing input distribution of each layer during training); later studies argue that a smoother loss landscape matters more, which is why the claim says "may".`,
     difficulty: 2,
     tags: [SOURCE_QUIZ_TAG, 'batch-norm', 'train-vs-inference'],
     source: SOURCE_QUIZ,
@@ -144,7 +144,7 @@ Averaging each example over its own neurons instead would be layer normalisation
         id: 'test-batch',
         text: 'From the current test batch or the test image itself.',
         feedback:
-          'That makes a prediction depend on which other images are in the batch and breaks for a single image; frameworks do not do this in evaluation mode.',
+          'That makes a prediction depend on which other images are in the batch and breaks for a single image. In evaluation mode PyTorch uses the running estimates instead (only a layer built with track_running_stats=False keeps using batch statistics).',
       },
       {
         id: 'training-estimates',
@@ -160,9 +160,9 @@ Averaging each example over its own neurons instead would be layer normalisation
       },
     ],
     answer: ['training-estimates'],
-    explanation: String.raw`During training, each BN layer updates a running estimate of every channel's mean and variance after each minibatch, typically an exponential moving average
-$$\hat\mu \leftarrow (1-m)\,\hat\mu + m\,\mu_B, \qquad \hat\sigma^2 \leftarrow (1-m)\,\hat\sigma^2 + m\,\sigma_B^2$$
-with a momentum $m$ such as 0.1 (older implementations averaged the statistics of all training batches). At test time these estimates are frozen constants, so
+    explanation: String.raw`During training, each BN layer updates a running estimate of every channel's mean and variance after each minibatch, typically an exponential moving average. In PyTorch's convention
+$$\hat\mu \leftarrow (1-m)\,\hat\mu + m\,\mu_B, \qquad \hat\sigma^2 \leftarrow (1-m)\,\hat\sigma^2 + m\,s_B^2,$$
+where the momentum $m$ (default 0.1) weighs the new batch, and $s_B^2$ is the *unbiased* batch variance (squared deviations divided by $N - 1$), while the minibatch itself is normalised with the biased one. Keras writes the same average with momentum 0.99 as the weight of the old value, and the original BN paper averages the statistics of many training batches instead. At test time these estimates are frozen constants, so
 $$y = \gamma\,\frac{x-\hat\mu}{\sqrt{\hat\sigma^2+\epsilon}} + \beta$$
 is a fixed affine map: the prediction for an image depends only on that image, works for a batch of one, and is deterministic.`,
     difficulty: 2,

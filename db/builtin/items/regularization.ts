@@ -30,14 +30,15 @@ export const regularizationItems: BankItemInput[] = [
       {
         id: 'l1',
         text: String.raw`The L1 penalty $\lambda\sum_i \lvert w_i\rvert$ (lasso)`,
-        feedback: 'Correct: its constant-size pull reaches zero and keeps small weights there.',
+        feedback:
+          'Correct: its pull has the same size however small a weight is, so the minimiser of the penalised loss sets weights with a weak data gradient exactly to zero.',
       },
     ],
     answer: ['l1'],
     explanation: String.raw`Write the loss as data loss plus penalty, $L(w) = g(w) + R(w)$, and look at the gradient step $w \leftarrow w - \eta\,\nabla L(w)$.
 
-- **L1**, $R = \lambda\sum_i\lvert w_i\rvert$: the penalty's gradient is $\lambda\,\mathrm{sign}(w_i)$. Its size is $\lambda$ no matter how small $w_i$ is, so every step moves a weight a fixed amount $\eta\lambda$ towards zero. A weight whose data gradient is weaker than $\lambda$ is pushed all the way to zero and held there (the kink of $\lvert w\rvert$ at 0 makes zero a stable point).
-- **L2**, $R = \lambda\sum_i w_i^2$: the gradient is $2\lambda w_i$, so the step is $w_i \leftarrow (1-2\eta\lambda)\,w_i - \eta\, g'(w_i)$. The pull is proportional to the weight: as $w_i$ gets small the pull fades, so weights shrink towards zero but almost never reach it.
+- **L1**, $R = \lambda\sum_i\lvert w_i\rvert$: the penalty's gradient is $\lambda\,\mathrm{sign}(w_i)$. Its size is $\lambda$ no matter how small $w_i$ is, so every step moves a weight a fixed amount $\eta\lambda$ towards zero. Where the data gradient at $w_i = 0$ is smaller than $\lambda$ in size, the kink of $\lvert w\rvert$ makes $w_i = 0$ the minimiser, so the optimum has exact zeros. Plain (sub)gradient steps with $\mathrm{sign}(0) = 0$ only bring such a weight to within about $\eta\lambda$ of zero, where it flips sign from step to step; lasso solvers and proximal (soft-thresholding) steps, which clip at 0, return the exact zeros.
+- **L2**, $R = \lambda\sum_i w_i^2$: the gradient is $2\lambda w_i$ (written $\frac{\lambda}{2}\sum_i w_i^2$, as weight decay usually is, it is $\lambda w_i$), so the step is $w_i \leftarrow (1-2\eta\lambda)\,w_i - \eta\, g'(w_i)$. The pull is proportional to the weight: as $w_i$ gets small the pull fades, so weights shrink towards zero but almost never reach it.
 
 Hence L1 yields sparse weight vectors (many exact zeros, a few large values); L2 yields many small non-zero weights.`,
     hints: [
