@@ -6,7 +6,7 @@
  * while training-mode normalisation uses the biased one (divide by N).
  */
 import { batchNormStats } from '../kernels';
-import { numberAnswer, present, wrong } from './answers';
+import { numberAnswer, present, vectorAnswer, wrong } from './answers';
 import { finishDraw, spread } from './draw-rules';
 import { clean, fmt, fmtList, fmtRow, term } from './format';
 import type { Rng } from './rng';
@@ -206,6 +206,49 @@ function draw(rng: Rng, p: ParamBag): Problem {
         'samples it happens to arrive with. PyTorch feeds the unbiased batch variance into the running variance ' +
         '(an estimate of the population variance), while each training batch is normalised with its biased variance.',
       steps,
+      parts: [
+        ...(raw !== undefined
+          ? [
+              {
+                id: 'batch-variances',
+                prompt:
+                  'The unbiased variance of each mini-batch (squared deviations divided by $N - 1$), batch 1 first.',
+                answer: vectorAnswer(vars, 4),
+                hint: `Each batch has N = ${raw[0].length} values: subtract its mean, square, add, and divide by ${raw[0].length - 1}.`,
+              },
+            ]
+          : []),
+        {
+          id: 'running-mean',
+          prompt: `The running mean $\\hat\\mu$ after the last training batch (batch ${batches}).`,
+          answer: numberAnswer(final.mean, RUNNING_DECIMALS),
+          hint: `Start from 0 and apply $\\hat\\mu \\leftarrow ${fmt(1 - m, 4)}\\,\\hat\\mu + ${fmt(m, 4)}\\,\\mu_B$ once per batch, in order.`,
+        },
+        {
+          id: 'running-variance',
+          prompt: `The running variance $\\hat\\sigma^2$ after the last training batch (batch ${batches}).`,
+          answer: numberAnswer(final.variance, RUNNING_DECIMALS),
+          hint: 'Start from 1 and apply the same update with the unbiased batch variances.',
+        },
+        ...(affine
+          ? [
+              {
+                id: 'normalised-input',
+                prompt:
+                  'The normalised test input before the scale and shift, $\\hat{x} = (x - \\hat\\mu) / \\sqrt{\\hat\\sigma^2}$.',
+                answer: numberAnswer(xHat, 4),
+                hint: 'Use the running statistics, not those of any single batch.',
+              },
+            ]
+          : []),
+      ],
+      hints: {
+        nudge:
+          'In evaluation mode batch norm normalises with its running statistics: update them batch by batch first, then normalise the test input.',
+        formula:
+          '$\\text{running} \\leftarrow (1 - m)\\,\\text{running} + m \\cdot \\text{batch}$, then $y = \\gamma \\, \\frac{x - \\hat\\mu}{\\sqrt{\\hat\\sigma^2}} + \\beta$',
+        firstStep: raw !== undefined ? steps[0] : steps[1],
+      },
     },
     { fixed },
   );

@@ -3,7 +3,7 @@
  * mini-batch during training, for an N×C batch of activations given as one column per sample.
  */
 import { batchNormStats, layerNormStats } from '../kernels';
-import { vectorAnswer, wrong } from './answers';
+import { numberAnswer, vectorAnswer, wrong } from './answers';
 import { finishDraw, spread } from './draw-rules';
 import { fmt, latexColumn, plural } from './format';
 import type { Rng } from './rng';
@@ -69,6 +69,8 @@ function draw(rng: Rng, p: ParamBag): Problem {
     `A hidden layer with ${plural(c, 'neuron')} is followed by batch normalization. ` +
     `For a mini-batch of ${plural(n, 'sample')}, the activations (one column per sample, one entry per neuron) are ${sampleText}.`;
   const col = (values: readonly number[]) => vectorAnswer(values, DECIMALS, 'column');
+  const nudge =
+    'Batch norm keeps one statistic per neuron, taken across the samples of the batch, not per sample.';
   const meanSteps = columns.map(
     (values, j) =>
       `Neuron ${j + 1}: $\\mu_{${j + 1}} = ${meanWorking(values, stats.mean[j], DECIMALS)}$`,
@@ -114,6 +116,26 @@ function draw(rng: Rng, p: ParamBag): Problem {
           `Batch norm averages each neuron over the batch: $\\mu_j = \\frac{1}{N} \\sum_{i=1}^{N} x_{ij}$ with N = ${n}.`,
           ...meanSteps,
         ],
+        parts: [
+          {
+            id: 'values-per-mean',
+            prompt: 'How many values batch norm averages for the mean of one neuron.',
+            answer: numberAnswer(n),
+            hint: 'One neuron has one activation in every sample of the batch.',
+          },
+          {
+            id: 'neuron-sums',
+            prompt:
+              "The sum of each neuron's activations over the batch (the same entry of every sample), neuron 1 first.",
+            answer: col(sums),
+            hint: 'Add the first entries of all the samples, then the second entries, and so on.',
+          },
+        ],
+        hints: {
+          nudge,
+          formula: '$\\mu_j = \\frac{1}{N} \\sum_{i=1}^{N} x_{ij}$',
+          firstStep: meanSteps[0],
+        },
         entryHint: `the ${plural(c, 'mean')}, neuron 1 first`,
       },
       source,
@@ -121,6 +143,9 @@ function draw(rng: Rng, p: ParamBag): Problem {
   }
 
   const std = stats.var.map(Math.sqrt);
+  const squaredDeviations = columns.map((values, j) =>
+    values.reduce((acc, v) => acc + (v - stats.mean[j]) ** 2, 0),
+  );
   const distractors: Distractor[] = [
     wrong(
       'unbiased-variance',
@@ -165,6 +190,26 @@ function draw(rng: Rng, p: ParamBag): Problem {
             `Neuron ${j + 1}: $\\sigma_{${j + 1}}^2 = ${varianceWorking(values, stats.mean[j], stats.var[j], DECIMALS)}$`,
         ),
       ],
+      parts: [
+        {
+          id: 'neuron-means',
+          prompt: 'The mean of each neuron over the batch, neuron 1 first.',
+          answer: col(stats.mean),
+          hint: `Add the neuron's activations over the ${plural(n, 'sample')} and divide by N = ${n}.`,
+        },
+        {
+          id: 'squared-deviations',
+          prompt:
+            "The sum of each neuron's squared deviations from its own mean, $\\sum_i (x_{ij} - \\mu_j)^2$, neuron 1 first.",
+          answer: col(squaredDeviations),
+          hint: "Subtract the neuron's mean from each of its activations, square, and add.",
+        },
+      ],
+      hints: {
+        nudge,
+        formula:
+          '$\\sigma_j^2 = \\frac{1}{N} \\sum_{i=1}^{N} (x_{ij} - \\mu_j)^2$ (biased, as in training)',
+      },
       entryHint: `the ${plural(c, 'variance')}, neuron 1 first`,
     },
     source,

@@ -67,6 +67,36 @@ describe('batchnorm-train-stats', () => {
     // Two samples [1, 10] and [3, 20]: means (1+3)/2 = 2 and (10+20)/2 = 15.
     expect(numericKey('batchnorm-train-stats', { x: '1,10;3,20', stat: 'mean' })).toEqual([2, 15]);
   });
+
+  it('solves in parts: count and neuron sums for a mean, means and squared deviations for a variance', () => {
+    for (const v of bothForms('batchnorm-train-stats', { preset: 'source' })) {
+      // Each neuron mean averages N = 3 values; sums 4 + 0 + 8 = 12, 4 + 2 + 9 = 15, 3 + 5 + 1 = 9.
+      expect(partKeys(v)).toEqual([
+        ['values-per-mean', 3],
+        ['neuron-sums', [12, 15, 9]],
+      ]);
+      // 12/3, 15/3, 9/3 = [4, 5, 3], the key.
+      const sums = partKey(v, 'neuron-sums') as number[];
+      const count = partKey(v, 'values-per-mean') as number;
+      expect(shownKey(v)).toEqual(sums.map((x) => x / count));
+      expect(v.question.hints?.[2]).toContain('\\frac{12}{3}');
+    }
+    for (const v of bothForms('batchnorm-train-stats', { preset: 'source', stat: 'variance' })) {
+      // Means [4, 5, 3]; squared deviations 0 + 16 + 16 = 32, 1 + 9 + 16 = 26, 0 + 4 + 4 = 8.
+      expect(partKeys(v)).toEqual([
+        ['neuron-means', [4, 5, 3]],
+        ['squared-deviations', [32, 26, 8]],
+      ]);
+      // 32/3 ≈ 10.67, 26/3 ≈ 8.67, 8/3 ≈ 2.67: the key.
+      const squares = partKey(v, 'squared-deviations') as number[];
+      expect(shownKey(v)).toEqual(
+        rounded(
+          squares.map((x) => x / 3),
+          2,
+        ),
+      );
+    }
+  });
 });
 
 describe('batchnorm-inference', () => {
@@ -110,6 +140,48 @@ describe('batchnorm-inference', () => {
     expect(wrongNumbers(v, 'used-batch-stats-at-test')).toEqual([1]);
     expect(numericKey('batchnorm-inference', params)).toBe(8.19);
     expect(v.question.stem).toContain('unbiased batch variance');
+  });
+
+  it('solves in parts: running mean and variance (and batch variances, x̂ at level 3)', () => {
+    for (const v of bothForms('batchnorm-inference', params)) {
+      // Running mean 0.4 then 0.56; running variance 1.3 then 2.07 (derived above).
+      expect(partKeys(v)).toEqual([
+        ['running-mean', 0.56],
+        ['running-variance', 2.07],
+      ]);
+      const [mean, variance] = [partKey(v, 'running-mean'), partKey(v, 'running-variance')];
+      // (5 − 0.56)/√2.07 ≈ 3.09, the key.
+      expect(shownKey(v)).toEqual(
+        rounded((5 - (mean as number)) / Math.sqrt(variance as number), 2),
+      );
+      // The worked first step is the first update: 0.9·0 + 0.1·4 = 0.4.
+      expect(v.question.hints?.[2]).toContain('= 0.4$');
+    }
+    const level3 = {
+      level: 3,
+      momentum: 0.1,
+      minibatches: '1,2,3,4,5;2,4,6,8,10',
+      input: 6,
+      gamma: 2,
+      beta: 1,
+    };
+    for (const v of bothForms('batchnorm-inference', level3)) {
+      // Unbiased batch variances 10/4 = 2.5 and 40/4 = 10; running mean 0.87, variance 2.035;
+      // x̂ = 5.13/√2.035 ≈ 3.5961 (derived above).
+      expect(v.question.parts?.map((p) => p.id)).toEqual([
+        'batch-variances',
+        'running-mean',
+        'running-variance',
+        'normalised-input',
+      ]);
+      expect(partKey(v, 'batch-variances')).toEqual([2.5, 10]);
+      expect(partKey(v, 'running-mean')).toBe(0.87);
+      expect(partKey(v, 'running-variance')).toBe(2.035);
+      const xHat = partKey(v, 'normalised-input') as number;
+      expect(rounded(xHat, 4)).toEqual([3.5961]);
+      // y = 2·x̂ + 1 ≈ 8.19, the key.
+      expect(shownKey(v)).toEqual(rounded(2 * xHat + 1, 2));
+    }
   });
 });
 
@@ -897,6 +969,8 @@ describe('step-by-step solving, 300 seeds × levels 1–3 × both forms', () => 
     'depthwise-separable-cost',
     'regularized-step',
     'inverted-dropout',
+    'batchnorm-train-stats',
+    'batchnorm-inference',
   ]);
   for (const t of listTemplates().filter((x) => tutored.has(x.id))) {
     it(`${t.id}: at least two checkable parts and a three-rung hint ladder`, () => {
