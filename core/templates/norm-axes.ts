@@ -7,7 +7,7 @@ import { choiceAnswer, numberAnswer, wrong } from './answers';
 import { finishDraw } from './draw-rules';
 import type { MisconceptionId } from './misconceptions';
 import type { Rng } from './rng';
-import type { AnswerValue, ParamBag, Problem, TemplateDefinition } from './types';
+import type { AnswerValue, ParamBag, Problem, ProblemPart, TemplateDefinition } from './types';
 
 type Norm = 'batch' | 'layer' | 'instance' | 'group';
 type AxisSet = 'NHW' | 'CHW' | 'HW' | 'NCHW' | 'N' | 'C' | 'GHW' | 'NGHW';
@@ -187,6 +187,22 @@ function countWorking(axes: AxisSet, s: Shape): string {
   return `$${factors[axes]} = ${countOf(axes, s)}$`;
 }
 
+/** How many means (and variances) a normalization keeps for the tensor, with its working. */
+function statisticsOf(norm: Norm, s: Shape): { count: number; working: string } {
+  switch (norm) {
+    case 'batch':
+      return { count: s.c, working: `C = ${s.c}` };
+    case 'layer':
+      return { count: s.n, working: `N = ${s.n}` };
+    case 'instance':
+      return { count: s.n * s.c, working: `N \\cdot C = ${s.n} \\cdot ${s.c} = ${s.n * s.c}` };
+    case 'group':
+      return { count: s.n * s.g, working: `N \\cdot G = ${s.n} \\cdot ${s.g} = ${s.n * s.g}` };
+    default:
+      throw unreachable(norm);
+  }
+}
+
 const LEVEL_NORMS: Readonly<Record<1 | 2 | 3, readonly Norm[]>> = {
   1: ['batch', 'layer'],
   2: ['batch', 'layer', 'instance'],
@@ -219,6 +235,34 @@ function draw(rng: Rng, p: ParamBag): Problem {
     `${name[0].toUpperCase()}${name.slice(1)} keeps ${facts.per}, so it averages over ${axisText(facts.axes)}.`,
   ];
   if (ask === 'count') steps.push(`Values per mean: ${countWorking(facts.axes, s)}.`);
+  const statistics = statisticsOf(norm, s);
+  const total = s.n * s.c * s.h * s.w;
+  const statisticsPart: ProblemPart = {
+    id: 'statistics-count',
+    prompt: `How many separate means ${name} computes for this tensor in training.`,
+    answer: numberAnswer(statistics.count),
+    hint: 'Count the groups of values that share one mean: the axes that are not averaged over tell them apart.',
+  };
+  const parts: ProblemPart[] =
+    ask === 'count'
+      ? [
+          {
+            id: 'tensor-size',
+            prompt: 'How many numbers the tensor holds, $N \\cdot C \\cdot H \\cdot W$.',
+            answer: numberAnswer(total),
+            hint: 'Multiply the four sizes of the shape.',
+          },
+          statisticsPart,
+        ]
+      : [
+          statisticsPart,
+          {
+            id: 'values-per-mean',
+            prompt: `How many numbers each mean of ${name} averages.`,
+            answer: numberAnswer(countOf(facts.axes, s)),
+            hint: 'Every number of the tensor belongs to exactly one mean: divide the tensor size by the number of means.',
+          },
+        ];
   return finishDraw(
     {
       stem,
@@ -240,6 +284,14 @@ function draw(rng: Rng, p: ParamBag): Problem {
         '| group norm | $H, W$ and the $C/G$ channels of a group | one per sample and group |\n\n' +
         'Only batch norm mixes samples, which is why it needs running statistics at test time.',
       steps,
+      parts,
+      hints: {
+        nudge:
+          'Decide which numbers share one statistic: the axes that are averaged over are pooled, the others keep statistics apart.',
+        formula:
+          '$\\text{values per mean} = \\frac{N \\cdot C \\cdot H \\cdot W}{\\text{number of means}}$',
+        firstStep: `${name[0].toUpperCase()}${name.slice(1)} keeps ${facts.per}: $${statistics.working}$ means.`,
+      },
     },
     { fixed: false },
   );

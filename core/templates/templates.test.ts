@@ -301,6 +301,33 @@ describe('norm-axes', () => {
   it('has no numeric form', () => {
     expect(() => generateVariant('norm-axes', 0, { form: 'numeric' })).toThrow(/no numeric form/);
   });
+
+  it('solves in parts: tensor size and number of means, or means and values per mean', () => {
+    // Seed 0 draws N × C × H × W = 4 × 8 × 4 × 4 and G = 2 whatever norm and ask are fixed.
+    const batch = mcq('norm-axes', { norm: 'batch', ask: 'count' });
+    expect(batch.question.stem).toContain('4 \\times 8 \\times 4 \\times 4');
+    // 4·8·4·4 = 512 numbers; one mean per channel, C = 8; 512/8 = 64, the key.
+    expect(partKeys(batch)).toEqual([
+      ['tensor-size', 512],
+      ['statistics-count', 8],
+    ]);
+    expect(correctNumbers(batch)).toEqual([
+      (partKey(batch, 'tensor-size') as number) / (partKey(batch, 'statistics-count') as number),
+    ]);
+    // Layer norm: one mean per sample, N = 4; 512/4 = 128.
+    const layer = mcq('norm-axes', { norm: 'layer', ask: 'count' });
+    expect(partKey(layer, 'statistics-count')).toBe(4);
+    expect(correctNumbers(layer)).toEqual([128]);
+    // Group norm, axes: one mean per sample and group, N·G = 8, each over (C/G)·H·W = 4·4·4 = 64
+    // numbers (8·64 = 512); the key is the option naming H, W and the channels of one group.
+    const group = mcq('norm-axes', { norm: 'group', ask: 'axes' });
+    expect(partKeys(group)).toEqual([
+      ['statistics-count', 8],
+      ['values-per-mean', 64],
+    ]);
+    expect(correctText(group)).toContain('channels of one group');
+    expect(group.question.hints?.[2]).toContain('N \\cdot G = 4 \\cdot 2 = 8');
+  });
 });
 
 describe('conv-transpose1d', () => {
@@ -971,6 +998,7 @@ describe('step-by-step solving, 300 seeds × levels 1–3 × both forms', () => 
     'inverted-dropout',
     'batchnorm-train-stats',
     'batchnorm-inference',
+    'norm-axes',
   ]);
   for (const t of listTemplates().filter((x) => tutored.has(x.id))) {
     it(`${t.id}: at least two checkable parts and a three-rung hint ladder`, () => {
