@@ -4,6 +4,7 @@
  */
 import { dice, iou } from '../kernels';
 import { numberAnswer, wrong } from './answers';
+import { finishDraw } from './draw-rules';
 import { fmt } from './format';
 import { drawMask, maskSums, masksText, sumSteps } from './mask-steps';
 import type { Rng } from './rng';
@@ -38,70 +39,74 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const union = sums.sumA + sums.sumB - sums.sumAB;
   const n = (x: number) => numberAnswer(x, DECIMALS);
   const kind = binary ? 'binary (1 marks an object pixel)' : 'soft (values are probabilities)';
-  return {
-    stem:
-      `A segmentation network is scored against a ${masksText(a, b)}\n\nBoth masks are ${kind}. ` +
-      `What is the intersection over union (IoU) of $A$ and $B$${binary ? '' : ', computed softly with sums of products and no smoothing term'}?`,
-    answer: n(value),
-    distractors: [
-      wrong(
-        'iou-dice-confused',
-        n(dice(a, b)),
-        'This is the Dice coefficient $2\\sum ab / (\\sum a + \\sum b)$, which is never below the IoU.',
-      ),
-      wrong(
-        'union-without-overlap-removed',
-        n(sums.sumAB / (sums.sumA + sums.sumB)),
-        'Adding the two masks counts their overlap twice; the union is $\\sum a + \\sum b - \\sum ab$.',
-      ),
-      wrong(
-        'divided-by-prediction',
-        n(sums.sumAB / sums.sumB),
-        'Dividing the overlap by the prediction alone gives the precision, which ignores missed object pixels.',
-      ),
-      wrong(
-        'divided-by-target',
-        n(sums.sumAB / sums.sumA),
-        'Dividing the overlap by the ground truth alone gives the recall, which ignores false detections.',
-      ),
-    ],
-    correctFeedback:
-      'Right: the overlap divided by the union, where the union counts the overlap once.',
-    parts: [
-      {
-        id: 'overlap',
-        prompt: `The ${binary ? 'overlap (intersection)' : 'soft overlap'}: the sum of the element-wise products, $\\sum_i a_i b_i$.`,
-        answer: numberAnswer(sums.sumAB, 4),
-        hint: binary
-          ? 'Count the cells where both masks are 1.'
-          : 'Multiply each value of $A$ by the value of $B$ in the same place, then add all the products.',
+  const fixed = p.matrix('a') !== undefined && p.matrix('b') !== undefined;
+  return finishDraw(
+    {
+      stem:
+        `A segmentation network is scored against a ${masksText(a, b)}\n\nBoth masks are ${kind}. ` +
+        `What is the intersection over union (IoU) of $A$ and $B$${binary ? '' : ', computed softly with sums of products and no smoothing term'}?`,
+      answer: n(value),
+      distractors: [
+        wrong(
+          'iou-dice-confused',
+          n(dice(a, b)),
+          'This is the Dice coefficient $2\\sum ab / (\\sum a + \\sum b)$, which is never below the IoU.',
+        ),
+        wrong(
+          'union-without-overlap-removed',
+          n(sums.sumAB / (sums.sumA + sums.sumB)),
+          'Adding the two masks counts their overlap twice; the union is $\\sum a + \\sum b - \\sum ab$.',
+        ),
+        wrong(
+          'divided-by-prediction',
+          n(sums.sumAB / sums.sumB),
+          'Dividing the overlap by the prediction alone gives the precision, which ignores missed object pixels.',
+        ),
+        wrong(
+          'divided-by-target',
+          n(sums.sumAB / sums.sumA),
+          'Dividing the overlap by the ground truth alone gives the recall, which ignores false detections.',
+        ),
+      ],
+      correctFeedback:
+        'Right: the overlap divided by the union, where the union counts the overlap once.',
+      parts: [
+        {
+          id: 'overlap',
+          prompt: `The ${binary ? 'overlap (intersection)' : 'soft overlap'}: the sum of the element-wise products, $\\sum_i a_i b_i$.`,
+          answer: numberAnswer(sums.sumAB, 4),
+          hint: binary
+            ? 'Count the cells where both masks are 1.'
+            : 'Multiply each value of $A$ by the value of $B$ in the same place, then add all the products.',
+        },
+        {
+          id: 'union',
+          prompt:
+            'The union: both mask totals minus the overlap, $\\sum_i a_i + \\sum_i b_i - \\sum_i a_i b_i$.',
+          answer: numberAnswer(union, 4),
+          hint: 'Adding the two masks counts the overlap twice; subtract it once.',
+        },
+      ],
+      hints: {
+        nudge:
+          'IoU compares what the two masks share with everything either of them covers, counting the shared part once.',
+        formula:
+          '$\\text{IoU} = \\frac{\\sum_i a_i b_i}{\\sum_i a_i + \\sum_i b_i - \\sum_i a_i b_i}$',
+        firstStep: sumSteps(a, b, sums)[0],
       },
-      {
-        id: 'union',
-        prompt:
-          'The union: both mask totals minus the overlap, $\\sum_i a_i + \\sum_i b_i - \\sum_i a_i b_i$.',
-        answer: numberAnswer(union, 4),
-        hint: 'Adding the two masks counts the overlap twice; subtract it once.',
-      },
-    ],
-    hints: {
-      nudge:
-        'IoU compares what the two masks share with everything either of them covers, counting the shared part once.',
-      formula:
-        '$\\text{IoU} = \\frac{\\sum_i a_i b_i}{\\sum_i a_i + \\sum_i b_i - \\sum_i a_i b_i}$',
-      firstStep: sumSteps(a, b, sums)[0],
+      explanation:
+        'IoU (the Jaccard index) divides what the two masks share by everything either of them covers: ' +
+        '$\\text{IoU} = \\frac{|A \\cap B|}{|A \\cup B|} = \\frac{|A \\cap B|}{|A| + |B| - |A \\cap B|}$. For soft ' +
+        'masks the intersection is $\\sum a_i b_i$ and the sizes are sums of values. IoU and Dice rank ' +
+        'predictions the same way but are different numbers: for hard masks $\\text{IoU} = D / (2 - D)$.',
+      steps: [
+        'IoU $= \\frac{\\sum_i a_i b_i}{\\sum_i a_i + \\sum_i b_i - \\sum_i a_i b_i}$.',
+        ...sumSteps(a, b, sums),
+        `Union: $${fmt(sums.sumA, 6)} + ${fmt(sums.sumB, 6)} - ${fmt(sums.sumAB, 6)} = ${fmt(union, 6)}$, so IoU $= \\frac{${fmt(sums.sumAB, 6)}}{${fmt(union, 6)}} ${equalsOrApprox(value, DECIMALS)}$.`,
+      ],
     },
-    explanation:
-      'IoU (the Jaccard index) divides what the two masks share by everything either of them covers: ' +
-      '$\\text{IoU} = \\frac{|A \\cap B|}{|A \\cup B|} = \\frac{|A \\cap B|}{|A| + |B| - |A \\cap B|}$. For soft ' +
-      'masks the intersection is $\\sum a_i b_i$ and the sizes are sums of values. IoU and Dice rank ' +
-      'predictions the same way but are different numbers: for hard masks $\\text{IoU} = D / (2 - D)$.',
-    steps: [
-      'IoU $= \\frac{\\sum_i a_i b_i}{\\sum_i a_i + \\sum_i b_i - \\sum_i a_i b_i}$.',
-      ...sumSteps(a, b, sums),
-      `Union: $${fmt(sums.sumA, 6)} + ${fmt(sums.sumB, 6)} - ${fmt(sums.sumAB, 6)} = ${fmt(union, 6)}$, so IoU $= \\frac{${fmt(sums.sumAB, 6)}}{${fmt(union, 6)}} ${equalsOrApprox(value, DECIMALS)}$.`,
-    ],
-  };
+    { fixed },
+  );
 }
 
 /** Intersection over union of two masks. */

@@ -3,6 +3,7 @@
  */
 import { dice, iou } from '../kernels';
 import { numberAnswer, wrong } from './answers';
+import { finishDraw } from './draw-rules';
 import { fmt } from './format';
 import { drawMask, maskDecimals, maskSums, masksText, sumSteps, threshold } from './mask-steps';
 import type { Rng } from './rng';
@@ -57,66 +58,72 @@ function draw(rng: Rng, p: ParamBag): Problem {
     b.map((row) => row.map((v) => v * v)),
   );
   const n = (x: number) => numberAnswer(x, DECIMALS);
-  return {
-    stem:
-      `A segmentation network is scored against a ${masksText(a, b)}\n\nWhat is the soft Dice coefficient of $A$ and $B$ ` +
-      '(plain sums in the denominator, no smoothing term)?',
-    answer: n(value),
-    distractors: [
-      wrong(
-        'dropped-dice-factor-2',
-        n(sums.sumAB / (sums.sumA + sums.sumB)),
-        'The overlap is counted in both masks of the denominator, so the numerator needs the factor 2 (otherwise a perfect match would score only 0.5).',
-      ),
-      wrong(
-        'iou-dice-confused',
-        n(iou(a, b)),
-        'This is the IoU (Jaccard index) $\\sum ab / (\\sum a + \\sum b - \\sum ab)$; Dice is $2\\sum ab / (\\sum a + \\sum b)$.',
-      ),
-      wrong(
-        'thresholded-soft-masks',
-        n(dice(threshold(a), threshold(b))),
-        'Soft Dice uses the mask values as they are; rounding them to 0/1 first gives the hard Dice of different masks.',
-      ),
-      wrong(
-        'squared-sums-in-denominator',
-        n((2 * sums.sumAB) / (squares.sumA + squares.sumB)),
-        'This variant squares the values in the denominator ($\\sum a^2 + \\sum b^2$); the question asks for plain sums.',
-      ),
-    ],
-    correctFeedback: 'Right: twice the soft overlap divided by the total mass of both masks.',
-    parts: [
-      {
-        id: 'overlap',
-        prompt: 'The soft overlap: the sum of the element-wise products, $\\sum_i a_i b_i$.',
-        answer: numberAnswer(sums.sumAB, 4),
-        hint: 'Multiply each value of $A$ by the value of $B$ in the same place, then add all the products.',
+  const fixed =
+    p.str('preset') !== undefined || (p.matrix('a') !== undefined && p.matrix('b') !== undefined);
+  return finishDraw(
+    {
+      stem:
+        `A segmentation network is scored against a ${masksText(a, b)}\n\nWhat is the soft Dice coefficient of $A$ and $B$ ` +
+        '(plain sums in the denominator, no smoothing term)?',
+      answer: n(value),
+      distractors: [
+        wrong(
+          'dropped-dice-factor-2',
+          n(sums.sumAB / (sums.sumA + sums.sumB)),
+          'The overlap is counted in both masks of the denominator, so the numerator needs the factor 2 (otherwise a perfect match would score only 0.5).',
+        ),
+        wrong(
+          'iou-dice-confused',
+          n(iou(a, b)),
+          'This is the IoU (Jaccard index) $\\sum ab / (\\sum a + \\sum b - \\sum ab)$; Dice is $2\\sum ab / (\\sum a + \\sum b)$.',
+        ),
+        wrong(
+          'thresholded-soft-masks',
+          n(dice(threshold(a), threshold(b))),
+          'Soft Dice uses the mask values as they are; rounding them to 0/1 first gives the hard Dice of different masks.',
+        ),
+        wrong(
+          'squared-sums-in-denominator',
+          n((2 * sums.sumAB) / (squares.sumA + squares.sumB)),
+          'This variant squares the values in the denominator ($\\sum a^2 + \\sum b^2$); the question asks for plain sums.',
+          'dice-plain-sums',
+        ),
+      ],
+      correctFeedback: 'Right: twice the soft overlap divided by the total mass of both masks.',
+      parts: [
+        {
+          id: 'overlap',
+          prompt: 'The soft overlap: the sum of the element-wise products, $\\sum_i a_i b_i$.',
+          answer: numberAnswer(sums.sumAB, 4),
+          hint: 'Multiply each value of $A$ by the value of $B$ in the same place, then add all the products.',
+        },
+        {
+          id: 'total',
+          prompt: 'The total mass of both masks, $\\sum_i a_i + \\sum_i b_i$.',
+          answer: numberAnswer(sums.sumA + sums.sumB, 4),
+          hint: 'Add every value of $A$ and every value of $B$; nothing is squared.',
+        },
+      ],
+      hints: {
+        nudge:
+          'Dice compares the overlap of the two masks with their sizes; soft masks use their values as they are.',
+        formula: '$D = \\frac{2 \\sum_i a_i b_i}{\\sum_i a_i + \\sum_i b_i}$',
+        firstStep: sumSteps(a, b, sums)[0],
       },
-      {
-        id: 'total',
-        prompt: 'The total mass of both masks, $\\sum_i a_i + \\sum_i b_i$.',
-        answer: numberAnswer(sums.sumA + sums.sumB, 4),
-        hint: 'Add every value of $A$ and every value of $B$; nothing is squared.',
-      },
-    ],
-    hints: {
-      nudge:
-        'Dice compares the overlap of the two masks with their sizes; soft masks use their values as they are.',
-      formula: '$D = \\frac{2 \\sum_i a_i b_i}{\\sum_i a_i + \\sum_i b_i}$',
-      firstStep: sumSteps(a, b, sums)[0],
+      explanation:
+        'The Dice coefficient measures overlap: twice the intersection over the sum of the two mask sizes, ' +
+        '$D = \\frac{2 |A \\cap B|}{|A| + |B|}$. With soft masks the intersection becomes the sum of element-wise ' +
+        'products and the sizes become sums of values, so it stays differentiable and can be used as a loss ' +
+        '($1 - D$). It is 1 for identical hard masks and 0 for disjoint ones; the factor 2 is what makes a perfect ' +
+        'match score 1.',
+      steps: [
+        'Soft Dice: $D = \\frac{2 \\sum_i a_i b_i}{\\sum_i a_i + \\sum_i b_i}$.',
+        ...sumSteps(a, b, sums),
+        `$D = \\frac{2 \\cdot ${fmt(sums.sumAB, 6)}}{${fmt(sums.sumA, 6)} + ${fmt(sums.sumB, 6)}} = \\frac{${fmt(2 * sums.sumAB, 6)}}{${fmt(sums.sumA + sums.sumB, 6)}} ${equalsOrApprox(value, DECIMALS)}$.`,
+      ],
     },
-    explanation:
-      'The Dice coefficient measures overlap: twice the intersection over the sum of the two mask sizes, ' +
-      '$D = \\frac{2 |A \\cap B|}{|A| + |B|}$. With soft masks the intersection becomes the sum of element-wise ' +
-      'products and the sizes become sums of values, so it stays differentiable and can be used as a loss ' +
-      '($1 - D$). It is 1 for identical hard masks and 0 for disjoint ones; the factor 2 is what makes a perfect ' +
-      'match score 1.',
-    steps: [
-      'Soft Dice: $D = \\frac{2 \\sum_i a_i b_i}{\\sum_i a_i + \\sum_i b_i}$.',
-      ...sumSteps(a, b, sums),
-      `$D = \\frac{2 \\cdot ${fmt(sums.sumAB, 6)}}{${fmt(sums.sumA, 6)} + ${fmt(sums.sumB, 6)}} = \\frac{${fmt(2 * sums.sumAB, 6)}}{${fmt(sums.sumA + sums.sumB, 6)}} ${equalsOrApprox(value, DECIMALS)}$.`,
-    ],
-  };
+    { fixed },
+  );
 }
 
 /** Soft Dice coefficient of two masks. */
