@@ -5,8 +5,9 @@
 import {
   MAX_SEED,
   TemplateError,
-  checkVariant,
+  checkDrawn,
   generateVariant,
+  generateWithProblem,
   listTemplates,
   type TemplateForm,
   type TemplateInfo,
@@ -67,10 +68,10 @@ function checkCommand(seeds: number, only: string | undefined, io: CliIo): numbe
         // Levels cycle with the seed so every level is covered.
         const level = 1 + (seed % 3);
         const where = `${template.id} ${seed}: [${form}, level ${level}]`;
-        let variant: Variant;
+        let drawn: ReturnType<typeof generateWithProblem>;
         const start = performance.now();
         try {
-          variant = generateVariant(template.id, seed, { form, params: { level } });
+          drawn = generateWithProblem(template.id, seed, { form, params: { level } });
         } catch (error) {
           problems.push(
             `${where} generation failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -80,7 +81,8 @@ function checkCommand(seeds: number, only: string | undefined, io: CliIo): numbe
           generating += performance.now() - start;
         }
         checked++;
-        for (const problem of checkVariant(variant)) problems.push(`${where} ${problem}`);
+        for (const problem of checkDrawn(drawn.variant, drawn.problem))
+          problems.push(`${where} ${problem}`);
       }
     }
     const rate = generating > 0 ? Math.round((checked / generating) * 1000) : 0;
@@ -100,8 +102,8 @@ function checkCommand(seeds: number, only: string | undefined, io: CliIo): numbe
 /**
  * `templates` lists the templates (a table, or with `--json` an array of
  * `{id, topic, title, answerKind, forms, params}`); `templates check --seeds N [--template ID]`
- * generates both forms for seeds 0..N−1 (levels cycling 1, 2, 3), runs `checkVariant` on each and
- * exits 1 if any problem is found.
+ * generates both forms for seeds 0..N−1 (levels cycling 1, 2, 3), runs `checkVariant` on each
+ * variant and `checkProblem` on the problem drawn for it, and exits 1 if any problem is found.
  */
 export const templatesCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, ['seeds', 'template'], ['json']);
