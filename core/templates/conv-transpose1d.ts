@@ -3,12 +3,12 @@
  * the per-output contribution table a tutor writes on the board.
  */
 import { convTranspose1d, convTranspose1dContributions } from '../kernels';
-import { ifValid, present, vectorAnswer, wrong } from './answers';
+import { ifValid, numberAnswer, present, vectorAnswer, wrong } from './answers';
 import { finishDraw } from './draw-rules';
 import { fmt, fmtRow, plural, term } from './format';
 import type { Rng } from './rng';
 import { TemplateError } from './types';
-import type { ParamBag, Problem, TemplateDefinition } from './types';
+import type { ParamBag, Problem, ProblemPart, TemplateDefinition } from './types';
 
 /** The source quiz: x = [5,4,3,2,1], f = [1,2,3,4], stride 2, no cropping. */
 const SOURCE = { x: [5, 4, 3, 2, 1], w: [1, 2, 3, 4], stride: 2, padding: 0 } as const;
@@ -127,6 +127,34 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const reversedX = [...x].reverse();
   const fullOutput = padding > 0 ? convTranspose1d(x, w, stride, 0) : y;
   const fixed = preset !== undefined || (fixedX !== undefined && fixedW !== undefined);
+  const firstCopy = w.map((f) => x[0] * f);
+  const firstCopyStep = `The first input writes $x_0 \\cdot f = ${term(x[0], 4)} \\cdot ${fmtRow(w, 4)} = ${fmtRow(firstCopy, 4)}$ at positions 0 to ${k - 1} of the full output.`;
+  // The first output (after cropping) on which two or more filter copies land.
+  const overlapAt = terms.findIndex((t) => t.length >= 2);
+  const parts: ProblemPart[] = [
+    {
+      id: 'output-length',
+      prompt: `The length of the output $y$${padding > 0 ? ' after cropping' : ''}.`,
+      answer: numberAnswer(y.length),
+      hint: `The last copy starts at $(n - 1)s$ and is $k$ long${padding > 0 ? '; cropping removes $p$ from each end' : ''}.`,
+    },
+    {
+      id: 'first-copy',
+      prompt: `The scaled filter copy $x_0 \\cdot f$ that the first input writes, starting at position 0 of the full${padding > 0 ? ' (uncropped)' : ''} output.`,
+      answer: vec(firstCopy),
+      hint: `Multiply every filter value by $x_0 = ${fmt(x[0], 4)}$.`,
+    },
+    ...(overlapAt >= 0
+      ? [
+          {
+            id: 'first-overlap',
+            prompt: `The output value $y_{${overlapAt}}$${padding > 0 ? ' (numbered from 0 after cropping)' : ''}, the first one on which two filter copies overlap.`,
+            answer: numberAnswer(y[overlapAt], 4),
+            hint: 'Find every product $x_i \\cdot f_k$ that lands on this position and add them.',
+          },
+        ]
+      : []),
+  ];
   return finishDraw(
     {
       stem,
@@ -188,6 +216,13 @@ function draw(rng: Rng, p: ParamBag): Problem {
         'The filter is used as stored, not flipped: PyTorch computes the gradient of a convolution this way, ' +
         'and a learned filter has no preferred orientation anyway.',
       steps,
+      parts,
+      hints: {
+        nudge:
+          'Each input writes a scaled copy of the filter into the output, shifted by the stride; where copies overlap, the values add.',
+        formula: `$y_o = \\sum_{i, k \\,:\\, i s + k${padding > 0 ? ' - p' : ''} = o} x_i f_k$ with $s = ${stride}$${padding > 0 ? `, $p = ${padding}$` : ''}`,
+        firstStep: firstCopyStep,
+      },
       entryHint: `the ${plural(y.length, 'output value')}, $y_0$ first`,
     },
     { fixed },

@@ -3,13 +3,39 @@
  * default) by a 2×2 or 3×3 kernel, worked as a sum of shifted, scaled kernel copies.
  */
 import { convTranspose2d } from '../kernels';
-import { ifValid, matrixAnswer, present, wrong } from './answers';
+import { ifValid, matrixAnswer, numberAnswer, present, vectorAnswer, wrong } from './answers';
 import { finishDraw } from './draw-rules';
 import { fmt, latexMatrix, plural } from './format';
 import type { Rng } from './rng';
-import type { ParamBag, Problem, TemplateDefinition } from './types';
+import type { ParamBag, Problem, ProblemPart, TemplateDefinition } from './types';
 
 type Matrix = number[][];
+
+/**
+ * Calls `place` for every product x[r][c]·w[i][j] that lands inside the cropped output, at its
+ * output cell (yr, yc) = (r·s + i − p, c·s + j − p), in the order the copies are stamped.
+ */
+function forEachPlacement(
+  x: Matrix,
+  w: Matrix,
+  stride: number,
+  padding: number,
+  place: (yr: number, yc: number, product: number) => void,
+): void {
+  const outH = (x.length - 1) * stride + w.length - 2 * padding;
+  const outW = (x[0].length - 1) * stride + w[0].length - 2 * padding;
+  for (let r = 0; r < x.length; r++) {
+    for (let c = 0; c < x[0].length; c++) {
+      for (let i = 0; i < w.length; i++) {
+        for (let j = 0; j < w[0].length; j++) {
+          const yr = r * stride + i - padding;
+          const yc = c * stride + j - padding;
+          if (yr >= 0 && yr < outH && yc >= 0 && yc < outW) place(yr, yc, x[r][c] * w[i][j]);
+        }
+      }
+    }
+  }
+}
 
 /** The mistaken rule "forgot to add overlapping contributions": later copies overwrite. */
 export function convTranspose2dOverwrite(
@@ -21,18 +47,29 @@ export function convTranspose2dOverwrite(
   const outH = (x.length - 1) * stride + w.length - 2 * padding;
   const outW = (x[0].length - 1) * stride + w[0].length - 2 * padding;
   const y = Array.from({ length: outH }, () => new Array<number>(outW).fill(0));
-  for (let r = 0; r < x.length; r++) {
-    for (let c = 0; c < x[0].length; c++) {
-      for (let i = 0; i < w.length; i++) {
-        for (let j = 0; j < w[0].length; j++) {
-          const yr = r * stride + i - padding;
-          const yc = c * stride + j - padding;
-          if (yr >= 0 && yr < outH && yc >= 0 && yc < outW) y[yr][yc] = x[r][c] * w[i][j];
-        }
-      }
-    }
-  }
+  forEachPlacement(x, w, stride, padding, (yr, yc, product) => (y[yr][yc] = product));
   return y;
+}
+
+/**
+ * The first output cell, in reading order and numbered after cropping, on which two or more
+ * kernel copies land; undefined when the copies never overlap (stride at least the kernel size).
+ */
+function firstOverlap(
+  x: Matrix,
+  w: Matrix,
+  stride: number,
+  padding: number,
+): [number, number] | undefined {
+  const count = new Map<string, number>();
+  let first: [number, number] | undefined;
+  forEachPlacement(x, w, stride, padding, (yr, yc) => {
+    const n = (count.get(`${yr},${yc}`) ?? 0) + 1;
+    count.set(`${yr},${yc}`, n);
+    const before = first === undefined || yr < first[0] || (yr === first[0] && yc < first[1]);
+    if (n === 2 && before) first = [yr, yc];
+  });
+  return first;
 }
 
 const rotate180 = (w: Matrix): Matrix => w.map((row) => [...row].reverse()).reverse();
@@ -94,6 +131,31 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const strideOne = stride === 1 ? undefined : ifValid(() => convTranspose2d(x, w, 1, padding));
   const cropped = padding === 0 ? ifValid(() => convTranspose2d(x, w, stride, 1)) : full;
   const fixed = p.matrix('x') !== undefined && p.matrix('w') !== undefined;
+  const overlap = firstOverlap(x, w, stride, padding);
+  const parts: ProblemPart[] = [
+    {
+      id: 'output-shape',
+      prompt: `The number of rows and the number of columns of the output${padding > 0 ? ' after cropping' : ''}, rows first.`,
+      answer: vectorAnswer([y.length, y[0].length]),
+      hint: `Each side is $(n - 1)s + k${padding > 0 ? ' - 2p' : ''}$ long.`,
+    },
+    {
+      id: 'first-copy',
+      prompt: `The scaled kernel copy $x_{00} \\cdot W$ that the top-left input value writes, with its top-left corner at row 0, column 0 of the full${padding > 0 ? ' (uncropped)' : ''} output.`,
+      answer: mat(w.map((row) => row.map((wv) => x[0][0] * wv))),
+      hint: `Multiply every kernel value by $x_{00} = ${fmt(x[0][0], 4)}$.`,
+    },
+    ...(overlap !== undefined
+      ? [
+          {
+            id: 'first-overlap',
+            prompt: `The output value at row ${overlap[0]}, column ${overlap[1]} (numbered from 0${padding > 0 ? ' after cropping' : ''}): the first position, reading row by row, on which two or more kernel copies overlap.`,
+            answer: numberAnswer(y[overlap[0]][overlap[1]], 4),
+            hint: 'Find every product $x_{rc} \\cdot W_{ij}$ that lands on this position and add them.',
+          },
+        ]
+      : []),
+  ];
   return finishDraw(
     {
       stem,
@@ -145,6 +207,13 @@ function draw(rng: Rng, p: ParamBag): Problem {
         'where $p$ rows and columns are cropped from every border. As in PyTorch, the kernel is stamped as stored, ' +
         'without the 180° rotation of a textbook convolution.',
       steps,
+      parts,
+      hints: {
+        nudge:
+          'Each input value stamps a scaled copy of the kernel onto the output, shifted by the stride in both directions; where stamps overlap, the values add.',
+        formula: `$Y_{ab} = \\sum x_{rc} \\, W_{ij}$ over all $r s + i${padding > 0 ? ' - p' : ''} = a$, $c s + j${padding > 0 ? ' - p' : ''} = b$, with $s = ${stride}$${padding > 0 ? `, $p = ${padding}$` : ''}`,
+        firstStep: `${copies[0]}.`,
+      },
       entryHint: `the ${y.length}×${y[0].length} output`,
     },
     { fixed },

@@ -10,7 +10,7 @@ import { finishDraw } from './draw-rules';
 import { fmt, latexMatrix } from './format';
 import type { Rng } from './rng';
 import { Redraw, TemplateError } from './types';
-import type { ParamBag, Problem, TemplateDefinition } from './types';
+import type { ParamBag, Problem, ProblemPart, TemplateDefinition } from './types';
 
 type Matrix = number[][];
 
@@ -103,6 +103,37 @@ function draw(rng: Rng, p: ParamBag): Problem {
       ? 'and `nn.MaxUnpool2d(2, stride=2)` upsamples it with the indices $I$.'
       : 'and a max-unpooling layer upsamples it with the switches saved by that pooling layer.';
   const decode = pooled.indices.flatMap((row) => row.map((index) => `${index} → ${where(index)}`));
+  const layout = `as a $${ph} \\times ${pw}$ matrix laid out like the windows`;
+  const parts: ProblemPart[] =
+    show === 'indices'
+      ? [
+          {
+            id: 'switch-rows',
+            prompt: `The row of each switch in the $${h} \\times ${w}$ map, $\\lfloor i / ${w} \\rfloor$ for each index $i$ of $I$ (rows numbered from 0), ${layout}.`,
+            answer: matrixAnswer(pooled.indices.map((row) => row.map((i) => Math.floor(i / w)))),
+            hint: `A flat row-major index counts ${w} cells per row.`,
+          },
+          {
+            id: 'switch-columns',
+            prompt: `The column of each switch, $i \\bmod ${w}$ for each index $i$ of $I$ (columns numbered from 0), ${layout}.`,
+            answer: matrixAnswer(pooled.indices.map((row) => row.map((i) => i % w))),
+            hint: `The remainder after dividing the index by the row length ${w}.`,
+          },
+        ]
+      : [
+          {
+            id: 'pooled-maxima',
+            prompt: `The output of the max-pooling layer: the maximum of each 2×2 window of $X$, ${layout}.`,
+            answer: mat(pooled.y),
+            hint: 'The windows do not overlap (stride 2): split $X$ into 2×2 blocks.',
+          },
+          {
+            id: 'switch-indices',
+            prompt: `The switch of each window as a flat row-major index $r \\cdot ${w} + c$ of the cell holding its maximum (rows and columns of $X$ numbered from 0), ${layout}.`,
+            answer: matrixAnswer(pooled.indices),
+            hint: `Find the maximum's row $r$ and column $c$ in $X$, then compute $r \\cdot ${w} + c$.`,
+          },
+        ];
   return finishDraw(
     {
       stem:
@@ -148,6 +179,13 @@ function draw(rng: Rng, p: ParamBag): Problem {
           : `Max pooling, flat row-major index $r \\cdot ${w} + c$: ${switches.join('; ')}.`,
         `Unpooling writes each value of $P$ at its window's switch, zeros elsewhere: ${placements.join(', ')}.`,
       ],
+      parts,
+      hints: {
+        nudge:
+          'Unpooling puts each incoming value back where the maximum of its window was, and zeros everywhere else.',
+        formula: `$Y_{rc} = P_{ab}$ where $(r, c)$ is the switch of window $(a, b)$, flat index $i = r \\cdot ${w} + c$; all other $Y_{rc} = 0$`,
+        firstStep: show === 'indices' ? `First index: ${decode[0]}.` : `First ${switches[0]}.`,
+      },
       entryHint: `the ${h}×${w} unpooled map`,
     },
     { fixed: fixedMap !== undefined && fixedNew !== undefined },

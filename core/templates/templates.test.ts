@@ -393,6 +393,40 @@ describe('conv-transpose1d', () => {
       'reversed-input',
     ]);
   });
+
+  it('solves in parts: output length, the first filter copy, the first overlapping output', () => {
+    for (const v of bothForms('conv-transpose1d', { preset: 'source' })) {
+      // (5 − 1)·2 + 4 = 12 values; x₀·f = 5·[1, 2, 3, 4] = [5, 10, 15, 20]; the copies of x₀ and
+      // x₁ first overlap at y₂ = 5·3 + 4·1 = 19.
+      expect(partKeys(v)).toEqual([
+        ['output-length', 12],
+        ['first-copy', [5, 10, 15, 20]],
+        ['first-overlap', 19],
+      ]);
+      // The key has that length, starts with x₀'s copy where nothing overlaps, then y₂.
+      const key = shownKey(v);
+      const copy = partKey(v, 'first-copy') as number[];
+      expect(key).toHaveLength(partKey(v, 'output-length') as number);
+      expect(key.slice(0, 3)).toEqual([copy[0], copy[1], partKey(v, 'first-overlap')]);
+      expect(v.question.hints?.[2]).toContain('5 \\cdot [1, 2, 3, 4] = [5, 10, 15, 20]');
+    }
+    for (const v of bothForms('conv-transpose1d', {
+      x: '1,2',
+      w: '1,1,1',
+      stride: 2,
+      padding: 1,
+    })) {
+      // Full [1, 1, 3, 2, 2], cropped [1, 3, 2]: 3 values; x₀·f = [1, 1, 1]; after cropping
+      // y₀ = x₀f₁ alone and y₁ = x₀f₂ + x₁f₀ = 1 + 2 = 3 is the first overlap.
+      expect(partKeys(v)).toEqual([
+        ['output-length', 3],
+        ['first-copy', [1, 1, 1]],
+        ['first-overlap', 3],
+      ]);
+      expect(shownKey(v)[1]).toBe(partKey(v, 'first-overlap'));
+      expect(v.question.parts![2].prompt).toContain('after cropping');
+    }
+  });
 });
 
 describe('conv-transpose2d', () => {
@@ -408,6 +442,39 @@ describe('conv-transpose2d', () => {
     expect(wrongNumbers(v, 'flipped-kernel')).toEqual([1, 2, 0, 4, 8, 4, 3, 10, 8]);
     // Transposed kernel [[2,0],[1,1]]: [[2,4,0],[7,11,2],[3,7,4]].
     expect(wrongNumbers(v, 'kernel-transposed')).toEqual([2, 4, 0, 7, 11, 2, 3, 7, 4]);
+  });
+
+  it('solves in parts: output shape, the first kernel copy, the first overlapping output', () => {
+    const plain = { x: '1,2;3,4', w: '2,1;0,1', stride: 1, padding: 0 };
+    for (const v of bothForms('conv-transpose2d', plain)) {
+      // 3×3 output; x₀₀·W = 1·W = [2, 1; 0, 1]; reading row by row, (0, 1) is the first cell two
+      // copies reach: 1·1 + 2·2 = 5.
+      expect(partKeys(v)).toEqual([
+        ['output-shape', [3, 3]],
+        ['first-copy', [2, 1, 0, 1]],
+        ['first-overlap', 5],
+      ]);
+      // The key (row by row) is 3·3 values, y₀₀ = x₀₀·W₀₀ alone, then the overlap y₀₁.
+      const key = shownKey(v);
+      expect(key).toHaveLength(9);
+      expect(key.slice(0, 2)).toEqual([
+        (partKey(v, 'first-copy') as number[])[0],
+        partKey(v, 'first-overlap'),
+      ]);
+    }
+    const cropped = { x: '1,2;3,4', w: '1,2,3;4,5,6;7,8,9', stride: 2, padding: 1 };
+    for (const v of bothForms('conv-transpose2d', cropped)) {
+      // Full 5×5, cropped 3×3; x₀₀·W = W. Cropped (0, 0) is full (1, 1): x₀₀·W₁₁ = 5 alone;
+      // cropped (0, 1) is full (1, 2): x₀₀·W₁₂ + x₀₁·W₁₀ = 6 + 2·4 = 14, the first overlap.
+      expect(partKeys(v)).toEqual([
+        ['output-shape', [3, 3]],
+        ['first-copy', [1, 2, 3, 4, 5, 6, 7, 8, 9]],
+        ['first-overlap', 14],
+      ]);
+      expect(v.question.parts![2].prompt).toContain('row 0, column 1');
+      // Row 0 of the key: 5, 14, then x₀₁·W₁₁ = 10.
+      expect(shownKey(v).slice(0, 3)).toEqual([5, partKey(v, 'first-overlap'), 10]);
+    }
   });
 });
 
@@ -514,6 +581,34 @@ describe('maxpool-unpool', () => {
     expect(numericKey('maxpool-unpool', params)).toEqual([
       0, 50, 0, 0, 0, 0, 10, 0, 44, 0, 0, 0, 0, 0, 0, 20,
     ]);
+  });
+
+  it('solves in parts: the maxima and their switches, or the decoded rows and columns', () => {
+    // Places each value of P = [50, 10; 44, 20] at its flat row-major switch in a 4×4 map of 0s.
+    const unpool = (flat: readonly number[]) => {
+      const y = new Array<number>(16).fill(0);
+      [50, 10, 44, 20].forEach((value, k) => (y[flat[k]] = value));
+      return y;
+    };
+    for (const v of bothForms('maxpool-unpool', params)) {
+      // Window maxima 5, 7, 9, 8 at indices 1, 6, 8, 15 (derived above).
+      expect(partKeys(v)).toEqual([
+        ['pooled-maxima', [5, 7, 9, 8]],
+        ['switch-indices', [1, 6, 8, 15]],
+      ]);
+      expect(shownKey(v)).toEqual(unpool(partKey(v, 'switch-indices') as number[]));
+      expect(v.question.hints?.[2]).toContain('max 5 at (0, 1), index 1');
+    }
+    for (const v of bothForms('maxpool-unpool', { ...params, show: 'indices' })) {
+      // Indices 1, 6, 8, 15 in a 4-wide map: rows ⌊i/4⌋ = 0, 1, 2, 3; columns i mod 4 = 1, 2, 0, 3.
+      expect(partKeys(v)).toEqual([
+        ['switch-rows', [0, 1, 2, 3]],
+        ['switch-columns', [1, 2, 0, 3]],
+      ]);
+      const rows = partKey(v, 'switch-rows') as number[];
+      const columns = partKey(v, 'switch-columns') as number[];
+      expect(shownKey(v)).toEqual(unpool(rows.map((r, k) => r * 4 + columns[k])));
+    }
   });
 });
 
@@ -983,24 +1078,7 @@ describe('hand cases are valid variants', () => {
 });
 
 describe('step-by-step solving, 300 seeds × levels 1–3 × both forms', () => {
-  // Templates whose draws carry parts and hints so far; the rest follow.
-  const tutored = new Set([
-    'conv-output-size',
-    'conv-transpose-output-size',
-    'iou',
-    'layernorm-stats',
-    'leaky-relu',
-    'soft-dice',
-    'softmax-temperature',
-    'triplet-loss',
-    'depthwise-separable-cost',
-    'regularized-step',
-    'inverted-dropout',
-    'batchnorm-train-stats',
-    'batchnorm-inference',
-    'norm-axes',
-  ]);
-  for (const t of listTemplates().filter((x) => tutored.has(x.id))) {
+  for (const t of listTemplates()) {
     it(`${t.id}: at least two checkable parts and a three-rung hint ladder`, () => {
       const problems: string[] = [];
       for (let seed = 0; seed < 300; seed++) {
