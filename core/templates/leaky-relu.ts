@@ -3,6 +3,7 @@
  */
 import { leakyRelu } from '../kernels';
 import { numberAnswer, vectorAnswer, wrong } from './answers';
+import { finishDraw } from './draw-rules';
 import { clean, fmt, fmtRow, term } from './format';
 import type { Rng } from './rng';
 import { Redraw, TemplateError } from './types';
@@ -49,59 +50,63 @@ function draw(rng: Rng, p: ParamBag): Problem {
       ? `output of the input that is ${which}, ${list}`
       : `outputs of the inputs that are ${which}, ${list}, in that order`;
   };
-  return {
-    stem: `Apply a leaky ReLU with negative slope $\\alpha = ${a}$ to the pre-activations $x = ${fmtRow(x, 4)}$. What is the output?`,
-    answer: vec(y),
-    distractors: [
-      wrong(
-        'leaky-relu-negated',
-        vec(onNegatives((v) => -alpha * v)),
-        'For negative inputs the output is $\\alpha x$, which stays negative; this answer flipped its sign.',
-      ),
-      wrong(
-        'relu-instead-of-leaky',
-        vec(onNegatives(() => 0)),
-        'Zeroing the negative inputs is the plain ReLU; the leaky version lets $\\alpha x$ through so the gradient never dies.',
-      ),
-      wrong(
-        'alpha-applied-everywhere',
-        vec(x.map((v) => alpha * v)),
-        'Positive inputs pass through unchanged; only the negative side is scaled by $\\alpha$.',
-      ),
-      wrong(
-        'alpha-divides',
-        vec(onNegatives((v) => v / alpha)),
-        'The negative side is multiplied by the small slope $\\alpha$, which shrinks it; dividing would enlarge it.',
-      ),
-    ],
-    correctFeedback: `Right: positives unchanged, negatives multiplied by $\\alpha = ${a}$.`,
-    explanation:
-      'Leaky ReLU is $f(x) = x$ for $x > 0$ and $f(x) = \\alpha x$ otherwise, with a small slope $\\alpha$. Unlike ' +
-      'the plain ReLU, a unit with a negative input still passes a small signal and a nonzero gradient $\\alpha$, ' +
-      'so it cannot get stuck at zero ("dying ReLU").',
-    steps: ['$f(x) = x$ if $x > 0$, else $\\alpha x$.', ...positions.map(stepFor)],
-    parts: [
-      {
-        id: 'positive-outputs',
-        prompt: `The ${outputsOf(passed, 'positive')}.`,
-        answer: outputsAt(passed),
-        hint: 'A positive input passes through a leaky ReLU unchanged.',
+  const fixed = p.numbers('x') !== undefined && p.num('alpha') !== undefined;
+  return finishDraw(
+    {
+      stem: `Apply a leaky ReLU with negative slope $\\alpha = ${a}$ to the pre-activations $x = ${fmtRow(x, 4)}$. What is the output?`,
+      answer: vec(y),
+      distractors: [
+        wrong(
+          'leaky-relu-negated',
+          vec(onNegatives((v) => -alpha * v)),
+          'For negative inputs the output is $\\alpha x$, which stays negative; this answer flipped its sign.',
+        ),
+        wrong(
+          'relu-instead-of-leaky',
+          vec(onNegatives(() => 0)),
+          'Zeroing the negative inputs is the plain ReLU; the leaky version lets $\\alpha x$ through so the gradient never dies.',
+        ),
+        wrong(
+          'alpha-applied-everywhere',
+          vec(x.map((v) => alpha * v)),
+          'Positive inputs pass through unchanged; only the negative side is scaled by $\\alpha$.',
+        ),
+        wrong(
+          'alpha-divides',
+          vec(onNegatives((v) => v / alpha)),
+          'The negative side is multiplied by the small slope $\\alpha$, which shrinks it; dividing would enlarge it.',
+        ),
+      ],
+      correctFeedback: `Right: positives unchanged, negatives multiplied by $\\alpha = ${a}$.`,
+      explanation:
+        'Leaky ReLU is $f(x) = x$ for $x > 0$ and $f(x) = \\alpha x$ otherwise, with a small slope $\\alpha$. Unlike ' +
+        'the plain ReLU, a unit with a negative input still passes a small signal and a nonzero gradient $\\alpha$, ' +
+        'so it cannot get stuck at zero ("dying ReLU").',
+      steps: ['$f(x) = x$ if $x > 0$, else $\\alpha x$.', ...positions.map(stepFor)],
+      parts: [
+        {
+          id: 'positive-outputs',
+          prompt: `The ${outputsOf(passed, 'positive')}.`,
+          answer: outputsAt(passed),
+          hint: 'A positive input passes through a leaky ReLU unchanged.',
+        },
+        {
+          id: 'negative-outputs',
+          prompt: `The ${outputsOf(scaled, 'not positive')}.`,
+          answer: outputsAt(scaled),
+          hint: `Multiply each of them by the slope $\\alpha = ${a}$; the sign stays.`,
+        },
+      ],
+      hints: {
+        nudge:
+          'Positive inputs pass through unchanged; only the others are scaled, by the small slope.',
+        formula: '$f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}$',
+        firstStep: stepFor(scaled[0]),
       },
-      {
-        id: 'negative-outputs',
-        prompt: `The ${outputsOf(scaled, 'not positive')}.`,
-        answer: outputsAt(scaled),
-        hint: `Multiply each of them by the slope $\\alpha = ${a}$; the sign stays.`,
-      },
-    ],
-    hints: {
-      nudge:
-        'Positive inputs pass through unchanged; only the others are scaled, by the small slope.',
-      formula: '$f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}$',
-      firstStep: stepFor(scaled[0]),
+      entryHint: `the ${x.length} outputs`,
     },
-    entryHint: `the ${x.length} outputs`,
-  };
+    { fixed },
+  );
 }
 
 /** Leaky ReLU of a vector. */
