@@ -10,8 +10,10 @@ import type {
 import { errorCode, errorMessage, problemOf, type Problem } from '../lib/errors';
 import { clockOffset } from './countdown';
 import { isAnswered, optionLetter, pickOption, sameResponse } from './responses';
+import { creditText, shiftAfterInsert, tryAgainNote, type PartRefusal } from './tutor';
 
-type Pending = 'mark' | 'check' | 'similar' | 'pause' | 'resume' | 'finish';
+type Pending =
+  'mark' | 'check' | 'similar' | 'again' | 'hint' | 'part' | 'pause' | 'resume' | 'finish';
 
 /** How long typing may pause before the text is saved as a draft. */
 export const DRAFT_DELAY_MS = 600;
@@ -57,6 +59,15 @@ export class QuizSession {
   showNumericProblem = $state(false);
   /** Why a check refused the typed text (wrong count of numbers…), shown at the field. */
   #refusal = $state<{ position: number; text: string; message: string } | null>(null);
+  /**
+   * Text typed into step-by-step fields and not checked yet, by position and part id. (Parts
+   * are kept by the main process when checked; what is typed before stays while the quiz is open.)
+   */
+  partDrafts = $state.raw<Readonly<Record<number, Readonly<Record<string, string>>>>>({});
+  /** Part entries a check refused (wrong count of numbers…), by position and part id. */
+  partRefusals = $state.raw<Readonly<Record<number, Readonly<Record<string, PartRefusal>>>>>({});
+  /** The part being checked now. */
+  checkingPart = $state<string | null>(null);
   /** Main-process clock minus page clock, renewed with every state received. */
   offsetMs = $state(0);
   #ended = $state(false);
@@ -314,6 +325,107 @@ export class QuizSession {
     void this.#save(position);
   }
 
+  /** What is in the field of step-by-step part `partId` of the current question. */
+  partText(partId: string): string {
+    return (
+      this.partDrafts[this.position]?.[partId] ??
+      this.item.tutor?.parts.find((p) => p.id === partId)?.response ??
+      ''
+    );
+  }
+
+  /** Typing into a step-by-step field (kept on the page until the part is checked). */
+  setPartText(partId: string, text: string): void {
+    const position = this.position;
+    this.partDrafts = {
+      ...this.partDrafts,
+      [position]: { ...this.partDrafts[position], [partId]: text },
+    };
+  }
+
+  /** A part's refused entry (shown at its field), or undefined. */
+  partRefusal(partId: string): PartRefusal | undefined {
+    return this.partRefusals[this.position]?.[partId];
+  }
+
+  #setPartRefusal(position: number, partId: string, refusal: PartRefusal | undefined): void {
+    const { [partId]: _old, ...others } = this.partRefusals[position] ?? {};
+    this.partRefusals = {
+      ...this.partRefusals,
+      [position]: refusal === undefined ? others : { ...others, [partId]: refusal },
+    };
+  }
+
+  /**
+   * Practice: checks one step-by-step part at once. An entry that cannot be checked (not a
+   * number, a wrong count) is told at its field and counts for nothing.
+   */
+  async checkPart(partId: string): Promise<void> {
+    const item = this.item;
+    const parts = item.tutor?.parts ?? [];
+    const index = parts.findIndex((p) => p.id === partId);
+    if (index < 0 || this.locked || this.pending !== null) return;
+    const position = this.position;
+    const text = this.partText(partId);
+    const local = text.trim() === '' ? 'Enter a number.' : numericProblem(text);
+    if (local !== null) {
+      this.#setPartRefusal(position, partId, { text, message: local });
+      this.status = `Part ${index + 1}: ${local}`;
+      return;
+    }
+    this.checkingPart = partId;
+    const checked = await this.#run('part', async () => {
+      const state = await this.#serial(() =>
+        this.#api.checkPart({ sessionId: this.quiz.sessionId, position, partId, text }),
+      );
+      this.#setPartRefusal(position, partId, undefined);
+      this.apply(state);
+      const part = this.quiz.items[position]?.tutor?.parts.find((p) => p.id === partId);
+      this.status = part?.correct
+        ? `Part ${index + 1} is right: ${part.correctValue ?? text}.`
+        : `Part ${index + 1} is not right yet.${part?.hint ? ' A hint is shown under it.' : ''}`;
+    });
+    this.checkingPart = null;
+    if (!checked && this.problem?.code === 'invalid-input') {
+      this.#setPartRefusal(position, partId, { text, message: this.problem.message });
+      this.status = `Part ${index + 1}: ${this.problem.message}`;
+      this.problem = null;
+    }
+  }
+
+  /** Practice: reveals the next rung of the hint ladder (each lowers what the answer counts). */
+  async revealHint(): Promise<boolean> {
+    const tutor = this.item.tutor;
+    if (!tutor || tutor.hintsLeft <= 0 || this.locked || this.pending !== null) return false;
+    const position = this.position;
+    return this.#run('hint', async () => {
+      const state = await this.#serial(() =>
+        this.#api.revealHint({ sessionId: this.quiz.sessionId, position }),
+      );
+      this.apply(state);
+      const now = this.quiz.items[position]?.tutor;
+      if (!now) return;
+      const total = now.hints.length + now.hintsLeft;
+      this.status =
+        `Hint ${now.hints.length} of ${total} shown. ` +
+        `This answer now counts ${creditText(now.creditPercent)} toward your mastery.`;
+    });
+  }
+
+  /** Practice, after a check that was not right: the same variant again, as the next question. */
+  async tryAgain(position = this.position): Promise<boolean> {
+    await this.flush();
+    return this.#run('again', async () => {
+      const state = await this.#serial(() =>
+        this.#api.tryAgain({ sessionId: this.quiz.sessionId, position }),
+      );
+      this.#inserted(position);
+      this.apply(state);
+      this.position = Math.min(state.currentPosition, state.items.length - 1);
+      this.status = `Question ${this.position + 1}: the same question again. ${tryAgainNote(this.item.fromTemplate)}`;
+    });
+  }
+
   /** A fresh variant of a template question. */
   async trySimilar(position = this.position): Promise<void> {
     await this.flush();
@@ -325,18 +437,21 @@ export class QuizSession {
         this.#events.switched(state);
         return;
       }
-      // The new question is inserted after this one: later drafts move down by one.
-      const shift = (pos: number) => (pos > position ? pos + 1 : pos);
-      const shifted: Record<number, LearnerResponse> = {};
-      for (const [pos, draft] of Object.entries(this.drafts)) shifted[shift(Number(pos))] = draft;
-      this.drafts = shifted;
-      const failed = [...this.failed];
-      this.failed.clear();
-      for (const pos of failed) this.failed.add(shift(pos));
+      this.#inserted(position);
       this.apply(state);
       this.position = Math.min(state.currentPosition, state.items.length - 1);
       this.status = `Question ${this.position + 1}: a similar question.`;
     });
+  }
+
+  /** A question was inserted after `position`: what was entered later moves down with its question. */
+  #inserted(position: number): void {
+    this.drafts = shiftAfterInsert(this.drafts, position);
+    this.partDrafts = shiftAfterInsert(this.partDrafts, position);
+    this.partRefusals = shiftAfterInsert(this.partRefusals, position);
+    const failed = [...this.failed];
+    this.failed.clear();
+    for (const pos of failed) this.failed.add(pos > position ? pos + 1 : pos);
   }
 
   async pause(): Promise<void> {

@@ -314,6 +314,159 @@ describe('QuizSession: Check in practice', () => {
   });
 });
 
+/** A practice item with a two-rung hint ladder and two step-by-step parts. */
+function tutored(position: number): QuizItemView {
+  const partView = (id: string) => ({
+    id,
+    prompt: `Part ${id}`,
+    answerFormat: 'a number',
+    response: null,
+    correct: null,
+    correctValue: null,
+    hint: `Hint for ${id}`,
+  });
+  return {
+    ...item(position, 'numeric'),
+    fromTemplate: true,
+    tutor: {
+      hints: [],
+      hintsLeft: 2,
+      parts: [partView('overlap'), partView('total')],
+      tries: 0,
+      creditPercent: 100,
+    },
+  };
+}
+
+/** The fake main process, plus tutoring: hints, parts (overlap = 7.2559) and try again. */
+function openTutored(items: QuizItemView[]) {
+  const fake = open(state(items, { mode: 'practice' }));
+  let current = fake.session.quiz;
+  const update = (position: number, change: (i: QuizItemView) => QuizItemView) =>
+    (current = {
+      ...current,
+      items: current.items.map((i) => (i.position === position ? change(i) : i)),
+    });
+  const api = fake.api as unknown as Record<string, unknown>;
+  const calls = {
+    revealHint: vi.fn(async ({ position }: { position: number }) =>
+      update(position, (i) => ({
+        ...i,
+        tutor: {
+          ...i.tutor!,
+          hints: [...i.tutor!.hints, `Rung ${i.tutor!.hints.length + 1}`],
+          hintsLeft: i.tutor!.hintsLeft - 1,
+          creditPercent: i.tutor!.creditPercent - 25,
+        },
+      })),
+    ),
+    checkPart: vi.fn(
+      async ({ position, partId, text }: { position: number; partId: string; text: string }) => {
+        if (text.includes(',')) {
+          throw new ApiError(
+            'invalid-input',
+            'One number expected, you gave 2. Nothing was counted.',
+          );
+        }
+        const correct = partId === 'overlap' && Number(text) === 7.2559;
+        return update(position, (i) => ({
+          ...i,
+          tutor: {
+            ...i.tutor!,
+            parts: i.tutor!.parts.map((p) =>
+              p.id === partId
+                ? { ...p, response: text, correct, correctValue: correct ? '7.2559' : null }
+                : p,
+            ),
+          },
+        }));
+      },
+    ),
+    tryAgain: vi.fn(async ({ position }: { position: number }) => {
+      const items = current.items.flatMap((i) =>
+        i.position < position
+          ? [i]
+          : i.position === position
+            ? [i, { ...i, position: position + 1, feedback: null, response: null }]
+            : [{ ...i, position: i.position + 1 }],
+      );
+      return (current = { ...current, items, currentPosition: position + 1 });
+    }),
+  };
+  Object.assign(api, calls);
+  return { ...fake, tutorCalls: calls };
+}
+
+describe('QuizSession: tutoring in practice', () => {
+  it('reveals hints one by one and says what the answer now counts', async () => {
+    const { session, tutorCalls } = openTutored([tutored(0)]);
+    expect(await session.revealHint()).toBe(true);
+    expect(session.item.tutor?.hints).toEqual(['Rung 1']);
+    expect(session.status).toBe(
+      'Hint 1 of 2 shown. This answer now counts 75% toward your mastery.',
+    );
+    await session.revealHint();
+    expect(session.status).toMatch(/^Hint 2 of 2 shown\. .* 50%/);
+    // No rung left: nothing is asked.
+    expect(await session.revealHint()).toBe(false);
+    expect(tutorCalls.revealHint).toHaveBeenCalledTimes(2);
+  });
+
+  it('checks a part at once and keeps the entry with its verdict', async () => {
+    const { session, tutorCalls } = openTutored([tutored(0)]);
+    session.setPartText('overlap', '7.2559');
+    expect(session.partText('overlap')).toBe('7.2559');
+    await session.checkPart('overlap');
+    expect(tutorCalls.checkPart).toHaveBeenCalledWith({
+      sessionId: 7,
+      position: 0,
+      partId: 'overlap',
+      text: '7.2559',
+    });
+    expect(session.item.tutor?.parts[0]).toMatchObject({ correct: true, correctValue: '7.2559' });
+    expect(session.status).toBe('Part 1 is right: 7.2559.');
+    session.setPartText('total', '9.48');
+    await session.checkPart('total');
+    expect(session.status).toBe('Part 2 is not right yet. A hint is shown under it.');
+  });
+
+  it('tells a refused or unreadable part entry at its field, counting nothing', async () => {
+    const { session, tutorCalls } = openTutored([tutored(0)]);
+    await session.checkPart('overlap');
+    expect(session.partRefusal('overlap')).toEqual({ text: '', message: 'Enter a number.' });
+    session.setPartText('overlap', 'seven');
+    await session.checkPart('overlap');
+    expect(session.partRefusal('overlap')?.text).toBe('seven');
+    expect(tutorCalls.checkPart).not.toHaveBeenCalled();
+
+    session.setPartText('overlap', '7, 2');
+    await session.checkPart('overlap');
+    expect(session.partRefusal('overlap')).toEqual({
+      text: '7, 2',
+      message: 'One number expected, you gave 2. Nothing was counted.',
+    });
+    expect(session.problem).toBeNull();
+    expect(session.item.tutor?.parts[0].correct).toBeNull();
+  });
+
+  it('tries again as the next question and keeps later answers with their questions', async () => {
+    const { session, tutorCalls } = openTutored([tutored(0), item(1), tutored(2)]);
+    // A part typed on question 3 and not checked: it must stay with question 3, now at 4.
+    await session.goTo(2);
+    session.setPartText('total', '18.46');
+    await session.goTo(0);
+    session.setText('0.393');
+    await session.check();
+    expect(await session.tryAgain()).toBe(true);
+    expect(tutorCalls.tryAgain).toHaveBeenCalledWith({ sessionId: 7, position: 0 });
+    expect(session.position).toBe(1);
+    expect(session.item.feedback).toBeNull();
+    expect(session.status).toMatch(/^Question 2: the same question again\. .*half as much/);
+    expect(session.partDrafts[3]).toEqual({ total: '18.46' });
+    expect(session.partDrafts[2]).toBeUndefined();
+  });
+});
+
 describe('numericProblem', () => {
   it('accepts what the grader accepts', () => {
     expect(numericProblem('0.786')).toBeNull();
