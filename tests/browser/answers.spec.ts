@@ -16,7 +16,9 @@ import {
   openApp,
   option,
   shoot,
+  shootEach,
   showQuestion,
+  sizes,
 } from './helpers';
 
 const heading = (page: Page) => page.locator('#question-heading');
@@ -272,15 +274,10 @@ test('a save that fails says so, keeps the answer on screen, and is retried', as
   await expect(alert).toContainText('The disk is full.');
   await expect(page.getByRole('button', { name: /, answered, not saved$/ })).toBeVisible();
   await expectAccessible(page, 'quiz with a failed save');
-  for (const [theme, viewport] of [
-    ['light', { width: 1280, height: 800 }],
-    ['dark', { width: 1024, height: 640 }],
-  ] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(150);
-    await shoot(page, `quiz-not-saved-${theme}-${viewport.width}x${viewport.height}`);
-  }
+  await shootEach(page, 'quiz-not-saved', [
+    ['light', sizes.large],
+    ['dark', sizes.small],
+  ]);
 
   recover();
   await alert.getByRole('button', { name: 'Save again' }).click();

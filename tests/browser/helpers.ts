@@ -96,6 +96,40 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
 }
 
+export type Theme = 'light' | 'dark';
+export type Size = { readonly width: number; readonly height: number };
+/** The two window sizes screenshots are looked at in. */
+export const sizes = {
+  large: { width: 1280, height: 800 },
+  small: { width: 1024, height: 640 },
+} as const satisfies Record<string, Size>;
+
+/**
+ * Screenshots of what is shown now in each theme and window size, named
+ * `<name>-<theme>-<W>x<H>.png`: of the whole page (`fullPage`) or of the window as seen.
+ * The mouse is moved out of the way first, so no hover state is mistaken for a selection.
+ * Ends in the light theme.
+ */
+export async function shootEach(
+  page: Page,
+  name: string,
+  shots: readonly (readonly [Theme, Size])[],
+  fullPage = true,
+): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.mouse.move(0, 0);
+  for (const [theme, size] of shots) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    await page.screenshot({
+      path: `${screenshotDir}/${name}-${theme}-${size.width}x${size.height}.png`,
+      fullPage,
+    });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Answers the current question with the mouse: first option, or a number. */
 export async function answerWithMouse(page: Page, value = '1'): Promise<void> {
   const numeric = page.getByLabel('Your answer');
