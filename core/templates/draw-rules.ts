@@ -69,19 +69,48 @@ export function sameShape(a: AnswerValue, b: AnswerValue): boolean {
 }
 
 /**
- * True when `value` would be graded as the key `key`: the same option text, or (numeric form)
- * every number within the key's tolerance — 1e-9 when the key is whole, otherwise half a unit
- * of its display precision. `value` must have the key's shape.
+ * A test of whether a value would be graded as the key `key`: the same option text, or (numeric
+ * form) every number within the key's tolerance — 1e-9 when the key is whole, otherwise half a
+ * unit of its display precision. Values of another shape never match. The key's numbers are read
+ * once, since a draw tests every distractor against them.
  */
-export function givesKey(value: AnswerValue, key: AnswerValue): boolean {
-  if (!sameShape(value, key)) return false;
-  if (formatAnswer(value) === formatAnswer(key)) return true;
-  if (key.kind === 'choice') return false;
+export function keyMatcher(key: AnswerValue): (value: AnswerValue) => boolean {
+  if (key.kind === 'choice') {
+    const text = formatAnswer(key);
+    return (value) => value.kind === 'choice' && formatAnswer(value) === text;
+  }
   const keys = answerValues(key);
-  const values = answerValues(value);
   const whole = keys.every((v) => Math.abs(v - Math.round(v)) < 1e-9);
-  const tolerance = whole ? 1e-9 : 5 * 10 ** -(key.decimals + 1);
-  return values.every((v, i) => Math.abs(v - keys[i]) <= tolerance + 1e-12);
+  const tolerance = (whole ? 1e-9 : 5 * 10 ** -(key.decimals + 1)) + 1e-12;
+  let keyText: string | undefined;
+  return (value) => {
+    if (value.kind === 'choice' || !sameShape(value, key)) return false;
+    // Numbers a whole display unit apart can neither print alike nor fall within the tolerance:
+    // most distractors are decided here, without formatting.
+    const unit = 10 ** -Math.min(key.decimals, value.decimals) + 1e-12;
+    let within = true;
+    let i = 0;
+    const apart = (v: number): boolean => {
+      const gap = Math.abs(v - keys[i++]);
+      if (gap > tolerance) within = false;
+      return gap > unit;
+    };
+    if (value.kind === 'number') {
+      if (apart(value.value)) return false;
+    } else if (value.kind === 'vector') {
+      if (value.value.some(apart)) return false;
+    } else if (value.value.some((row) => row.some(apart))) {
+      return false;
+    }
+    if (within) return true;
+    keyText ??= formatAnswer(key);
+    return formatAnswer(value) === keyText;
+  };
+}
+
+/** True when `value` would be graded as the key `key` (see {@link keyMatcher}). */
+export function givesKey(value: AnswerValue, key: AnswerValue): boolean {
+  return keyMatcher(key)(value);
 }
 
 /** Whether the numbers behind a draw were fixed by the caller (then a bad draw is their error). */
@@ -102,7 +131,8 @@ export function finishDraw(problem: Problem, source: DrawSource): Problem {
     if (source.fixed) throw new TemplateError(`the given inputs are degenerate (${unmet[0]})`);
     throw new Redraw(unmet[0]);
   }
-  const coinciding = problem.distractors.filter((d) => givesKey(d.value, problem.answer));
+  const matchesKey = keyMatcher(problem.answer);
+  const coinciding = problem.distractors.filter((d) => matchesKey(d.value));
   if (coinciding.length > 0 && !source.fixed) {
     throw new Redraw(`misconception ${coinciding[0].misconception.id} gives the key`);
   }
