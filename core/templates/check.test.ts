@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChoiceOption, ResolvedQuestion } from '../types';
 import { numberAnswer, vectorAnswer, wrong } from './answers';
-import { checkGenerated, checkProblem, checkVariant, numbersIn } from './check';
+import { checkDrawn, checkGenerated, checkProblem, checkVariant, numbersIn } from './check';
 import { statesConvention } from './conventions';
 import { distinct, finishDraw, spread } from './draw-rules';
-import { generateVariant } from './registry';
+import { generateVariant, generateWithProblem } from './registry';
 import { Redraw, TemplateError, type Problem, type Variant } from './types';
 
 const base = generateVariant('conv-transpose1d', 0, { form: 'mcq', params: { preset: 'source' } });
@@ -223,5 +223,38 @@ describe('checkProblem', () => {
     expect(statesConvention('Use the unbiased variance.', 'biased-batch-variance')).toBe(false);
     expect(statesConvention('(take $\\text{sign}(0) = 0$)', 'sign-of-zero')).toBe(true);
     expect(statesConvention('the filter is not flipped', 'transpose-no-flip')).toBe(true);
+  });
+});
+
+describe('the templates meet the draw rules themselves', () => {
+  it('declare the needs of their inputs and never draw a degenerate one', () => {
+    const cases: [string, RegExp][] = [
+      ['triplet-loss', /anchor, positive and negative/],
+      ['layernorm-stats', /sample \d/],
+      ['batchnorm-train-stats', /neuron \d/],
+      ['softmax-temperature', /logits/],
+    ];
+    for (const [id, name] of cases) {
+      for (let seed = 0; seed < 300; seed++) {
+        const level = 1 + (seed % 3);
+        const { problem, variant } = generateWithProblem(id, seed, { params: { level } });
+        expect(
+          problem.needs?.some((need) => name.test(need.name)),
+          id,
+        ).toBe(true);
+        expect(checkDrawn(variant, problem), `${id} ${seed}`).toEqual([]);
+      }
+    }
+  });
+
+  it('refuse degenerate fixed inputs with a message instead of a question', () => {
+    expect(() =>
+      generateVariant('triplet-loss', 0, {
+        params: { anchor: '1,2', positive: '4,6', negative: '1,2' },
+      }),
+    ).toThrow(/vectors 1 and 3 are equal/);
+    expect(() =>
+      generateVariant('layernorm-stats', 0, { params: { x: '3,3,3;1,2,3', stat: 'variance' } }),
+    ).toThrow(/sample 1 has no spread/);
   });
 });

@@ -477,6 +477,28 @@ describe('built-in bank: source-quiz questions', () => {
     }
   });
 
+  it('states the conventions and conditions its explanations rely on', () => {
+    // Universal approximation needs a compact domain, not merely a bounded one.
+    expect(optionText('cap-universal-approximation', 'exists')).toMatch(/compact/);
+    expect(optionText('cap-universal-approximation', 'exists')).not.toMatch(/bounded region/);
+    // PyTorch's running_var takes the unbiased batch variance; the momentum weighs the new batch.
+    for (const id of ['bn-test-time-statistics', 'bn-false-statement'])
+      expect(choice(id).explanation, id).toMatch(/unbiased/);
+    expect(choice('bn-test-time-statistics').explanation).toMatch(
+      /momentum \$m\$ \(default 0\.1\) weighs the new batch/,
+    );
+    // BN helps against exploding gradients; it does not guarantee it.
+    expect(choice('bn-false-statement').explanation).toMatch(/not a guarantee/);
+    // Plain subgradient steps do not hold a weight at exactly zero.
+    const l1 = choice('reg-l1-sparsity');
+    expect(l1.explanation).not.toMatch(/held there/);
+    expect(l1.explanation).toMatch(/soft-thresholding/);
+    expect(optionText('reg-l1-sparsity', 'l1')).toBeTruthy();
+    expect(l1.options.find((o) => o.id === 'l1')?.feedback).not.toMatch(
+      /keeps small weights there/,
+    );
+  });
+
   it('gives no two items the same stem, and no source item the key of its sibling', () => {
     const stems = new Map<string, string>();
     for (const i of items) {
