@@ -160,7 +160,11 @@ export interface ReviewCard {
 }
 
 // Fuzz off: the same answers at the same times always give the same schedule.
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+let scheduler: ReturnType<typeof fsrs> | undefined;
+// Made on first use: the renderer imports this module for the mastery rules and should not
+// carry the scheduler it never runs.
+const reviewScheduler = (): ReturnType<typeof fsrs> =>
+  (scheduler ??= fsrs(generatorParameters({ enable_fuzz: false })));
 
 /**
  * The card after answering at `now`: FSRS (ts-fsrs defaults, no fuzz) with rating `Good` for a
@@ -184,7 +188,7 @@ export function scheduleReview(card: ReviewCard | null, now: number, correct: bo
           state: card.state,
           last_review: card.lastReview === null ? undefined : new Date(card.lastReview),
         };
-  const next = scheduler.next(current, at, correct ? Rating.Good : Rating.Again).card;
+  const next = reviewScheduler().next(current, at, correct ? Rating.Good : Rating.Again).card;
   return {
     due: next.due.getTime(),
     stability: next.stability,
