@@ -23,7 +23,16 @@ import { dispatchingClient } from '../electron/dispatch';
 import { createService, openLockdown, type ServiceDeps } from '../electron/service';
 import { resolveQuizItem } from '../electron/service/quiz';
 import { BENCH_NOW, HEAVY_LEARNER_ID, removeDb } from './generate';
-import { describe, log, round, roundSummary, summarize, type Summary } from './stats';
+import {
+  describe,
+  GcWatch,
+  log,
+  round,
+  roundSummary,
+  summarize,
+  type GcOverlap,
+  type Summary,
+} from './stats';
 
 /** An open service over a database file, for learner 1. */
 export interface BenchService {
@@ -174,6 +183,8 @@ export interface SubmitResult {
   readonly summary: Summary;
   /** Process CPU time during each submit (see {@link SelectResult.cpu}). */
   readonly cpu: Summary;
+  /** GC pauses inside the timed submits (a diagnostic of the tail). */
+  readonly gc: GcOverlap;
   /**
    * The disk's one-row commit floor ({@link CommitFloor}): as many samples, interleaved with
    * the submits one for one, on the same disk. Absent for `idle: 'none'`.
@@ -212,6 +223,7 @@ export async function benchSubmit(
   const samples: number[] = [];
   const cpuSamples: number[] = [];
   const floorSamples: number[] = [];
+  const gc = new GcWatch();
   let done = 0;
   try {
     while (done < count + warmup) {
@@ -234,6 +246,7 @@ export async function benchSubmit(
         }
         if (done >= warmup) {
           samples.push(ms);
+          gc.sample(t0, t0 + ms);
           cpuSamples.push((cpuUsed.user + cpuUsed.system) / 1000);
           if (floor !== null) floorSamples.push(pairedFloorMs);
         }
@@ -246,6 +259,7 @@ export async function benchSubmit(
   }
   const summary = summarize(samples);
   const cpu = summarize(cpuSamples);
+  const gcOverlap = await gc.finish();
   const commitFloor = floor === null ? null : summarize(floorSamples);
   const ratioP99 = commitFloor === null ? null : round(summary.p99 / commitFloor.p99, 2);
   const ratioP50 = commitFloor === null ? null : round(summary.p50 / commitFloor.p50, 2);
@@ -254,11 +268,13 @@ export async function benchSubmit(
     log(describe('  one-row commit floor (same disk, interleaved)', commitFloor));
     log(`  submit / floor: p99 ×${ratioP99}, p50 ×${ratioP50}`);
     log(describe('  process CPU time per submit', cpu));
+    log(describeGc(gcOverlap, samples.length));
   }
   return {
     idle,
     summary: roundSummary(summary),
     cpu: roundSummary(cpu),
+    gc: gcOverlap,
     commitFloor: commitFloor === null ? null : roundSummary(commitFloor),
     ratioP99,
     ratioP50,
@@ -280,6 +296,8 @@ export interface SelectResult {
    * well above it, the call waited — for the disk or for a core.
    */
   readonly cpu: Summary;
+  /** GC pauses inside the timed calls (a diagnostic of the tail). */
+  readonly gc: GcOverlap;
 }
 
 /**
@@ -314,6 +332,7 @@ export async function benchSelect(
   const selection: number[] = [];
   const write: number[] = [];
   const cpu: number[] = [];
+  const gc = new GcWatch();
   try {
     for (let i = 0; i < count + warmup; i++) {
       firstTransactionAt = Number.NaN;
@@ -327,6 +346,7 @@ export async function benchSelect(
       }
       if (i >= warmup) {
         whole.push(t1 - t0);
+        gc.sample(t0, t1);
         selection.push(firstTransactionAt - t0);
         write.push(transactionEnd - firstTransactionAt);
         cpu.push((cpuUsed.user + cpuUsed.system) / 1000);
@@ -343,16 +363,23 @@ export async function benchSelect(
     writeOnly: summarize(write),
     cpu: summarize(cpu),
   };
+  const gcOverlap = await gc.finish();
   log(describe('startQuiz (recommended, 10)', result.startQuiz));
   log(describe('  of which selection before the write', result.selectionOnly));
   log(describe('  of which the write transaction', result.writeOnly));
   log(describe('  process CPU time per call', result.cpu));
+  log(describeGc(gcOverlap, whole.length));
   return {
     startQuiz: roundSummary(result.startQuiz),
     selectionOnly: roundSummary(result.selectionOnly),
     writeOnly: roundSummary(result.writeOnly),
     cpu: roundSummary(result.cpu),
+    gc: gcOverlap,
   };
+}
+
+function describeGc(gc: GcOverlap, samples: number): string {
+  return `  GC pause inside ${gc.samples_with_gc} of ${samples} calls (${gc.samples_with_major_gc} major, up to ${gc.max_gc_ms_in_sample} ms); the calls without: p99 ${gc.without_gc.p99} ms`;
 }
 
 /**
