@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnoseDatabase } from '../../cli/commands/doctor';
-import { startApp } from '../../electron/bootstrap';
-import type { AppApi } from '../../electron/contract';
+import { startApp, type RunningApp } from '../../electron/bootstrap';
+import { resolveQuizItem } from '../../electron/service/quiz';
 
-/** Answers every question of a new practice quiz with the first option / "0". */
-async function answerQuiz(service: AppApi, count: number): Promise<void> {
+/** Answers every question of a new practice quiz with the first option / zeros of the key's size. */
+async function answerQuiz(app: RunningApp, count: number): Promise<void> {
+  const service = app.service;
   const quiz = await service.startQuiz({
     mode: 'practice',
     selection: 'topics',
@@ -15,9 +16,11 @@ async function answerQuiz(service: AppApi, count: number): Promise<void> {
     count,
   });
   for (const item of quiz.items) {
+    const key = resolveQuizItem(app.deps, quiz.sessionId, item.position).question.numeric?.value;
+    const size = key === undefined ? 1 : typeof key === 'number' ? 1 : key.length;
     const response =
       item.kind === 'numeric'
-        ? { kind: 'numeric' as const, text: '0' }
+        ? { kind: 'numeric' as const, text: Array(size).fill('0').join(', ') }
         : { kind: 'choice' as const, optionIds: [item.options[0].id] };
     await service.submitAnswer({ sessionId: quiz.sessionId, position: item.position, response });
   }
@@ -35,13 +38,13 @@ describe('backup and restore through the service', () => {
     });
     const attempts = () => diagnoseDatabase(app.db).attempts;
 
-    await answerQuiz(app.service, 5);
+    await answerQuiz(app, 5);
     expect(attempts()).toBe(5);
     const backup = await app.service.backupNow();
     const dashboardAtBackup = await app.service.getDashboard();
 
     now += 3_600_000;
-    await answerQuiz(app.service, 4);
+    await answerQuiz(app, 4);
     expect(attempts()).toBe(9);
 
     await app.service.restoreBackup({ name: backup.name });
@@ -55,7 +58,7 @@ describe('backup and restore through the service', () => {
     expect(kinds).toContain('pre-restore');
 
     // The app keeps working on the restored data.
-    await answerQuiz(app.service, 2);
+    await answerQuiz(app, 2);
     expect(diagnoseDatabase(app.db)).toMatchObject({ ok: true, attempts: 7 });
     app.stop();
   });
