@@ -276,7 +276,11 @@ describe('quiz state machine against a model', () => {
                       ? { kind: 'numeric' as const, text: '  ' }
                       : { kind: 'choice' as const, optionIds: [] }
                     : view?.kind === 'numeric'
-                      ? { kind: 'numeric' as const, text: '1' }
+                      ? // The fixture's per-class Dice takes two numbers; the rest one.
+                        {
+                          kind: 'numeric' as const,
+                          text: view.stem.includes('per-class') ? '1, 1' : '1',
+                        }
                       : {
                           kind: 'choice' as const,
                           optionIds: view === undefined ? [] : [view.options[0].id],
