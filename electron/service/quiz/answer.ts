@@ -17,6 +17,7 @@ import {
   setItemHints,
   setItemMarked,
   shiftItemsAfter,
+  type NewQuizItem,
   type QuizItemRecord,
   type QuizSessionRecord,
 } from '../../../db/queries/quiz';
@@ -216,20 +217,30 @@ export function tryAgain(deps: ServiceDeps, input: ItemInput): QuizSessionRecord
   if (attempt.correct) {
     throw new ServiceError('conflict', 'This answer was right: try a similar question instead.');
   }
+  insertItemAfter(deps, session.id, item.position, {
+    questionId: item.questionId,
+    questionVersion: item.questionVersion,
+    variantSeed: item.variantSeed,
+    optionSeed: item.optionSeed,
+    tries: item.tries + 1,
+  });
+  return getSession(deps.db, session.id)!;
+}
+
+/**
+ * Puts a question right after `position` (later items move one on), shown now, and makes it
+ * the current one — in one transaction. "Try again" and "Try a similar one" both add this way.
+ */
+export function insertItemAfter(
+  deps: ServiceDeps,
+  sessionId: number,
+  position: number,
+  item: Omit<NewQuizItem, 'sessionId' | 'position' | 'shownAt'>,
+): void {
   const now = deps.clock.now();
   deps.db.transaction(() => {
-    shiftItemsAfter(deps.db, session.id, item.position);
-    insertItem(deps.db, {
-      sessionId: session.id,
-      position: item.position + 1,
-      questionId: item.questionId,
-      questionVersion: item.questionVersion,
-      variantSeed: item.variantSeed,
-      optionSeed: item.optionSeed,
-      shownAt: now,
-      tries: item.tries + 1,
-    });
-    setCurrentPosition(deps.db, session.id, item.position + 1);
+    shiftItemsAfter(deps.db, sessionId, position);
+    insertItem(deps.db, { ...item, sessionId, position: position + 1, shownAt: now });
+    setCurrentPosition(deps.db, sessionId, position + 1);
   })();
-  return getSession(deps.db, session.id)!;
 }

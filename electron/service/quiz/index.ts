@@ -13,13 +13,10 @@ import { transactionWithoutFsync } from '../../../db/connection';
 import type { StoredQuestion } from '../../../db/queries/questions';
 import {
   getSession,
-  insertItem,
   listItems,
   listSessionHistory,
   maxQuestionId,
-  setCurrentPosition,
   setSessionStatus,
-  shiftItemsAfter,
   type QuizSessionRecord,
 } from '../../../db/queries/quiz';
 import type { AppApi, QuizState, QuizSummary } from '../../contract';
@@ -30,6 +27,7 @@ import { getSettings } from '../settings';
 import {
   checkPart,
   goTo,
+  insertItemAfter,
   markForReview,
   revealHint,
   saveAnswer,
@@ -252,21 +250,12 @@ export function quizUseCases(deps: ServiceDeps): QuizUseCases {
         settleOpenQuizzes(deps, openQuizzes);
         return state(startSimilarSession(deps, session, resolved.stored.topicTitle, prepared));
       }
-      const added = prepared;
-      const now = deps.clock.now();
-      db.transaction(() => {
-        shiftItemsAfter(db, sessionId, position);
-        insertItem(db, {
-          sessionId,
-          position: position + 1,
-          questionId: added.questionId,
-          questionVersion: added.version,
-          variantSeed: added.seed,
-          optionSeed: freshSeed(deps),
-          shownAt: now,
-        });
-        setCurrentPosition(db, sessionId, position + 1);
-      })();
+      insertItemAfter(deps, sessionId, position, {
+        questionId: prepared.questionId,
+        questionVersion: prepared.version,
+        variantSeed: prepared.seed,
+        optionSeed: freshSeed(deps),
+      });
       return state(sessionId);
     },
 
