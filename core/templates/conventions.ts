@@ -6,6 +6,14 @@
  * to state it: each convention has a phrase the stem must contain.
  */
 
+import { FOUNDATIONS_CONVENTIONS } from './foundations/conventions';
+import { OPTIMIZERS_CONVENTIONS } from './optimizers/conventions';
+import { ARCHITECTURES_CONVENTIONS } from './architectures/conventions';
+import { DETECTION_CONVENTIONS } from './detection/conventions';
+import { SEQUENCES_CONVENTIONS } from './sequences/conventions';
+import { GENERATIVE_CONVENTIONS } from './generative/conventions';
+import { DIAGNOSTICS_CONVENTIONS } from './diagnostics/conventions';
+
 /** A convention and the phrase a stem that states it contains. */
 export interface Convention {
   /**
@@ -74,6 +82,13 @@ const CONVENTIONS = {
     phrase: 'plain sums',
     rule: 'Soft Dice divides by Σa + Σb, not by Σa² + Σb².',
   },
+  ...FOUNDATIONS_CONVENTIONS,
+  ...OPTIMIZERS_CONVENTIONS,
+  ...ARCHITECTURES_CONVENTIONS,
+  ...DETECTION_CONVENTIONS,
+  ...SEQUENCES_CONVENTIONS,
+  ...GENERATIVE_CONVENTIONS,
+  ...DIAGNOSTICS_CONVENTIONS,
 } as const satisfies Record<string, Convention>;
 
 /** Id of a known convention. */

@@ -3,6 +3,13 @@
  * bank items refer to them); labels are what a learner sees after picking such an option.
  */
 import type { Misconception } from '../types';
+import { FOUNDATIONS_LABELS } from './foundations/labels';
+import { OPTIMIZERS_LABELS } from './optimizers/labels';
+import { ARCHITECTURES_LABELS } from './architectures/labels';
+import { DETECTION_LABELS } from './detection/labels';
+import { SEQUENCES_LABELS } from './sequences/labels';
+import { GENERATIVE_LABELS } from './generative/labels';
+import { DIAGNOSTICS_LABELS } from './diagnostics/labels';
 
 const LABELS = {
   // normalisation
@@ -108,6 +115,13 @@ const LABELS = {
   'test-time-upscale': 'Divided by the keep probability at test time as well',
   'mask-inverted': 'Kept the dropped units and dropped the kept ones',
   'expected-ignores-drops': 'Rescaled but forgot that dropped units contribute zero',
+  ...FOUNDATIONS_LABELS,
+  ...OPTIMIZERS_LABELS,
+  ...ARCHITECTURES_LABELS,
+  ...DETECTION_LABELS,
+  ...SEQUENCES_LABELS,
+  ...GENERATIVE_LABELS,
+  ...DIAGNOSTICS_LABELS,
 } as const;
 
 /** Id of a known misconception. */

@@ -45,6 +45,13 @@ import { regularizedStepTemplate } from './regularized-step';
 import { softDice } from './soft-dice';
 import { softmaxTemperature } from './softmax-temperature';
 import { tripletLossTemplate } from './triplet-loss';
+import { foundationsTemplates } from './foundations';
+import { optimizersTemplates } from './optimizers';
+import { architecturesTemplates } from './architectures';
+import { detectionTemplates } from './detection';
+import { sequencesTemplates } from './sequences';
+import { generativeTemplates } from './generative';
+import { diagnosticsTemplates } from './diagnostics';
 
 const DEFINITIONS: readonly TemplateDefinition[] = [
   batchnormTrainStats,
@@ -64,6 +71,13 @@ const DEFINITIONS: readonly TemplateDefinition[] = [
   tripletLossTemplate,
   depthwiseSeparableCost,
   invertedDropout,
+  ...foundationsTemplates,
+  ...optimizersTemplates,
+  ...architecturesTemplates,
+  ...detectionTemplates,
+  ...sequencesTemplates,
+  ...generativeTemplates,
+  ...diagnosticsTemplates,
 ];
 
 const BY_ID: ReadonlyMap<string, TemplateDefinition> = new Map(DEFINITIONS.map((d) => [d.id, d]));

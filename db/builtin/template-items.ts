@@ -1,3 +1,4 @@
+import { listTemplates } from '../../core/templates';
 import type { BankItemInput } from '../bank/schema';
 import { AUTHORS } from './sources';
 
@@ -7,13 +8,22 @@ export interface TemplateVariant {
   readonly form: 'mcq' | 'numeric';
 }
 
-/** The presentations most templates get: an easy mcq, both forms at level 2, a hard numeric. */
-export const STANDARD_VARIANTS: readonly TemplateVariant[] = [
+/** Every presentation: each level as a choice question and as typed numeric entry. */
+const ALL_VARIANTS: readonly TemplateVariant[] = [
   { level: 1, form: 'mcq' },
+  { level: 1, form: 'numeric' },
   { level: 2, form: 'mcq' },
   { level: 2, form: 'numeric' },
+  { level: 3, form: 'mcq' },
   { level: 3, form: 'numeric' },
 ];
+
+/** The forms a template offers (a template missing from the registry is a bank error). */
+function formsOf(template: string): readonly string[] {
+  const info = listTemplates().find((t) => t.id === template);
+  if (!info) throw new Error(`built-in bank: no template ${template}`);
+  return info.forms;
+}
 
 /**
  * Template items for one core template, one per variant, with stable ids
@@ -29,7 +39,8 @@ export function templateItems(
     readonly variants?: readonly TemplateVariant[];
   },
 ): BankItemInput[] {
-  const variants = options.variants ?? STANDARD_VARIANTS;
+  const forms = formsOf(template);
+  const variants = options.variants ?? ALL_VARIANTS.filter((v) => forms.includes(v.form));
   return variants.map(({ level, form }) => ({
     id: `tpl-${template}-l${level}-${form}`,
     topic,

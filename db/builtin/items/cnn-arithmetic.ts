@@ -172,13 +172,5 @@ the same as an undilated kernel of size 5, with only 3 weights.`,
   ...templateItems('conv-output-size', 'cnn-arithmetic', {
     base: 0,
     tags: ['output-size', 'convolution'],
-    variants: [
-      { level: 1, form: 'mcq' },
-      { level: 1, form: 'numeric' },
-      { level: 2, form: 'mcq' },
-      { level: 2, form: 'numeric' },
-      { level: 3, form: 'mcq' },
-      { level: 3, form: 'numeric' },
-    ],
   }),
 ];

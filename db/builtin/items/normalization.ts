@@ -589,13 +589,6 @@ The running estimate moves slowly towards recent batch means; that is what BN us
   ...templateItems('batchnorm-train-stats', 'normalization', {
     base: 0,
     tags: ['batch-norm', 'batch-statistics'],
-    variants: [
-      { level: 1, form: 'mcq' },
-      { level: 2, form: 'mcq' },
-      { level: 2, form: 'numeric' },
-      { level: 3, form: 'mcq' },
-      { level: 3, form: 'numeric' },
-    ],
   }),
   ...templateItems('batchnorm-inference', 'normalization', {
     base: 1,
@@ -608,10 +601,5 @@ The running estimate moves slowly towards recent batch means; that is what BN us
   ...templateItems('norm-axes', 'normalization', {
     base: 1,
     tags: ['normalisation-axes', 'batch-norm', 'layer-norm'],
-    variants: [
-      { level: 1, form: 'mcq' },
-      { level: 2, form: 'mcq' },
-      { level: 3, form: 'mcq' },
-    ],
   }),
 ];

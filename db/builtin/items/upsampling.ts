@@ -377,13 +377,6 @@ The uneven totals (the centre receives four stamps, the corners one) are the sam
   ...templateItems('conv-transpose1d', 'upsampling', {
     base: 1,
     tags: ['transposed-convolution', 'stride'],
-    variants: [
-      { level: 1, form: 'mcq' },
-      { level: 1, form: 'numeric' },
-      { level: 2, form: 'mcq' },
-      { level: 2, form: 'numeric' },
-      { level: 3, form: 'numeric' },
-    ],
   }),
   ...templateItems('conv-transpose2d', 'upsampling', {
     base: 1,
@@ -396,12 +389,5 @@ The uneven totals (the centre receives four stamps, the corners one) are the sam
   ...templateItems('maxpool-unpool', 'upsampling', {
     base: 1,
     tags: ['max-unpooling', 'pooling'],
-    variants: [
-      { level: 1, form: 'mcq' },
-      { level: 2, form: 'mcq' },
-      { level: 2, form: 'numeric' },
-      { level: 3, form: 'mcq' },
-      { level: 3, form: 'numeric' },
-    ],
   }),
 ];

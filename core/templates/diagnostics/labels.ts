@@ -1,0 +1,2 @@
+/** Misconception labels of the diagnostics templates (merged into the registry in `../misconceptions`). */
+export const DIAGNOSTICS_LABELS = {} as const satisfies Record<string, string>;

@@ -1,0 +1,2 @@
+/** Misconception labels of the foundations templates (merged into the registry in `../misconceptions`). */
+export const FOUNDATIONS_LABELS = {} as const satisfies Record<string, string>;

@@ -1,0 +1,4 @@
+/** The sequences templates, in listing order. */
+import type { TemplateDefinition } from '../types';
+
+export const sequencesTemplates: readonly TemplateDefinition[] = [];
