@@ -18,3 +18,21 @@ export { leakyRelu, softmax } from './activations';
 export { tripletLoss, type TripletDistance } from './losses';
 export { regularizedStep, type RegularizerKind } from './regularization';
 export { convOutputSize, convTransposeOutputSize } from './shapes';
+export {
+  mlpParamCount,
+  multiclassHingeLoss,
+  perceptronStep,
+  softmaxCrossEntropy,
+  softmaxCrossEntropyGrad,
+  type PerceptronStep,
+} from './classifiers';
+export {
+  centralDifference,
+  relativeError,
+  sigmoid,
+  twoLayerBackprop,
+  type HiddenActivation,
+  type OutputLoss,
+  type TwoLayerNet,
+  type TwoLayerPass,
+} from './backprop';
