@@ -36,3 +36,5 @@ export {
   type TwoLayerNet,
   type TwoLayerPass,
 } from './backprop';
+export * from './detection';
+export * from './interpretability';
