@@ -11,7 +11,8 @@ import { formatNumericKey } from '../core/grading';
 import { toViewIds, type PresentedOption } from '../core/option-order';
 import { Rng } from '../core/selection';
 import type { ResolvedQuestion } from '../core/types';
-import { checkpointIdle, deferCheckpoints, walSafetyBoundPages } from '../db/checkpoint';
+import { deferCheckpoints, walSafetyBoundPages } from '../db/checkpoint';
+import { idleMaintenance } from '../electron/idle';
 import { openDatabase, type Db } from '../db/connection';
 import {
   startQuizSchema,
@@ -77,10 +78,11 @@ export function openBenchService(file: string, seed: number): BenchService {
 
 /**
  * What the app's idle timer does between a learner's actions (every 2 s; a learner takes longer
- * than that per question): one PASSIVE checkpoint, outside any timed region.
+ * than that per question): the same `idleMaintenance` (checkpoint, WAL rewind, young-generation
+ * GC), outside any timed region.
  */
 export function idleBetweenActions(bench: BenchService): void {
-  checkpointIdle(bench.db);
+  idleMaintenance(bench.db);
 }
 
 /** The practice quiz every benchmark starts: 10 recommended questions. */
@@ -165,13 +167,13 @@ class CommitFloor {
 }
 
 /**
- * When the app's idle checkpoint (`checkpointIdle`, every 2 s from `electron/bootstrap.ts`)
+ * When the app's idle maintenance (`idleMaintenance`, every 2 s from `electron/bootstrap.ts`)
  * runs relative to the answers, always outside the timed region:
  * - `every-action`: before every answer and every quiz start — a learner who takes longer than
- *   the timer's 2 s per question (reading the stem, thinking). The next commit then restarts
- *   the emptied WAL and syncs its header: two fsyncs instead of one.
+ *   the timer's 2 s per question (reading the stem, thinking). The checkpoint also rewinds the
+ *   emptied WAL (`checkpointIdle`), so the next commit appends with one fsync.
  * - `between-quizzes`: only between quizzes — a learner answering faster than the timer; the
- *   quiz start absorbs the WAL restart and the answers append to a live WAL.
+ *   answers append to a live WAL and meet whatever garbage the quiz's answers leave.
  * - `none`: never (for {@link benchCheckpoint}, which lets the WAL grow).
  */
 export type IdleModel = 'every-action' | 'between-quizzes' | 'none';

@@ -21,4 +21,24 @@ describe('deferred WAL checkpoints', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
+
+  it('rewinds an emptied WAL in idle time, so the next commit appends instead of restarting it', () => {
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'deepdrill-ckpt-')), 'r.db'));
+    deferCheckpoints(db);
+    const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    for (let i = 0; i < 20; i++) insert.run(`k${i}`, 'v');
+    const first = checkpointIdle(db);
+    expect(first.checkpointed).toBe(first.walPages);
+    expect(first.rewound).toBe(true);
+    // The rewind left exactly one frame; an idle tick with nothing new writes nothing more.
+    const idle = checkpointIdle(db);
+    expect(idle).toEqual({ walPages: 1, checkpointed: 1, rewound: false });
+    // A learner's next commit lands after that frame (frame 2): the log was not restarted by it.
+    insert.run('answer', 'saved');
+    expect(checkpointIdle(db).walPages).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(21);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
 });

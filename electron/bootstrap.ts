@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AutoBackup } from '../db/backup';
-import { checkpointIdle, deferCheckpoints } from '../db/checkpoint';
+import { deferCheckpoints } from '../db/checkpoint';
 import { ensureBuiltinBank } from '../db/bank/builtin';
 import { importPack } from '../db/bank/import';
 import { parsePackText } from '../db/bank/validate';
 import { openDatabase, type Db } from '../db/connection';
 import { ensureLearner } from '../db/queries/learners';
 import type { AppApi, Lockdown } from './contract';
+import { idleMaintenance } from './idle';
 import {
   createService,
   openLockdown,
@@ -126,7 +127,7 @@ export function startApp(options: StartAppOptions): RunningApp {
     const timer = setInterval(() => {
       try {
         sweepExpiredQuizzes(deps);
-        if (++ticks % 2 === 0) checkpointIdle(db);
+        if (++ticks % 2 === 0) idleMaintenance(db);
       } catch (error) {
         (options.onTimerError ?? logTimerError)(error);
       }

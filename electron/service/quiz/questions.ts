@@ -26,7 +26,11 @@ export interface PreparedQuestion {
   readonly resolved: ResolvedItem;
 }
 
-const RESOLVE_CACHE_SIZE = 512;
+/**
+ * Enough for the largest quiz (100 items) and a review beside it; small enough that an entry
+ * dies young instead of being promoted to the old generation by the scavenges it outlives.
+ */
+const RESOLVE_CACHE_SIZE = 128;
 /** Template seeds tried before a question is given up for this quiz. */
 const SEED_TRIES = 3;
 const resolveCaches = new WeakMap<ServiceDeps['db'], Map<string, ResolvedItem>>();
