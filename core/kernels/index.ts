@@ -18,6 +18,8 @@ export { leakyRelu, softmax } from './activations';
 export { tripletLoss, type TripletDistance } from './losses';
 export { regularizedStep, type RegularizerKind } from './regularization';
 export { convOutputSize, convTransposeOutputSize } from './shapes';
+export * from './layers';
+export * from './receptive-field';
 export {
   mlpParamCount,
   multiclassHingeLoss,
@@ -36,5 +38,8 @@ export {
   type TwoLayerNet,
   type TwoLayerPass,
 } from './backprop';
+export * from './attention';
+export * from './recurrent';
+export * from './generative';
 export * from './detection';
 export * from './interpretability';
