@@ -38,7 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(usage + '\n');
     return name === undefined ? 1 : 0;
   }
-  const command = commands[name];
+  // Own keys only: `constructor`, `__proto__`, `toString` are not commands.
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (command === undefined) {
     io.err(`unknown command "${name}"\n${usage}\n`);
     return 1;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,10 @@ const staticDir = join(dir, 'renderer');
 mkdirSync(join(staticDir, 'assets'), { recursive: true });
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>DeepDrill</title>');
 writeFileSync(join(dir, 'secret.txt'), 'outside the static folder');
+// A symlink inside the static folder that points out of it (a link a build step could leave).
+symlinkSync(join(dir, 'secret.txt'), join(staticDir, 'assets', 'linked.txt'));
+symlinkSync(dir, join(staticDir, 'up'));
+writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
 const db = openDatabase(join(dir, 'http.db'));
 const token = newToken();
 const server = createBrowserServer({
@@ -115,6 +119,20 @@ describe('browser-mode server', () => {
       const res = await call(path, { method: 'GET' });
       expect(res.status, path).toBe(404);
       expect(res.body).not.toContain('outside the static folder');
+    }
+  });
+
+  it('serves only regular files under its root: no symlink out, 400 for a malformed path', async () => {
+    expect((await call('/assets/app.js', { method: 'GET' })).status).toBe(200);
+    for (const path of ['/assets/linked.txt', '/up/secret.txt', '/assets', '/assets/']) {
+      const res = await call(path, { method: 'GET' });
+      expect(res.status, path).toBe(404);
+      expect(res.body).not.toContain('outside the static folder');
+    }
+    for (const path of ['/%E0%A4%A', '/assets/%zz.js', '/index.html%00.js']) {
+      const res = await call(path, { method: 'GET' });
+      expect(res.status, path).toBe(400);
+      expect(res.body).toMatch(/^bad request: /);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AppApi } from './contract';
@@ -67,6 +67,18 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /**
+ * The file a static request names, or null: only a regular file (not a symlink, a directory or
+ * a device) whose real path lies under the root's real path.
+ */
+function staticFile(root: string, relative: string): string | null {
+  const file = normalize(join(root, relative));
+  if (!file.startsWith(root + sep) || !existsSync(file)) return null;
+  if (!lstatSync(file).isFile()) return null;
+  const real = realpathSync(file);
+  return real.startsWith(realpathSync(root) + sep) ? real : null;
+}
+
+/**
  * Browser mode: serves the built renderer and the same `AppApi` as JSON over HTTP
  * (`POST /api/<method>`, body = the method's input, header `x-deepdrill-token`). Requests whose
  * Host is not loopback, and API calls without the launch token, are refused. Bind it to
@@ -120,10 +132,19 @@ export function createBrowserServer(options: BrowserServerOptions): Server {
       send(res, 405, 'method not allowed');
       return;
     }
-    const relative =
-      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = normalize(join(root, relative));
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    let relative: string;
+    try {
+      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    } catch {
+      send(res, 400, 'bad request: the path has a malformed % escape');
+      return;
+    }
+    if (relative.includes('\0')) {
+      send(res, 400, 'bad request: the path contains a NUL byte');
+      return;
+    }
+    const file = staticFile(root, relative);
+    if (file === null) {
       send(res, 404, 'not found');
       return;
     }
