@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -100,7 +100,44 @@ describe('doctor', () => {
     writeFileSync(join(dir, 'text.db'), 'hello, this is not sqlite at all'.repeat(50));
     const garbage = await run(['doctor', '--db', join(dir, 'text.db')]);
     expect(garbage.code).toBe(1);
-    expect(garbage.err).toMatch(/not a DeepDrill database|cannot open/);
+    expect(garbage.out).toMatch(/not a DeepDrill database/);
+    expect(garbage.err).toBe('');
     expect((await run(['doctor'])).err).toMatch(/missing --db/);
+  });
+
+  it('reports damage as JSON (ok: false and what is wrong), never as an internal error', async () => {
+    const file = await healthyDb();
+    // Overwrite one index page (all but its 8-byte header) with noise, as a bad sector would.
+    const raw = new Database(file);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    const page = raw
+      .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'attempts_by_learner'")
+      .pluck()
+      .get() as number;
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = readFileSync(file);
+    for (let i = (page - 1) * pageSize + 8; i < page * pageSize; i++) bytes[i] = (i * 151) % 256;
+    writeFileSync(file, bytes);
+    const damaged = await run(['doctor', '--db', file, '--json']);
+    expect(damaged.code).toBe(1);
+    expect(damaged.err).toBe('');
+    const report = JSON.parse(damaged.out) as {
+      ok: boolean;
+      integrity: string;
+      problems: string[];
+    };
+    expect(report.ok).toBe(false);
+    expect(report.integrity).not.toBe('ok');
+    expect(report.problems[0]).toMatch(/^SQLite integrity check: /);
+    expect(new Set(report.problems).size).toBe(report.problems.length);
+
+    // Cut off mid-file (a copy that stopped half-way): also a report.
+    const cut = join(mkdtempSync(join(tmpdir(), 'deepdrill-doctor-')), 'cut.db');
+    writeFileSync(cut, bytes.subarray(0, 3 * pageSize + 100));
+    const truncated = await run(['doctor', '--db', cut, '--json']);
+    expect(truncated.code).toBe(1);
+    expect(truncated.err).toBe('');
+    expect(JSON.parse(truncated.out)).toMatchObject({ ok: false });
   });
 });

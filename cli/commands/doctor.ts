@@ -4,7 +4,7 @@
  * linked from its quiz item, no orphans, every session finished or resumable).
  */
 import { existsSync } from 'node:fs';
-import { DatabaseOpenError, openDatabase, type Db } from '../../db/connection';
+import { openDatabase, type Db } from '../../db/connection';
 import { DatabaseFromFutureError, latestSchemaVersion, schemaVersion } from '../../db/migrations';
 import { parseArgs, requireFlag, UsageError, type Command } from '../io';
 
@@ -125,49 +125,102 @@ const invariants: readonly { sql: string; describe: (row: Row) => string }[] = [
   },
 ];
 
+/** The message of whatever SQLite (or anything else) threw. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs one step of the diagnosis; a failure of the step is itself a problem found. */
+function attempt<T>(problems: string[], what: string, fallback: T, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    problems.push(`${what}: ${messageOf(error)}`);
+    return fallback;
+  }
+}
+
 /**
  * Checks an open database: `PRAGMA integrity_check`, `PRAGMA foreign_key_check`, then the
- * invariants above (only when the schema is the one this build knows). Reads only.
+ * invariants above (only when the schema is the one this build knows). Reads only. A damaged
+ * file makes some of these fail; each failure is reported as a problem, never thrown.
  */
 export function diagnoseDatabase(db: Db): DoctorReport {
   const problems: string[] = [];
-  const version = schemaVersion(db);
-  const integrityRows = db.pragma('integrity_check') as { integrity_check: string }[];
-  const messages = integrityRows.map((r) => r.integrity_check);
-  const integrity = messages.length === 1 && messages[0] === 'ok' ? 'ok' : messages.join('; ');
+  const version = attempt(problems, 'the schema version cannot be read', 0, () =>
+    schemaVersion(db),
+  );
+  let integrity: string;
+  try {
+    const rows = db.pragma(`integrity_check(${MAX_PER_CHECK})`) as { integrity_check: string }[];
+    const messages = rows.map((r) => r.integrity_check);
+    integrity = messages.length === 1 && messages[0] === 'ok' ? 'ok' : messages.join('; ');
+  } catch (error) {
+    // So damaged that the check itself cannot run: SQLite's message is the verdict.
+    integrity = messageOf(error);
+  }
   if (integrity !== 'ok') problems.push(`SQLite integrity check: ${integrity}`);
-  const foreignKeys = (
-    db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]
-  ).slice(0, MAX_PER_CHECK);
+  const foreignKeys = attempt(problems, 'the foreign-key check failed', [], () =>
+    (
+      db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]
+    ).slice(0, MAX_PER_CHECK),
+  );
   for (const fk of foreignKeys) {
     problems.push(
       `${fk.table} row ${String(fk.rowid ?? '?')} points at a missing ${fk.parent} row`,
     );
   }
   if (version !== latestSchemaVersion) {
-    problems.push(
-      `schema version ${version} is older than ${latestSchemaVersion}: opening the database in DeepDrill migrates it`,
-    );
+    if (version > 0) {
+      problems.push(
+        `schema version ${version} is older than ${latestSchemaVersion}: opening the database in DeepDrill migrates it`,
+      );
+    }
     return { ok: false, integrity, schemaVersion: version, attempts: 0, problems };
   }
   for (const check of invariants) {
-    for (const row of limited(db, check.sql)) problems.push(check.describe(row));
+    const rows = attempt(problems, 'an invariant could not be checked', [] as Row[], () =>
+      limited(db, check.sql),
+    );
+    for (const row of rows) problems.push(check.describe(row));
   }
-  const attempts = db.prepare<[], number>('SELECT count(*) FROM attempts').pluck().get() ?? 0;
-  return { ok: problems.length === 0, integrity, schemaVersion: version, attempts, problems };
+  const attempts = attempt(
+    problems,
+    'the attempts cannot be counted',
+    0,
+    () => db.prepare<[], number>('SELECT count(*) FROM attempts').pluck().get() ?? 0,
+  );
+  // A damaged page fails several checks with the same message: list it once.
+  const distinct = [...new Set(problems)];
+  return {
+    ok: distinct.length === 0,
+    integrity,
+    schemaVersion: version,
+    attempts,
+    problems: distinct,
+  };
 }
 
-/** Opens `file` read-only for diagnosis; a database from a newer DeepDrill is refused. */
-export function openForDiagnosis(file: string): Db {
+/**
+ * Opens `file` read-only for diagnosis. A missing file or one from a newer DeepDrill is a usage
+ * error; a file SQLite cannot read as a database at all is damage, returned as its report.
+ */
+export function openForDiagnosis(file: string): Db | DoctorReport {
   if (!existsSync(file)) throw new UsageError(`doctor: there is no database at ${file}`);
   let db: Db;
   try {
     db = openDatabase(file, { readonly: true });
   } catch (error) {
-    if (error instanceof DatabaseOpenError) throw new UsageError(`doctor: ${error.message}`);
-    throw error;
+    // Not a database, a damaged header, no permission: all of it is what doctor reports.
+    return {
+      ok: false,
+      integrity: messageOf(error),
+      schemaVersion: 0,
+      attempts: 0,
+      problems: [`the file cannot be opened as a database: ${messageOf(error)}`],
+    };
   }
-  const version = schemaVersion(db);
+  const version = attempt([], 'schema version', 0, () => schemaVersion(db));
   if (version > latestSchemaVersion) {
     db.close();
     throw new UsageError(
@@ -177,18 +230,23 @@ export function openForDiagnosis(file: string): Db {
   return db;
 }
 
+/** Diagnoses the database at `file`: its report, whatever state the file is in. */
+export function diagnoseFile(file: string): DoctorReport {
+  const opened = openForDiagnosis(file);
+  if (!('prepare' in opened)) return opened;
+  try {
+    return diagnoseDatabase(opened);
+  } finally {
+    opened.close();
+  }
+}
+
 /** `doctor --db DB [--json]`: exit 0 when everything is fine, 1 otherwise. */
 export const doctorCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, ['db'], ['json']);
   if (parsed.positional.length > 0)
     throw new UsageError(`doctor: unexpected argument "${parsed.positional[0]}"`);
-  const db = openForDiagnosis(requireFlag(parsed, 'db'));
-  let report: DoctorReport;
-  try {
-    report = diagnoseDatabase(db);
-  } finally {
-    db.close();
-  }
+  const report = diagnoseFile(requireFlag(parsed, 'db'));
   if (parsed.flags.has('json')) {
     io.out(`${JSON.stringify(report)}\n`);
   } else {

@@ -137,6 +137,7 @@ function checkAfterCrash(db: string, allAcked: readonly number[], label: string)
     return;
   }
   const conn = openForDiagnosis(db);
+  if (!('prepare' in conn)) throw new Error(`${label}: ${conn.problems.join('; ')}`);
   try {
     if (schemaVersion(conn) < latestSchemaVersion) {
       expect(allAcked, `${label}: acks before the database was migrated`).toEqual([]);
