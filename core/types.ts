@@ -1,6 +1,7 @@
 /**
  * Domain types shared by every layer. Plain data only: no I/O, no classes.
  */
+import type { Figure } from './figures';
 
 /** How a question is answered. `template` items resolve to `mcq` or `numeric` once generated. */
 export type QuestionKind = 'mcq' | 'msq' | 'numeric';
@@ -87,6 +88,10 @@ export interface ResolvedQuestion {
   readonly parts?: readonly QuestionPart[];
   /** Numeric questions: the value each named misconception gives here, for diagnosis. */
   readonly misconceptionKeys?: readonly MisconceptionKey[];
+  /** A picture shown with the stem, built from the inputs only (may be shown in an exam). */
+  readonly figure?: Figure;
+  /** A picture of the worked solution: reaches the page only with the steps. */
+  readonly solutionFigure?: Figure;
 }
 
 /** A learner's response: option ids for choice questions, free text for numeric ones. */

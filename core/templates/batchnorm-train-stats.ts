@@ -2,6 +2,7 @@
  * `batchnorm-train-stats`: the per-neuron mean or (biased) variance batch norm computes over a
  * mini-batch during training, for an N×C batch of activations given as one column per sample.
  */
+import { normAxesFigure } from '../figures';
 import { batchNormStats, layerNormStats } from '../kernels';
 import { numberAnswer, vectorAnswer, wrong } from './answers';
 import { finishDraw, spread } from './draw-rules';
@@ -61,6 +62,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
   const globalMean = all.reduce((a, b) => a + b, 0) / all.length;
   const globalVar = all.reduce((a, v) => a + (v - globalMean) ** 2, 0) / all.length;
 
+  const solutionFigure = normAxesFigure('batch', { n, c, h: 1, w: 1 });
   const needs = columns.map((values, j) => spread(`neuron ${j + 1}`, values));
   const source = { fixed: fixed !== undefined || preset !== undefined };
   const samples = x.map((row) => `$${latexColumn(row, 4)}$`);
@@ -107,6 +109,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
     return finishDraw(
       {
         needs,
+        solutionFigure,
         stem: `${intro} During training, what mean does batch norm compute for each neuron?`,
         answer: col(stats.mean),
         distractors,
@@ -177,6 +180,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
   return finishDraw(
     {
       needs,
+      solutionFigure,
       stem: `${intro} During training, what variance does batch norm compute for each neuron? Use the biased variance (divide by the batch size), as PyTorch does when it normalises a training batch.`,
       answer: col(stats.var),
       distractors,

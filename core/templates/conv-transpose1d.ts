@@ -2,6 +2,7 @@
  * `conv-transpose1d`: the output of a 1-D transposed convolution (stride, optional cropping), with
  * the per-output contribution table a tutor writes on the board.
  */
+import { convTransposeGrid1d } from '../figures';
 import { convTranspose1d, convTranspose1dContributions } from '../kernels';
 import { ifValid, numberAnswer, present, vectorAnswer, wrong } from './answers';
 import { finishDraw } from './draw-rules';
@@ -158,6 +159,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
   return finishDraw(
     {
       stem,
+      solutionFigure: convTransposeGrid1d(x, w, stride, padding),
       answer: vec(y),
       distractors: present([
         wrong(

@@ -2,6 +2,7 @@
  * `conv-transpose2d`: the output of a 2-D transposed convolution of a small input (2×2 by
  * default) by a 2×2 or 3×3 kernel, worked as a sum of shifted, scaled kernel copies.
  */
+import { convTransposeGrid2d } from '../figures';
 import { convTranspose2d } from '../kernels';
 import { ifValid, matrixAnswer, numberAnswer, present, vectorAnswer, wrong } from './answers';
 import { finishDraw } from './draw-rules';
@@ -159,6 +160,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
   return finishDraw(
     {
       stem,
+      solutionFigure: convTransposeGrid2d(x, w, stride, padding),
       answer: mat(y),
       distractors: present([
         wrong(

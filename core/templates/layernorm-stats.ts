@@ -2,6 +2,7 @@
  * `layernorm-stats`: the per-sample mean or (biased) variance layer normalization computes over
  * the features of each sample of an N×D batch.
  */
+import { normAxesFigure } from '../figures';
 import { batchNormStats, layerNormStats } from '../kernels';
 import { numberAnswer, vectorAnswer, wrong } from './answers';
 import { finishDraw, spread } from './draw-rules';
@@ -37,6 +38,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
     row.reduce((acc, v) => acc + (v - stats.mean[i]) ** 2, 0),
   );
   const col = (values: readonly number[]) => vectorAnswer(values, DECIMALS, 'column');
+  const solutionFigure = normAxesFigure('layer', { n, c: d, h: 1, w: 1 });
   const needs = x.map((row, i) => spread(`sample ${i + 1}`, row));
   const source = { fixed: fixed !== undefined };
 
@@ -77,6 +79,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
     return finishDraw(
       {
         needs,
+        solutionFigure,
         stem: `${intro}\n\nWhat mean does layer norm compute for each sample?`,
         answer: col(stats.mean),
         distractors,
@@ -144,6 +147,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
   return finishDraw(
     {
       needs,
+      solutionFigure,
       stem: `${intro}\n\nWhat variance does layer norm compute for each sample? Use the biased variance (divide by the number of features), as PyTorch's \`LayerNorm\` does.`,
       answer: col(stats.var),
       distractors,

@@ -4,6 +4,7 @@
  * pooling (the learner finds the switches) or, at level 3, what PyTorch's pooling returns: the
  * pooled map and its flat row-major indices (the learner decodes them).
  */
+import { poolingFigure } from '../figures';
 import { maxPool2d, maxUnpool2d } from '../kernels';
 import { matrixAnswer, present, wrong } from './answers';
 import { finishDraw } from './draw-rules';
@@ -134,8 +135,23 @@ function draw(rng: Rng, p: ParamBag): Problem {
             hint: `Find the maximum's row $r$ and column $c$ in $X$, then compute $r \\cdot ${w} + c$.`,
           },
         ];
+  const switchCells = pooled.indices.map((row) =>
+    row.map((index): [number, number] => [Math.floor(index / w), index % w]),
+  );
+  const unpooledOutput = { caption: 'Unpooled output: P written at the switches', values: answer };
   return finishDraw(
     {
+      // The map and its windows are in the stem already; the switches are not drawn here.
+      ...(show === 'map' ? { figure: poolingFigure('Feature map X', x, KERNEL) } : {}),
+      solutionFigure:
+        show === 'map'
+          ? poolingFigure('Feature map X', x, KERNEL, {
+              switches: switchCells,
+              output: unpooledOutput,
+            })
+          : poolingFigure('Unpooled output, switches from the indices I', answer, KERNEL, {
+              switches: switchCells,
+            }),
       stem:
         `${pooledText}\n\nAfter a few more layers, the pooled map has become $P = ${latexMatrix(newY, 4)}$, ` +
         `${unpoolText} What is the output of the unpooling layer?`,

@@ -2,6 +2,7 @@
  * `norm-axes`: which axes of an N×C×H×W tensor batch, layer, instance and group normalization
  * average over, or how many values each of their means averages. Choice form only.
  */
+import { normAxesFigure } from '../figures';
 import { unreachable } from '../types';
 import { choiceAnswer, numberAnswer, wrong } from './answers';
 import { finishDraw } from './draw-rules';
@@ -266,6 +267,8 @@ function draw(rng: Rng, p: ParamBag): Problem {
   return finishDraw(
     {
       stem,
+      // The highlighted axes are the answer: a solution figure only.
+      solutionFigure: normAxesFigure(norm, s, norm === 'group' ? s.g : undefined),
       answer: value(facts.axes),
       distractors: facts.wrongs.map(([id, axes, feedback]) =>
         wrong(

@@ -327,13 +327,17 @@ function buildQuestion(
   };
 }
 
-/** Parts and hint ladder, where the template gives them (either form). */
-function tutoring(problem: Problem): Pick<ResolvedQuestion, 'parts' | 'hints'> {
+/** Parts, hint ladder and figures, where the template gives them (either form). */
+function tutoring(
+  problem: Problem,
+): Pick<ResolvedQuestion, 'parts' | 'hints' | 'figure' | 'solutionFigure'> {
   const parts = questionParts(problem);
   const hints = hintLadder(problem);
   return {
     ...(parts === undefined ? {} : { parts }),
     ...(hints === undefined ? {} : { hints }),
+    ...(problem.figure === undefined ? {} : { figure: problem.figure }),
+    ...(problem.solutionFigure === undefined ? {} : { solutionFigure: problem.solutionFigure }),
   };
 }
 

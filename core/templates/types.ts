@@ -5,6 +5,7 @@
  * computation. The framework (`registry.ts`) turns that {@link Problem} into an MCQ or a numeric
  * {@link Variant}.
  */
+import type { Figure } from '../figures';
 import type { Misconception, ResolvedQuestion } from '../types';
 import type { ConventionId } from './conventions';
 import type { Rng } from './rng';
@@ -153,6 +154,10 @@ export interface Problem {
   readonly hints?: ProblemHints;
   /** Inputs that must not be degenerate (see {@link DrawNeed}). */
   readonly needs?: readonly DrawNeed[];
+  /** A picture shown with the stem: built from the inputs only, never from the key. */
+  readonly figure?: Figure;
+  /** A picture of the worked solution (shown with the steps). */
+  readonly solutionFigure?: Figure;
 }
 
 /** A param declaration: how to parse it and what it allows. */
