@@ -6,11 +6,15 @@ import {
   AutoBackup,
   BackupError,
   backupNow,
+  checkDatabaseFile,
   listBackups,
+  manualBackupsKept,
+  preRestoreBackupsKept,
   recoverFromLatestBackup,
   restoreBackup,
 } from './backup';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { openDatabase } from './connection';
 
 function setup() {
@@ -102,7 +106,7 @@ describe('recovery at start', () => {
     await backupNow(db, backups, t0, 'auto');
     db.close();
     writeFileSync(dbPath, 'damaged');
-    const used = recoverFromLatestBackup(dbPath, backups, t0 + 1000);
+    const { used } = recoverFromLatestBackup(dbPath, backups, t0 + 1000);
     expect(used?.kind).toBe('auto');
     const reopened = openDatabase(dbPath);
     expect(reopened.prepare(`SELECT value FROM settings WHERE key = 'theme'`).pluck().get()).toBe(
@@ -116,8 +120,105 @@ describe('recovery at start', () => {
   it('without any backup, keeps the damaged file aside and leaves room for a new database', () => {
     const { db, dbPath, dir } = setup();
     db.close();
-    expect(recoverFromLatestBackup(dbPath, join(dir, 'no-backups'), t0)).toBeNull();
+    expect(recoverFromLatestBackup(dbPath, join(dir, 'no-backups'), t0).used).toBeNull();
     expect(existsSync(dbPath)).toBe(false);
     expect(readdirSync(dir).some((name) => name.startsWith('deepdrill-damaged-'))).toBe(true);
+  });
+});
+
+/** A backup file whose pages past the schema were overwritten (a bad sector, a torn copy). */
+function damage(file: string): void {
+  const bytes = readFileSync(file);
+  bytes.fill(0x5a, 4096 * 3, Math.min(bytes.length, 4096 * 12));
+  writeFileSync(file, bytes);
+}
+
+describe('backups are verified', () => {
+  it('recovery skips a damaged newest backup and uses the newest good one', async () => {
+    const { db, dbPath, setTheme, backups } = setup();
+    const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    for (let i = 0; i < 400; i++) insert.run(`filler-${i}`, 'x'.repeat(100));
+    setTheme('older');
+    await backupNow(db, backups, t0, 'auto');
+    setTheme('newer');
+    const newest = await backupNow(db, backups, t0 + 86_400_000, 'auto');
+    db.close();
+    damage(join(backups, newest.name));
+    writeFileSync(dbPath, 'damaged');
+    const { used, skipped } = recoverFromLatestBackup(dbPath, backups, t0 + 2 * 86_400_000);
+    expect(skipped).toEqual([newest.name]);
+    expect(used?.createdAt).toBe(t0);
+    const reopened = openDatabase(dbPath);
+    expect(reopened.prepare(`SELECT value FROM settings WHERE key = 'theme'`).pluck().get()).toBe(
+      'older',
+    );
+    reopened.close();
+  });
+
+  it('refuses to restore a file that is a SQLite database but not a whole DeepDrill schema', async () => {
+    const { db, dbPath, dir, setTheme, theme, backups } = setup();
+    setTheme('dark');
+    const good = await backupNow(db, backups, t0, 'manual');
+    // The old check passed anything with a table called attempts and a known user_version.
+    const bogus = 'deepdrill-manual-20261127T110000000Z.db';
+    const fake = new Database(join(backups, bogus));
+    fake.exec('CREATE TABLE attempts (id INTEGER PRIMARY KEY)');
+    fake.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);
+    fake.close();
+    await expect(restoreBackup(db, dbPath, backups, bogus, t0)).rejects.toThrow(
+      /cannot be restored: it is not a DeepDrill database \(no /,
+    );
+    // A table altered behind DeepDrill's back is refused as well.
+    const altered = join(dir, 'altered.db');
+    copyFileSync(join(backups, good.name), altered);
+    const edit = new Database(altered);
+    edit.exec('ALTER TABLE settings ADD COLUMN extra TEXT');
+    edit.close();
+    expect(checkDatabaseFile(altered)).toMatch(/its table settings is not DeepDrill's/);
+    expect(checkDatabaseFile(join(backups, good.name))).toBeNull();
+    expect(theme()).toBe('dark');
+  });
+
+  it('does not store a damaged database as a backup, and leaves no debris', async () => {
+    const { db, dbPath, backups } = setup();
+    const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    for (let i = 0; i < 400; i++) insert.run(`filler-${i}`, 'x'.repeat(100));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    damage(dbPath);
+    const broken = new Database(dbPath);
+    await expect(backupNow(broken, backups, t0, 'manual')).rejects.toThrow(
+      /no backup was made: the database failed its check/,
+    );
+    // Before a restore the copy is still kept, but as damaged, never offered as a backup.
+    const kept = await backupNow(broken, backups, t0, 'pre-restore');
+    broken.close();
+    expect(kept.name).toMatch(/^deepdrill-damaged-/);
+    expect(listBackups(backups)).toEqual([]);
+    expect(readdirSync(backups)).toEqual([kept.name]);
+  });
+
+  it('keeps a bounded number of manual and pre-restore backups and clears interrupted ones', async () => {
+    const { db, setTheme, backups } = setup();
+    setTheme('dark');
+    for (let i = 0; i < manualBackupsKept + 4; i++) {
+      await backupNow(db, backups, t0 + i * 60_000, 'manual');
+    }
+    for (let i = 0; i < preRestoreBackupsKept + 3; i++) {
+      await backupNow(db, backups, t0 + i * 60_000, 'pre-restore');
+    }
+    writeFileSync(join(backups, 'deepdrill-manual-20260101T000000000Z.db.partial'), 'half');
+    writeFileSync(join(backups, 'deepdrill-auto-20250101T000000000Z.db-wal'), '');
+    const newest = await backupNow(db, backups, t0 + 3_600_000, 'manual');
+    const kinds = listBackups(backups).map((b) => b.kind);
+    expect(kinds.filter((k) => k === 'manual')).toHaveLength(manualBackupsKept);
+    expect(kinds.filter((k) => k === 'pre-restore')).toHaveLength(preRestoreBackupsKept);
+    expect(listBackups(backups)[0].name).toBe(newest.name);
+    // Only backups remain: no .partial, no -wal/-shm (a backup is a closed rollback-journal file).
+    expect(
+      readdirSync(backups).every((name) => /^deepdrill-[a-z-]+-\d{8}T\d{9}Z\.db$/.test(name)),
+    ).toBe(true);
+    expect(checkDatabaseFile(join(backups, newest.name))).toBeNull();
+    expect(readdirSync(backups).some((name) => /-(wal|shm)$/.test(name))).toBe(false);
   });
 });

@@ -18,12 +18,11 @@ import {
   session,
   shell,
 } from 'electron';
-import { recoverFromLatestBackup } from '../db/backup';
 import { startApp, type RunningApp } from './bootstrap';
 import { defaultInstitute, loadInstitute } from './institute';
 import { registerIpc } from './ipc';
 import { electronNativeBinding, nativeBindingCandidates } from './native-binding';
-import { quickCheckInWorker } from './startup-check';
+import { checkAtStartup } from './startup-check';
 import { fitToDisplays, readWindowState, writeWindowState } from './window-state';
 import {
   appOrigin,
@@ -87,29 +86,41 @@ async function checkDatabase(
   backupDir: string,
   nativeBinding?: string,
 ): Promise<void> {
-  if (!existsSync(dbPath)) return;
-  const result = await quickCheckInWorker(dbPath, require.resolve('better-sqlite3'), nativeBinding);
-  if (result === 'ok') return;
-  const choice = await dialog.showMessageBox({
-    type: 'error',
-    title: 'DeepDrill: your data needs attention',
-    message: 'The DeepDrill database failed its integrity check.',
-    detail: `${result}\n\nRestore the newest backup? The damaged file is kept beside it, renamed, so nothing is deleted.`,
-    buttons: ['Restore newest backup', 'Quit'],
-    defaultId: 0,
-    cancelId: 1,
+  const result = await checkAtStartup({
+    dbPath,
+    backupDir,
+    sqliteModule: require.resolve('better-sqlite3'),
+    nativeBinding,
+    now: () => Date.now(),
+    confirmRecovery: async (problem) =>
+      (
+        await dialog.showMessageBox({
+          type: 'error',
+          title: 'DeepDrill: your data needs attention',
+          message: 'The DeepDrill database failed its integrity check.',
+          detail: `${problem}\n\nRestore the newest good backup? The damaged file is kept beside it, renamed, so nothing is deleted.`,
+          buttons: ['Restore newest good backup', 'Quit'],
+          defaultId: 0,
+          cancelId: 1,
+        })
+      ).response === 0,
   });
-  if (choice.response !== 0) {
+  if (result.status === 'declined') {
     app.exit(1);
     return;
   }
-  const used = recoverFromLatestBackup(dbPath, backupDir, Date.now());
-  await dialog.showMessageBox({
-    type: 'info',
-    message: used
-      ? `Restored the backup from ${new Date(used.createdAt).toLocaleString()}.`
-      : 'There was no backup; DeepDrill starts with a new database. The damaged file is kept in the data folder.',
-  });
+  if (result.status === 'recovered') {
+    const skipped =
+      result.skipped.length > 0
+        ? ` (${result.skipped.length} newer backup(s) were damaged too)`
+        : '';
+    await dialog.showMessageBox({
+      type: 'info',
+      message: result.used
+        ? `Restored the backup from ${new Date(result.used.createdAt).toLocaleString()}${skipped}.`
+        : 'There was no good backup; DeepDrill starts with a new database. The damaged file is kept in the data folder.',
+    });
+  }
 }
 
 async function start(): Promise<void> {

@@ -4,10 +4,13 @@
  * `listening http://127.0.0.1:P/#token=â€¦` once ready.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp } from './bootstrap';
 import { createBrowserServer, newToken } from './http-server';
 import { defaultInstitute, loadInstitute } from './institute';
+import { checkAtStartup } from './startup-check';
 
 function fail(message: string): never {
   process.stderr.write(`serve: ${message}\n`);
@@ -31,6 +34,27 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0â
 if (dbPath === '') fail('missing --db FILE');
 if (!existsSync(`${staticDir}/index.html`))
   fail(`no built renderer in ${staticDir}: run npm run build`);
+
+// The desktop app's start-up check: a damaged database is moved aside (never deleted) and the
+// newest good backup put in place before anything writes to it; browser mode has no dialog to
+// ask, so it recovers and says so.
+const checked = await checkAtStartup({
+  dbPath,
+  backupDir: join(dirname(dbPath), 'backups'),
+  sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'),
+  now: () => Date.now(),
+  confirmRecovery: (problem) => {
+    process.stderr.write(`serve: ${dbPath} failed its integrity check: ${problem}\n`);
+    return Promise.resolve(true);
+  },
+});
+if (checked.status === 'recovered') {
+  process.stderr.write(
+    checked.used
+      ? `serve: restored the backup ${checked.used.name}; the damaged file is kept beside the database\n`
+      : 'serve: no good backup; starting a new database (the damaged file is kept beside it)\n',
+  );
+}
 
 let app: ReturnType<typeof startApp>;
 try {

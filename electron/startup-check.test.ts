@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
-import { quickCheckInWorker } from './startup-check';
+import { backupNow } from '../db/backup';
+import { checkAtStartup, quickCheckInWorker } from './startup-check';
 
 const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
 
@@ -33,5 +34,54 @@ describe('start-up integrity check (worker thread)', () => {
   it('says why when the file cannot be opened', async () => {
     const result = await quickCheckInWorker('/nonexistent/deepdrill.db', sqlite);
     expect(result).toMatch(/^cannot open/);
+  });
+});
+
+describe('the start-up check shared by the desktop app and browser mode', () => {
+  it('asks, then moves a damaged database aside and puts the newest good backup in place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deepdrill-check-'));
+    const dbPath = join(dir, 'deepdrill.db');
+    const backupDir = join(dir, 'backups');
+    const db = openDatabase(dbPath);
+    const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    for (let i = 0; i < 2000; i++) insert.run(`key-${i}`, 'x'.repeat(50));
+    const backup = await backupNow(db, backupDir, Date.UTC(2026, 11, 1), 'auto');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = readFileSync(dbPath);
+    bytes.fill(0x5a, 4096 * 8, 4096 * 14);
+    writeFileSync(dbPath, bytes);
+    const base = { dbPath, backupDir, sqliteModule: sqlite, now: () => Date.UTC(2026, 11, 2) };
+
+    const asked: string[] = [];
+    const declined = await checkAtStartup({
+      ...base,
+      confirmRecovery: (problem) => (asked.push(problem), Promise.resolve(false)),
+    });
+    expect(declined.status).toBe('declined');
+    expect(asked).toHaveLength(1);
+    expect(readFileSync(dbPath).equals(bytes)).toBe(true); // untouched when the learner says no
+
+    const recovered = await checkAtStartup({
+      ...base,
+      confirmRecovery: () => Promise.resolve(true),
+    });
+    expect(recovered).toMatchObject({
+      status: 'recovered',
+      used: { name: backup.name },
+      skipped: [],
+    });
+    expect(await quickCheckInWorker(dbPath, sqlite)).toBe('ok');
+    const reopened = openDatabase(dbPath);
+    expect(reopened.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(2000);
+    reopened.close();
+    expect(
+      await checkAtStartup({
+        ...base,
+        confirmRecovery: () => Promise.reject(new Error('not asked')),
+      }),
+    ).toEqual({
+      status: 'ok',
+    });
   });
 });

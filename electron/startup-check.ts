@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { recoverFromLatestBackup, type BackupInfo } from '../db/backup';
 
 /**
  * Runs SQLite's `PRAGMA quick_check` on the database file in a worker thread, so a large
@@ -33,4 +35,48 @@ export function quickCheckInWorker(
     });
     worker.once('error', (error) => resolve(`cannot check: ${error.message}`));
   });
+}
+
+/** What the start-up check found and did. */
+export type StartupCheck =
+  | { readonly status: 'ok' }
+  /** The learner chose not to recover: the app must not open the database. */
+  | { readonly status: 'declined'; readonly problem: string }
+  | {
+      readonly status: 'recovered';
+      readonly problem: string;
+      /** The backup put in place, or null: a new database starts (the damaged one kept aside). */
+      readonly used: BackupInfo | null;
+      /** Newer backups that were damaged too and skipped. */
+      readonly skipped: readonly string[];
+    };
+
+/**
+ * The start-up check of the desktop app and of browser mode alike: the database (if there is
+ * one) is checked in a worker; when it is damaged, `confirmRecovery` is asked (the desktop app
+ * shows a dialog; browser mode recovers) and the damaged file is moved aside and the newest good
+ * backup put in place. Runs before anything opens the database for writing.
+ */
+export async function checkAtStartup(options: {
+  readonly dbPath: string;
+  readonly backupDir: string;
+  readonly sqliteModule: string;
+  readonly nativeBinding?: string;
+  readonly now: () => number;
+  readonly confirmRecovery: (problem: string) => Promise<boolean>;
+}): Promise<StartupCheck> {
+  if (!existsSync(options.dbPath)) return { status: 'ok' };
+  const problem = await quickCheckInWorker(
+    options.dbPath,
+    options.sqliteModule,
+    options.nativeBinding,
+  );
+  if (problem === 'ok') return { status: 'ok' };
+  if (!(await options.confirmRecovery(problem))) return { status: 'declined', problem };
+  const { used, skipped } = recoverFromLatestBackup(
+    options.dbPath,
+    options.backupDir,
+    options.now(),
+  );
+  return { status: 'recovered', problem, used, skipped };
 }
