@@ -1,9 +1,11 @@
 /** The foundations templates, in listing order. */
 import type { TemplateDefinition } from '../types';
 import { multiclassHingeLossTemplate } from './multiclass-hinge-loss';
+import { softmaxCeGradientTemplate } from './softmax-ce-gradient';
 import { softmaxCrossEntropyTemplate } from './softmax-cross-entropy';
 
 export const foundationsTemplates: readonly TemplateDefinition[] = [
   multiclassHingeLossTemplate,
   softmaxCrossEntropyTemplate,
+  softmaxCeGradientTemplate,
 ];
