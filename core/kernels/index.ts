@@ -43,3 +43,4 @@ export * from './recurrent';
 export * from './generative';
 export * from './detection';
 export * from './interpretability';
+export * from './optimizers';
