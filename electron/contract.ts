@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { MIN_EXAM_MINUTES } from '../core/exam-clock';
+import type { Figure } from '../core/figures';
 import type {
   FinishReason,
   ImportProblem,
@@ -16,6 +17,7 @@ import type {
 } from '../core/types';
 
 export type { FinishReason, ImportProblem, MasteryLevel, MsqRule, QuizMode, QuizStatus };
+export type { Figure };
 
 // ---------------------------------------------------------------------------------------------
 // Inputs (parsed with zod at the transport boundary: they are `unknown` until then)
@@ -219,6 +221,8 @@ export interface ItemFeedback {
   readonly correctValue: string | null;
   readonly explanation: string;
   readonly steps: readonly string[];
+  /** A picture of the worked solution, when the question has one (sent with the steps only). */
+  readonly solutionFigure?: Figure;
   /** Feedback of each option, by option id (choice questions). */
   readonly optionFeedback: Readonly<Record<string, string>>;
   /** Misconception each wrong option stands for, by option id (choice questions). */
@@ -275,6 +279,8 @@ export interface QuizItemView {
   readonly stem: string;
   readonly options: readonly OptionView[];
   readonly answerFormat: string | null;
+  /** A picture shown with the stem (built from the question's inputs only). */
+  readonly figure?: Figure;
   /** True when generated from a template (so "try a similar one" applies). */
   readonly fromTemplate: boolean;
   readonly response: LearnerResponse | null;
@@ -448,6 +454,8 @@ export type ApiErrorCode =
   | 'exam-running'
   | 'deadline-passed'
   | 'forbidden'
+  /** The disk is full, read-only or failing: nothing was saved by this call (the message says what to do). */
+  | 'storage'
   | 'internal';
 
 export interface ApiErrorValue {

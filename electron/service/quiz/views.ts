@@ -100,6 +100,7 @@ function feedbackFor(
     correctValue: resolved.numeric === undefined ? null : formatNumericKey(resolved.numeric),
     explanation: resolved.explanation,
     steps: [...(resolved.steps ?? [])],
+    ...(resolved.solutionFigure === undefined ? {} : { solutionFigure: resolved.solutionFigure }),
     optionFeedback,
     optionMisconceptions,
     misconception,
@@ -160,6 +161,7 @@ export function itemView(
     // Only an opaque id and the text: keys, feedback and misconceptions stay here.
     options: presented.map((p) => ({ id: p.viewId, text: p.option.text })),
     answerFormat: q.answerFormat ?? null,
+    ...(q.figure === undefined ? {} : { figure: q.figure }),
     fromTemplate: resolved.stored.type === 'template',
     response: toLearnerResponse(presented, item.response),
     marked: item.marked,
