@@ -2,6 +2,7 @@
  * `npm run -s cli -- <command> …`: the headless entry point over the same service, db and core
  * the desktop app uses. Exit 0 on success, 1 on user error (one line per problem on stderr).
  */
+import { storageProblem } from '../electron/service/storage-errors';
 import { UsageError, type CliIo, type Command } from './io';
 import { bankCommand } from './commands/bank';
 import { computeCommand } from './commands/compute';
@@ -49,6 +50,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n`);
+      return 1;
+    }
+    const storage = storageProblem(error);
+    if (storage !== null) {
+      io.err(`${name}: ${storage}\n`);
       return 1;
     }
     io.err(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);

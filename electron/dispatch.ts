@@ -7,6 +7,7 @@ import {
   type AppApi,
 } from './contract';
 import { ServiceError } from './service/errors';
+import { storageProblem } from './service/storage-errors';
 
 /** Is `name` one of the API's methods (and not, say, `__proto__`)? */
 export function isApiMethod(name: string): name is ApiMethod {
@@ -39,6 +40,8 @@ export async function dispatch(
     if (error instanceof ServiceError) {
       return { ok: false, error: { code: error.code, message: error.message } };
     }
+    const storage = storageProblem(error);
+    if (storage !== null) return { ok: false, error: { code: 'storage', message: storage } };
     onInternalError(error);
     return {
       ok: false,
