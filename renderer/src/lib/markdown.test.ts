@@ -1,6 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { isSafeHref, renderMarkdown } from './markdown';
+import {
+  clampStyle,
+  isSafeHref,
+  mathBudgetMs,
+  maxFormulaChars,
+  maxSourceChars,
+  renderMarkdown,
+} from './markdown';
 
 /** Parses rendered HTML into a detached container, as the Markdown component inserts it. */
 function render(source: string, inline = false): HTMLElement {
@@ -110,5 +117,75 @@ describe('isSafeHref', () => {
     expect(isSafeHref(' JaVaScRiPt:alert(1)')).toBe(false);
     expect(isSafeHref('/relative')).toBe(false);
     expect(isSafeHref('mailto:a@b.c')).toBe(false);
+  });
+});
+
+/** Every offset (em) written into the inline styles of the rendered HTML. */
+function offsetsEm(el: HTMLElement): number[] {
+  return [...el.querySelectorAll<HTMLElement>('[style]')].flatMap((node) =>
+    ['marginLeft', 'marginRight', 'top', 'verticalAlign']
+      .map((p) => node.style[p as 'top'])
+      .filter((v) => v.endsWith('em'))
+      .map((v) => Number.parseFloat(v)),
+  );
+}
+
+describe('render budget', () => {
+  it('clamps negative and huge kerns, spaces and raises so nothing lands far outside its box', () => {
+    for (const tex of [
+      '\\kern-9000em x',
+      '\\hspace{-5000em}y',
+      '\\raisebox{-9000em}{z}',
+      '\\mkern-90000mu a',
+      '\\kern9000em b',
+    ]) {
+      const offsets = offsetsEm(render(`$${tex}$`));
+      expect(offsets.length, tex).toBeGreaterThan(0);
+      for (const em of offsets) expect(Math.abs(em), tex).toBeLessThanOrEqual(30);
+    }
+    // Ordinary typesetting is left exactly as KaTeX wrote it.
+    expect(clampStyle('margin-right:-0.1667em;top:-3.2em;height:2.5em')).toBe(
+      'margin-right:-0.1667em;top:-3.2em;height:2.5em',
+    );
+    expect(clampStyle('margin-left:-9000em;height:9000em')).toBe('margin-left:-30em;height:9000em');
+    expect(clampStyle('top:-16000px')).toBe('top:-480px');
+  });
+
+  it('shows a notice instead of rendering a text over the size limit', () => {
+    const el = render('a'.repeat(maxSourceChars + 1));
+    expect(el.querySelector('.render-notice')?.textContent).toMatch(/too long to show/);
+    expect(el.textContent!.length).toBeLessThan(300);
+  });
+
+  it('shows an over-long formula as its (shortened) source, not typeset', () => {
+    const el = render(`$${'x+'.repeat(maxFormulaChars)}x$`);
+    expect(el.querySelector('.katex')).toBeNull();
+    const code = el.querySelector('code.math-error');
+    expect(code?.getAttribute('title')).toMatch(/formula too long/);
+    expect(code!.textContent!.length).toBeLessThan(300);
+  });
+
+  it('stops typesetting once one render has used its time, and typesets again in the next task', async () => {
+    // 40 distinct 9×9 matrices of fractions (~40 ms each here): far more than one task may take.
+    const heavy = Array.from({ length: 40 }, (_, i) => {
+      const rows = Array.from({ length: 9 }, (_, r) =>
+        Array.from({ length: 9 }, (_, c) => `\\frac{${i}}{${r * 9 + c}}`).join('&'),
+      );
+      return `$$\\begin{pmatrix}${rows.join('\\\\')}\\end{pmatrix}$$`;
+    }).join('\n\n');
+    expect(heavy.length).toBeLessThan(maxSourceChars);
+    const started = performance.now();
+    const el = render(heavy);
+    const took = performance.now() - started;
+    const skipped = el.querySelectorAll('code.math-error[title^="not typeset"]').length;
+    // The window is never frozen for long: the budget plus one formula at most.
+    expect(took).toBeLessThan(mathBudgetMs + 1_000);
+    // Over the budget the rest is shown as source (a machine fast enough to typeset all of it
+    // within the budget skips nothing).
+    expect(skipped > 0 || took <= mathBudgetMs + 200).toBe(true);
+    expect(el.querySelectorAll('.katex').length).toBeGreaterThan(0);
+    // The budget starts again in the next task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(render('$\\frac{1}{3}$').querySelector('.katex')).not.toBeNull();
   });
 });

@@ -26,12 +26,70 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Renders TeX with KaTeX; a formula KaTeX cannot handle is shown as its source. */
+/**
+ * The render budget: question text is untrusted, and a hostile bank must not freeze the window.
+ * A text longer than {@link maxSourceChars} is not rendered (a notice says so), a formula longer
+ * than {@link maxFormulaChars} is shown as its source, and once formulas have taken
+ * {@link mathBudgetMs} of one task (one render of a screen) or produced more HTML than one text
+ * ({@link maxMathHtmlChars}) or one task ({@link maxTaskMathHtmlChars}) may (sanitising it costs
+ * time as well), the rest are shown as source too; the budget starts again at the next task. Nothing over budget is cached,
+ * so a later render tries again.
+ */
+export const maxSourceChars = 50_000;
+export const maxFormulaChars = 3_000;
+export const mathBudgetMs = 400;
+/** Typeset HTML one text may produce (sanitising it costs time too): about 20 large formulas. */
+export const maxMathHtmlChars = 300_000;
+/** Typeset HTML one task (one screen's render) may produce. */
+export const maxTaskMathHtmlChars = 1_200_000;
+let taskMathHtmlChars = 0;
+
+let mathSpentMs = 0;
+let budgetResetPending = false;
+let overBudget = false;
+/** Typeset HTML produced so far by the text being rendered. */
+let mathHtmlChars = 0;
+
+function chargeMath(ms: number): void {
+  mathSpentMs += ms;
+  if (!budgetResetPending) {
+    budgetResetPending = true;
+    setTimeout(() => {
+      mathSpentMs = 0;
+      taskMathHtmlChars = 0;
+      budgetResetPending = false;
+    }, 0);
+  }
+}
+
+function mathSource(tex: string, why: string): string {
+  return `<code class="math-error" title="${escapeHtml(why)}">${escapeHtml(tex)}</code>`;
+}
+
+/** Renders TeX with KaTeX; a formula KaTeX cannot handle, or over budget, is shown as its source. */
 export function renderMath(tex: string, displayMode: boolean): string {
+  if (tex.length > maxFormulaChars) {
+    overBudget = true;
+    return mathSource(tex.slice(0, 200) + '…', `formula too long (${tex.length} characters)`);
+  }
+  if (
+    mathSpentMs > mathBudgetMs ||
+    mathHtmlChars > maxMathHtmlChars ||
+    taskMathHtmlChars > maxTaskMathHtmlChars
+  ) {
+    overBudget = true;
+    return mathSource(tex, 'not typeset: this text has more mathematics than one screen can show');
+  }
+  const started = performance.now();
   try {
-    return katex.renderToString(tex, { ...katexOptions, displayMode });
+    const html = katex.renderToString(tex, { ...katexOptions, displayMode });
+    mathHtmlChars += html.length;
+    taskMathHtmlChars += html.length;
+    return html;
   } catch {
-    return `<code class="math-error">${escapeHtml(tex)}</code>`;
+    return mathSource(tex, 'KaTeX could not typeset this formula');
+  } finally {
+    chargeMath(performance.now() - started);
   }
 }
 
@@ -100,8 +158,42 @@ const marked = new Marked({
   },
 });
 
+/** Largest offset (em) a formula may move anything by: a tall matrix fits, `\\kern-9000em` does not. */
+const maxOffsetEm = 30;
+/** Ems per unit, for the units KaTeX writes (16 px and 10 pt to the em, 2 ex). */
+const emPer: Readonly<Record<string, number>> = { em: 1, ex: 0.5, px: 1 / 16, pt: 1 / 10 };
+const offsetProperty =
+  /^(?:margin(?:-left|-right|-top|-bottom)?|top|bottom|left|right|vertical-align)$/;
+
+/**
+ * Clamps the offsets KaTeX writes into inline styles (`\\kern`, `\\hspace`, `\\raisebox` with
+ * huge or negative sizes — KaTeX's `maxSize` caps only positive ones) so that nothing is placed
+ * far outside its box.
+ */
+export function clampStyle(style: string): string {
+  return style
+    .split(';')
+    .map((declaration) => {
+      const colon = declaration.indexOf(':');
+      if (colon < 0) return declaration;
+      const property = declaration.slice(0, colon).trim().toLowerCase();
+      if (!offsetProperty.test(property)) return declaration;
+      const value = declaration
+        .slice(colon + 1)
+        .replace(/(-?\d*\.?\d+)(em|ex|px|pt)\b/g, (whole, num: string, unit: string) => {
+          const limit = maxOffsetEm / (emPer[unit] ?? 1);
+          const n = Number(num);
+          return Math.abs(n) > limit ? `${Math.sign(n) * limit}${unit}` : whole;
+        });
+      return `${declaration.slice(0, colon)}:${value}`;
+    })
+    .join(';');
+}
+
 const purifier = DOMPurify();
 purifier.addHook('afterSanitizeAttributes', (node) => {
+  const style = node.getAttribute('style');
+  if (style !== null) node.setAttribute('style', clampStyle(style));
   if (node.nodeName === 'A') {
     const href = node.getAttribute('href');
     if (href === null || !isSafeHref(href)) {
@@ -134,8 +226,15 @@ export function renderMarkdown(source: string, inline = false): string {
   const key = (inline ? 'i:' : 'b:') + source;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
+  if (source.length > maxSourceChars) {
+    const tag = inline ? 'span' : 'p';
+    return `<${tag} class="render-notice">This text is too long to show (${source.length.toLocaleString('en')} characters; the limit is ${maxSourceChars.toLocaleString('en')}). Ask the bank's author to shorten it.</${tag}>`;
+  }
+  overBudget = false;
+  mathHtmlChars = 0;
   const raw = inline ? marked.parseInline(source) : marked.parse(source);
   const html = purifier.sanitize(raw as string, purifyConfig);
+  if (overBudget) return html;
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
   cache.set(key, html);
   return html;
