@@ -104,6 +104,19 @@ test('bank browser: filter, preview, and import a good and a bad file', async ({
   // Not even JSON: still a readable problem.
   report = await importFile(page, 'garbage.json', '{ not json');
   await expect(report).toContainText('The file was not imported');
+
+  // Not UTF-8 (a Latin-1 "é"): refused as the CLI refuses it, never imported as U+FFFD.
+  const latin1 = pack(
+    [{ ...goodItems[0], id: 'latin-1', stem: 'Caf\u00e9 au lait: 1/2?' }],
+    'latin1',
+  );
+  await page.getByLabel('Bank file').setInputFiles({
+    name: 'latin1.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(latin1), 'latin1'),
+  });
+  await expect(page.getByText('“latin1.json” is not UTF-8 text')).toBeVisible();
+  expect((await callApi(app, 'getAppInfo')).questionCount).toBe(before);
 });
 
 test('hostile question text renders inert', async ({ page, app }) => {

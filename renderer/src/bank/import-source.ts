@@ -18,3 +18,16 @@ export interface ImportSourceProps {
 }
 
 export type ImportSource = Component<ImportSourceProps>;
+
+/**
+ * The file's bytes as text, or null when they are not UTF-8 (the CLI refuses such a file too:
+ * decoding it leniently would turn every accented letter into U+FFFD and import that). A UTF-8
+ * byte-order mark is dropped.
+ */
+export function decodeUtf8(bytes: ArrayBuffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
