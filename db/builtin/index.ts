@@ -9,11 +9,14 @@ import { augmentationItems } from './items/augmentation';
 import { autoencodersItems } from './items/autoencoders';
 import { capacityItems } from './items/capacity';
 import { cnnArithmeticItems } from './items/cnn-arithmetic';
+import { detectionMetricsItems } from './items/detection-metrics';
 import { dropoutItems } from './items/dropout';
 import { efficientCnnsItems } from './items/efficient-cnns';
 import { initializationItems } from './items/initialization';
+import { interpretabilityItems } from './items/interpretability';
 import { metricLearningItems } from './items/metric-learning';
 import { normalizationItems } from './items/normalization';
+import { objectDetectionItems } from './items/object-detection';
 import { optimizationItems } from './items/optimization';
 import { regularizationItems } from './items/regularization';
 import { segmentationItems } from './items/segmentation';
@@ -36,6 +39,9 @@ export const builtinItems: readonly BankItemInput[] = [
   ...transferLearningItems,
   ...upsamplingItems,
   ...segmentationItems,
+  ...objectDetectionItems,
+  ...detectionMetricsItems,
+  ...interpretabilityItems,
   ...metricLearningItems,
   ...autoencodersItems,
   ...sequenceModelsItems,

@@ -15,6 +15,12 @@ export const builtinTopics = [
   { id: 'upsampling', title: 'Upsampling: unpooling and transposed convolution' },
   { id: 'segmentation', title: 'Segmentation and its metrics' },
   {
+    id: 'object-detection',
+    title: 'Object detection: boxes, IoU, anchors, NMS, two-stage and one-stage detectors',
+  },
+  { id: 'detection-metrics', title: 'Precision, recall, AP and mAP' },
+  { id: 'interpretability', title: 'Interpretability: saliency, occlusion, Grad-CAM' },
+  {
     id: 'metric-learning',
     title: 'Metric learning: triplet loss, Siamese networks, one-shot learning',
   },

@@ -240,4 +240,188 @@ Shuffling all pixels keeps the colour histogram but destroys edges, shapes and e
     tags: ['augmentation', 'mixup'],
     source: AUTHORS,
   },
+  {
+    id: 'aug-flip-box',
+    topic: 'augmentation',
+    type: 'mcq',
+    stem: String.raw`An image 200 pixels wide is flipped horizontally for training a detector. A box in $(x_1, y_1, x_2, y_2)$ corner format, continuous coordinates, is $(30, 40, 80, 120)$. What is the box after the flip?`,
+    options: [
+      {
+        id: 'unchanged',
+        text: String.raw`$(30, 40, 80, 120)$`,
+        feedback:
+          'The object moves with the pixels; a box that is not transformed no longer covers it.',
+      },
+      {
+        id: 'corners-not-swapped',
+        text: String.raw`$(170, 40, 120, 120)$`,
+        feedback: String.raw`Mirroring each x gives $x_1 > x_2$; the corners swap roles: $x_1' = W - x_2$, $x_2' = W - x_1$.`,
+      },
+      {
+        id: 'right',
+        text: String.raw`$(120, 40, 170, 120)$`,
+        feedback: 'Correct.',
+      },
+      {
+        id: 'vertical',
+        text: String.raw`$(30, 80, 80, 160)$`,
+        feedback: 'That mirrors the y coordinates (a vertical flip, with height 200).',
+      },
+    ],
+    answer: ['right'],
+    explanation:
+      String.raw`A horizontal flip maps $x \mapsto W - x$ and leaves $y$ alone. The left edge of the flipped box is the image of the old right edge: $x_1' = 200 - 80 = 120$, $x_2' = 200 - 30 = 170$. Geometric augmentations for detection and segmentation must transform the labels (boxes, masks, keypoints) with the image; torchvision's \`transforms.v2\` does this when the boxes are passed as \`tv_tensors.BoundingBoxes\`.`.replaceAll(
+        '\\`',
+        '`',
+      ),
+    hints: [
+      'Mirror the two x coordinates, then check which one is now on the left.',
+      String.raw`$x' = W - x$ with $W = 200$.`,
+    ],
+    difficulty: 2,
+    tags: ['augmentation', 'detection', 'boxes'],
+    source: AUTHORS,
+  },
+  {
+    id: 'aug-mask-interpolation',
+    topic: 'augmentation',
+    type: 'mcq',
+    stem: 'A segmentation pipeline rotates and rescales each image and its label map (class ids 0–20). How should the label map be resampled?',
+    options: [
+      {
+        id: 'bilinear',
+        text: 'Bilinearly, like the image, for smooth boundaries.',
+        feedback:
+          'Interpolating class ids creates ids that mean other classes (between 3 and 7 lies 5).',
+      },
+      {
+        id: 'nearest',
+        text: 'With nearest-neighbour interpolation, so every pixel keeps one of the original class ids.',
+        feedback: 'Correct.',
+      },
+      {
+        id: 'not',
+        text: 'Not at all: only the image is transformed.',
+        feedback: 'Then image and labels no longer line up.',
+      },
+      {
+        id: 'bicubic',
+        text: 'Bicubically, which is the most accurate.',
+        feedback: 'Any averaging interpolation mixes class ids.',
+      },
+    ],
+    answer: ['nearest'],
+    explanation: String.raw`Class ids are categories, not intensities: averaging a "car" (7) and a "background" (0) pixel gives 3.5 or, rounded, some unrelated class. Label maps are resampled with nearest-neighbour interpolation (or as one-hot channels interpolated and re-argmaxed), with the same geometric parameters as the image.`,
+    difficulty: 2,
+    tags: ['augmentation', 'segmentation'],
+    source: AUTHORS,
+  },
+  {
+    id: 'aug-cutmix-label',
+    topic: 'augmentation',
+    type: 'mcq',
+    stem: 'CutMix pastes a 112×112 patch of a "dog" image into a 224×224 "cat" image. What label does the mixed image get?',
+    options: [
+      {
+        id: 'cat',
+        text: '100% cat, the base image',
+        feedback: 'A quarter of the pixels now show a dog; CutMix mixes the labels too.',
+      },
+      {
+        id: 'half',
+        text: '50% cat, 50% dog',
+        feedback: 'The patch is half as wide and half as tall: a quarter of the area.',
+      },
+      {
+        id: 'right',
+        text: '75% cat, 25% dog',
+        feedback: 'Correct: the label is mixed in proportion to the area.',
+      },
+      {
+        id: 'dog',
+        text: '100% dog, the pasted content',
+        feedback: 'Three quarters of the image are still the cat.',
+      },
+    ],
+    answer: ['right'],
+    explanation: String.raw`CutMix sets the label to $\lambda y_A + (1 - \lambda) y_B$ with $\lambda$ the share of the base image left visible: $1 - 112^2/224^2 = 0.75$. Mixup blends whole images with a weight $\lambda$; cutout erases a patch but keeps the label.`,
+    difficulty: 2,
+    tags: ['augmentation', 'cutmix', 'mixup'],
+    source: AUTHORS,
+  },
+  {
+    id: 'aug-crop-boxes',
+    topic: 'augmentation',
+    type: 'mcq',
+    stem: 'A random crop is applied to a detection training image. What must happen to its boxes?',
+    options: [
+      {
+        id: 'shift-clip',
+        text: 'Shift them by the crop offset, clip them to the crop, and drop boxes that end up (almost) outside it.',
+        feedback: 'Correct.',
+      },
+      {
+        id: 'nothing',
+        text: 'Nothing; the boxes are in image coordinates anyway.',
+        feedback: 'The crop changes the origin and the extent of the image.',
+      },
+      {
+        id: 'scale',
+        text: 'Scale them by the crop size only.',
+        feedback: 'A crop translates; only a later resize scales.',
+      },
+      {
+        id: 'keep-all',
+        text: 'Keep all boxes, even those outside the crop, so no object is lost.',
+        feedback:
+          'A box with no visible object teaches the detector to find objects in empty space.',
+      },
+    ],
+    answer: ['shift-clip'],
+    explanation:
+      String.raw`The crop's top-left corner becomes the new origin, so every box is shifted by it, then clipped to the crop. Boxes that lose most of their area (SSD's crop keeps those whose centre stays inside) are dropped with their labels. torchvision's \`v2.RandomIoUCrop\` followed by \`v2.SanitizeBoundingBoxes\` does this.`.replaceAll(
+        '\\`',
+        '`',
+      ),
+    difficulty: 2,
+    tags: ['augmentation', 'detection', 'boxes'],
+    source: AUTHORS,
+  },
+  {
+    id: 'aug-v1-flip-code',
+    topic: 'augmentation',
+    type: 'mcq',
+    stem: 'What is wrong with this detection data pipeline?\n\n```python\nfrom torchvision import transforms\n\nflip = transforms.RandomHorizontalFlip(p=0.5)\n\ndef load(image, boxes):          # boxes: N x 4, xyxy\n    return flip(image), boxes\n```',
+    options: [
+      {
+        id: 'p',
+        text: '`p=0.5` flips every image.',
+        feedback: 'It flips each image with probability 0.5.',
+      },
+      {
+        id: 'desync',
+        text: 'Half of the images are flipped while their boxes are not, so those boxes point at the mirror image of each object.',
+        feedback: 'Correct.',
+      },
+      {
+        id: 'tensor',
+        text: 'The flip only works on PIL images, so it raises an error on tensors.',
+        feedback: 'It works on PIL images and on tensors.',
+      },
+      {
+        id: 'fine',
+        text: 'Nothing: horizontal flips do not move boxes.',
+        feedback: 'Objects move to the mirrored position; their boxes must follow.',
+      },
+    ],
+    answer: ['desync'],
+    explanation:
+      String.raw`The v1 transforms see only the image, so a random flip cannot be applied to the boxes consistently. Either flip both with one random draw (\`x1' = W - x2\`, \`x2' = W - x1\`), or use \`torchvision.transforms.v2\` and pass the boxes as \`tv_tensors.BoundingBoxes\` in the same call, which applies one draw to all of them. Such silent label corruption typically shows up only as a lower mAP.`.replaceAll(
+        '\\`',
+        '`',
+      ),
+    difficulty: 3,
+    tags: ['code-reading', 'augmentation', 'detection'],
+    source: AUTHORS,
+  },
 ];

@@ -341,6 +341,182 @@ Check with the identity $\mathrm{Dice} = 2\,\mathrm{IoU}/(1 + \mathrm{IoU}) = 1/
     tags: ['fcn', 'semantic-segmentation', 'transposed-convolution'],
     source: AUTHORS,
   },
+  {
+    id: 'seg-atrous-deeplab',
+    topic: 'segmentation',
+    type: 'mcq',
+    stem: 'DeepLab replaces the last poolings of its backbone by atrous (dilated) convolutions. What does that buy?',
+    options: [
+      {
+        id: 'fewer-params',
+        text: 'Fewer weights per layer.',
+        feedback: 'A dilated 3×3 kernel has the same 9 weights as a plain one.',
+      },
+      {
+        id: 'resolution',
+        text: 'Denser feature maps (output stride 8 or 16 instead of 32) with the receptive field the pooling would have given, at no extra weights.',
+        feedback: 'Correct.',
+      },
+      {
+        id: 'no-upsampling',
+        text: 'Output at full input resolution, so no upsampling is needed.',
+        feedback: 'The output is still downsampled (by 8 or 16) and upsampled at the end.',
+      },
+      {
+        id: 'cheaper',
+        text: 'Less computation, because the feature maps are smaller.',
+        feedback: 'The maps are larger than with pooling, so computation grows.',
+      },
+    ],
+    answer: ['resolution'],
+    explanation: String.raw`Pooling enlarges the receptive field by throwing away resolution, which a dense prediction task needs. A dilated kernel spans $d(k - 1) + 1$ pixels with $k$ taps, so the later layers see as far as before while their maps stay at 1/8 or 1/16 of the input. The cost is compute and memory: the maps are larger. ASPP applies several dilation rates in parallel to capture context at several scales.`,
+    difficulty: 2,
+    tags: ['atrous-convolution', 'deeplab'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seg-fcn-unet-skips',
+    topic: 'segmentation',
+    type: 'mcq',
+    stem: 'How do FCN-8s and U-Net combine coarse deep features with fine shallow ones?',
+    options: [
+      {
+        id: 'same',
+        text: 'Both concatenate encoder feature maps with decoder feature maps.',
+        feedback: 'FCN adds score maps; U-Net concatenates features.',
+      },
+      {
+        id: 'pooling-indices',
+        text: 'Both pass max-pooling indices to the decoder.',
+        feedback: 'That is SegNet.',
+      },
+      {
+        id: 'right',
+        text: 'FCN-8s upsamples the class scores and adds the scores predicted from pool4 and pool3; U-Net concatenates the encoder features of each resolution with the upsampled decoder features and convolves them.',
+        feedback: 'Correct.',
+      },
+      {
+        id: 'none',
+        text: 'Neither uses skip connections; they rely on transposed convolutions alone.',
+        feedback: 'Both rely on skips to recover detail.',
+      },
+    ],
+    answer: ['right'],
+    explanation: String.raw`FCN-32s upsamples the stride-32 score map in one step and gets blobby masks. FCN-16s and FCN-8s add score maps computed from the stride-16 and stride-8 features (element-wise sum after upsampling), refining the boundaries. U-Net makes the decoder symmetric to the encoder and concatenates features rather than adding scores, letting the decoder's convolutions learn how to merge detail and context.`,
+    difficulty: 3,
+    tags: ['fcn', 'u-net', 'encoder-decoder'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seg-unet-concat-code',
+    topic: 'segmentation',
+    type: 'mcq',
+    stem: 'What is the shape of `y` in this U-Net decoder step?\n\n```python\nup = nn.ConvTranspose2d(128, 64, kernel_size=2, stride=2)\nskip = torch.randn(1, 64, 56, 56)     # encoder features\nx = torch.randn(1, 128, 28, 28)       # deeper decoder features\ny = torch.cat([up(x), skip], dim=1)\n```',
+    options: [
+      {
+        id: 'sum',
+        text: '`(1, 64, 56, 56)`',
+        feedback: '`torch.cat` stacks the channels; it does not add them.',
+      },
+      {
+        id: 'right',
+        text: '`(1, 128, 56, 56)`',
+        feedback: 'Correct: 64 upsampled channels plus 64 skip channels at 56×56.',
+      },
+      {
+        id: 'no-upsample',
+        text: '`(1, 192, 28, 28)`',
+        feedback: 'The transposed convolution doubles the size to 56 and maps 128 channels to 64.',
+      },
+      {
+        id: 'wrong-dim',
+        text: '`(2, 64, 56, 56)`',
+        feedback: 'That would concatenate along dim 0, the batch.',
+      },
+    ],
+    answer: ['right'],
+    explanation:
+      String.raw`\`ConvTranspose2d(128, 64, 2, stride=2)\` gives $(28 - 1) \cdot 2 + 2 = 56$ per side and 64 channels. Concatenating with the 64-channel skip along dimension 1 gives 128 channels at $56 \times 56$. The following convolution must therefore expect 128 input channels.`.replaceAll(
+        '\\`',
+        '`',
+      ),
+    difficulty: 2,
+    tags: ['code-reading', 'u-net', 'transposed-convolution'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seg-hard-dice-onehot',
+    topic: 'segmentation',
+    type: 'mcq',
+    stem: String.raw`A 2×3 label map has ground truth $\begin{bmatrix} 0 & 1 & 1 \\ 2 & 2 & 1 \end{bmatrix}$ and prediction $\begin{bmatrix} 0 & 1 & 2 \\ 2 & 2 & 1 \end{bmatrix}$ (classes 0, 1, 2). Comparing the one-hot masks of each class, what are the hard Dice coefficients of classes 0, 1 and 2?`,
+    options: [
+      {
+        id: 'iou',
+        text: String.raw`$[1, 0.667, 0.667]$`,
+        feedback: 'These are the IoUs; Dice is 2·overlap over the sum of the two sizes.',
+      },
+      {
+        id: 'right',
+        text: String.raw`$[1, 0.8, 0.8]$`,
+        feedback: 'Correct.',
+      },
+      {
+        id: 'recall',
+        text: String.raw`$[1, 0.667, 1]$`,
+        feedback: 'That divides each overlap by the ground-truth size only (the recall).',
+      },
+      {
+        id: 'accuracy',
+        text: String.raw`$[0.833, 0.833, 0.833]$`,
+        feedback: 'That is the pixel accuracy 5/6, the same for every class.',
+      },
+    ],
+    answer: ['right'],
+    explanation: String.raw`Class 0: one pixel in each, shared: $2 \cdot 1/(1 + 1) = 1$. Class 1: ground truth 3 pixels, prediction 2, shared 2: $2 \cdot 2/(3 + 2) = 0.8$. Class 2: ground truth 2, prediction 3, shared 2: $4/5 = 0.8$. The IoUs are 1, $2/3$, $2/3$. A multi-class Dice loss averages such per-class values (soft, on probabilities) so that small classes are not drowned by the background.`,
+    difficulty: 3,
+    tags: ['dice', 'one-hot', 'multi-class'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seg-cross-entropy-shapes',
+    topic: 'segmentation',
+    type: 'mcq',
+    stem: 'A segmentation network is trained on the 21 PASCAL VOC classes:\n\n```python\nlogits = model(images)               # (8, 21, 128, 128)\ncriterion = nn.CrossEntropyLoss(ignore_index=255)\nloss = criterion(logits, target)\n```\n\nWhat must `target` be?',
+    options: [
+      {
+        id: 'onehot',
+        text: 'A float one-hot tensor of shape `(8, 21, 128, 128)`, with 255 marking void pixels.',
+        feedback:
+          'Probability targets of that shape are allowed, but then there is no ignore index; the usual target is a map of class ids.',
+      },
+      {
+        id: 'ids',
+        text: 'A long tensor of class ids of shape `(8, 128, 128)`, where pixels labelled 255 are left out of the loss.',
+        feedback: 'Correct.',
+      },
+      {
+        id: 'flat',
+        text: 'A long tensor of shape `(8,)`, one class per image.',
+        feedback: 'That is image classification; segmentation needs a label per pixel.',
+      },
+      {
+        id: 'softmaxed',
+        text: 'The target must be passed through a softmax first.',
+        feedback: 'The softmax is applied to the logits inside the loss; targets are class ids.',
+      },
+    ],
+    answer: ['ids'],
+    explanation:
+      String.raw`For inputs $(N, C, H, W)$ the loss takes targets $(N, H, W)$ of class indices and averages the per-pixel cross-entropy over the pixels that are not \`ignore_index\`. VOC marks object boundaries and unlabelled pixels with 255, which must neither be counted as a class nor in the mean IoU.`.replaceAll(
+        '\\`',
+        '`',
+      ),
+    difficulty: 2,
+    tags: ['code-reading', 'losses', 'semantic-segmentation'],
+    source: AUTHORS,
+  },
+  ...templateItems('mean-iou', 'segmentation', { base: 1, tags: ['iou', 'confusion-matrix'] }),
+  ...templateItems('atrous-conv', 'segmentation', { base: 0, tags: ['atrous-convolution'] }),
   ...templateItems('soft-dice', 'segmentation', {
     base: 1,
     tags: ['dice', 'soft-metrics'],
