@@ -19,6 +19,7 @@ import {
   averagePrecision,
   averagePrecision11,
   boxIou,
+  boxIouMatrix,
   confusionMetrics,
   dilatedKernelSize,
   hardDicePerClass,
@@ -79,6 +80,24 @@ describe('boxIou', () => {
     expect(boxIou([0, 0, 4, 4], [2, 2, 6, 6])).toBeCloseTo(1 / 7, 15);
     // Touching edges share no area.
     expect(boxIou([0, 0, 2, 2], [2, 0, 4, 2])).toBe(0);
+  });
+
+  it('boxIouMatrix pairs every box of a with every box of b (N×M)', () => {
+    const a: Box[] = [
+      [0, 0, 4, 4],
+      [2, 2, 6, 6],
+    ];
+    const b: Box[] = [
+      [0, 0, 4, 4],
+      [2, 2, 6, 6],
+      [10, 10, 12, 12],
+    ];
+    // Rows follow a, columns b: identical boxes 1, the 1/7 pair, no overlap 0.
+    expect(boxIouMatrix(a, b)).toEqual([
+      [1, 1 / 7, 0],
+      [1 / 7, 1, 0],
+    ]);
+    expect(() => boxIouMatrix(a, [[3, 0, 1, 1]])).toThrow(/b\[0\]: corners out of order/);
   });
 
   it('refuses boxes with corners out of order or the wrong length', () => {

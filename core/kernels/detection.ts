@@ -66,6 +66,15 @@ export function boxIou(a: Box, b: Box): number {
   return iouUnchecked(a, b);
 }
 
+/**
+ * The N×M matrix of pairwise IoUs of two lists of `xyxy` boxes, as `torchvision.ops.box_iou`.
+ */
+export function boxIouMatrix(a: readonly Box[], b: readonly Box[]): number[][] {
+  requireMatrix('a', a).forEach((box, i) => requireBox(`a[${i}]`, box));
+  requireMatrix('b', b).forEach((box, i) => requireBox(`b[${i}]`, box));
+  return a.map((p) => b.map((q) => iouUnchecked(p, q)));
+}
+
 /** How {@link nms} orders and compares; the defaults are `torchvision.ops.nms`. */
 export interface NmsOptions {
   /** `score` (default): highest score first. `input`: in the order given (a mistake). */

@@ -8,7 +8,7 @@
  * a pair whose IoU equals the threshold exactly, so suppressing at ≥ changes it; levels 2–3 add a
  * box that overlaps nothing.
  */
-import { boxIou, nms, type Box } from '../../kernels';
+import { boxIou, boxIouMatrix, nms, type Box } from '../../kernels';
 import { numberAnswer, vectorAnswer, wrong } from '../answers';
 import { finishDraw } from '../draw-rules';
 import { fmt, fmtRow } from '../format';
@@ -154,7 +154,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
     boxes
       .map((b, i) => `| ${label(i)} | ${b.map((c) => fmt(c)).join(' | ')} | ${fmt(scores[i], 2)} |`)
       .join('\n');
-  const ious = boxes.map((a) => boxes.map((b) => boxIou(a, b)));
+  const ious = boxIouMatrix(boxes, boxes);
   // The best box and the box it overlaps most (the chain's first pair in a drawn scene).
   const top = byScore[0];
   const partner = boxes
