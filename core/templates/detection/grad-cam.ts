@@ -5,7 +5,7 @@
 import { gradCam } from '../../kernels';
 import { matrixAnswer, vectorAnswer, wrong } from '../answers';
 import { finishDraw, spread } from '../draw-rules';
-import { latexMatrix, term } from '../format';
+import { latexMatrix, plural, term } from '../format';
 import type { Rng } from '../rng';
 import { equalsOrApprox } from '../stats-steps';
 import { Redraw, TemplateError } from '../types';
@@ -141,7 +141,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
       steps: [
         `Weights (mean gradient per channel): $${weightsText}$.`,
         `Top-left cell: $${cell(0, 0)} ${equalsOrApprox(cam.weighted[0][0], 4)}$.`,
-        `Weighted sum: $${latexMatrix(cam.weighted, 4)}$; the ReLU sets the ${flatWeighted.filter((v) => v < 0).length} negative cells to 0.`,
+        `Weighted sum: $${latexMatrix(cam.weighted, 4)}$; the ReLU sets ${plural(flatWeighted.filter((v) => v < 0).length, 'negative cell')} to 0.`,
         `Map: $${latexMatrix(cam.map, DECIMALS)}$.`,
       ],
       needs: [spread('Grad-CAM map', flatMap)],
