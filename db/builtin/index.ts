@@ -21,6 +21,10 @@ import { optimizationItems } from './items/optimization';
 import { regularizationItems } from './items/regularization';
 import { segmentationItems } from './items/segmentation';
 import { sequenceModelsItems } from './items/sequence-models';
+import { seq2seqItems } from './items/seq2seq';
+import { attentionItems } from './items/attention';
+import { vaeItems } from './items/vae';
+import { gansItems } from './items/gans';
 import { transferLearningItems } from './items/transfer-learning';
 import { upsamplingItems } from './items/upsampling';
 import { builtinTopics } from './topics';
@@ -45,6 +49,10 @@ export const builtinItems: readonly BankItemInput[] = [
   ...metricLearningItems,
   ...autoencodersItems,
   ...sequenceModelsItems,
+  ...seq2seqItems,
+  ...attentionItems,
+  ...vaeItems,
+  ...gansItems,
   ...initializationItems,
 ];
 

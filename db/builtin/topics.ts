@@ -26,6 +26,10 @@ export const builtinTopics = [
   },
   { id: 'autoencoders', title: 'Autoencoders' },
   { id: 'sequence-models', title: 'Sequence models: RNN, LSTM, GRU' },
+  { id: 'seq2seq', title: 'Sequence to sequence: encoder–decoder, teacher forcing, beam search' },
+  { id: 'attention', title: 'Attention and Transformers' },
+  { id: 'vae', title: 'Variational autoencoders' },
+  { id: 'gans', title: 'Generative adversarial networks' },
   { id: 'initialization', title: 'Weight initialisation' },
 ] as const satisfies readonly { readonly id: string; readonly title: string }[];
 

@@ -1,5 +1,6 @@
 import type { BankItemInput } from '../../bank/schema';
 import { AUTHORS } from '../sources';
+import { templateItems } from '../template-items';
 
 /** Recurrent networks: vanilla RNN, LSTM, GRU, gradients through time. */
 export const sequenceModelsItems: BankItemInput[] = [
@@ -186,4 +187,82 @@ export const sequenceModelsItems: BankItemInput[] = [
     tags: ['rnn', 'weight-sharing', 'gradient-clipping'],
     source: AUTHORS,
   },
+  {
+    id: 'seq-lstm-shapes-code',
+    topic: 'sequence-models',
+    type: 'mcq',
+    stem: `What are the shapes of ${'`'}out${'`'} and ${'`'}h_n${'`'}?
+
+${'```'}python
+lstm = nn.LSTM(input_size=16, hidden_size=32, num_layers=2, batch_first=True)
+x = torch.randn(4, 10, 16)   # 4 sequences of 10 steps
+out, (h_n, c_n) = lstm(x)
+${'```'}`,
+    options: [
+      {
+        id: 'time-first',
+        text: '`out`: (10, 4, 32); `h_n`: (2, 4, 32)',
+        feedback: 'batch_first=True puts the batch first in out; h_n is never batch-first.',
+      },
+      { id: 'right', text: '`out`: (4, 10, 32); `h_n`: (2, 4, 32)', feedback: 'Correct.' },
+      {
+        id: 'hn-batch-first',
+        text: '`out`: (4, 10, 32); `h_n`: (4, 2, 32)',
+        feedback:
+          'batch_first does not apply to h_n and c_n: they are (num_layers·directions, batch, hidden).',
+      },
+      {
+        id: 'all-layers',
+        text: '`out`: (4, 10, 64); `h_n`: (2, 4, 32)',
+        feedback: 'out holds the last layer’s hidden states only; layers are not concatenated.',
+      },
+    ],
+    answer: ['right'],
+    explanation: String.raw`With ${'`'}batch_first=True${'`'}, ${'`'}out${'`'} is (batch, seq, hidden) = (4, 10, 32): the top layer's hidden state at every step. ${'`'}h_n${'`'} and ${'`'}c_n${'`'} keep the (num_layers · num_directions, batch, hidden) layout whatever batch_first says, so they are (2, 4, 32): the final state of each layer. ${'`'}out[:, -1]${'`'} equals ${'`'}h_n[-1]${'`'} for a unidirectional LSTM.`,
+    difficulty: 3,
+    tags: ['lstm', 'code-reading', 'deep-rnn'],
+    source: AUTHORS,
+  },
+  {
+    id: 'seq-bidirectional-use',
+    topic: 'sequence-models',
+    type: 'mcq',
+    stem: 'For which task is a bidirectional RNN not usable as it stands?',
+    options: [
+      {
+        id: 'tagging',
+        text: 'Part-of-speech tagging of complete sentences',
+        feedback: 'The whole sentence is available, so reading it both ways helps.',
+      },
+      {
+        id: 'classification',
+        text: 'Sentiment classification of a review',
+        feedback: 'The whole review is available before classifying.',
+      },
+      {
+        id: 'lm',
+        text: 'Next-word prediction as text is typed',
+        feedback: 'Correct: the backward direction would need words not yet typed.',
+      },
+      {
+        id: 'encoder',
+        text: 'The encoder of a translation model',
+        feedback:
+          'The source sentence is known in full; bidirectional encoders are standard there.',
+      },
+    ],
+    answer: ['lm'],
+    explanation: String.raw`A bidirectional RNN runs one RNN left to right and another right to left and concatenates their states ($2H$ features per step), so each position sees its whole context. That requires the whole sequence up front. Streaming prediction of the next token — a language model, or a decoder — may only use the past, so only the forward direction is allowed there.`,
+    difficulty: 2,
+    tags: ['rnn', 'bidirectional'],
+    source: AUTHORS,
+  },
+  ...templateItems('bptt-linear', 'sequence-models', {
+    base: 1,
+    tags: ['rnn', 'bptt', 'vanishing-gradients'],
+  }),
+  ...templateItems('rnn-params', 'sequence-models', {
+    base: 1,
+    tags: ['lstm', 'gru', 'code-reading'],
+  }),
 ];
