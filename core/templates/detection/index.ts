@@ -8,6 +8,7 @@ import { confusionPrf1 } from './confusion-prf1';
 import { gradCamTemplate } from './grad-cam';
 import { meanIouTemplate } from './mean-iou';
 import { nmsTemplate } from './nms';
+import { occlusionTemplate } from './occlusion';
 
 export const detectionTemplates: readonly TemplateDefinition[] = [
   boxIouTemplate,
@@ -18,4 +19,5 @@ export const detectionTemplates: readonly TemplateDefinition[] = [
   meanIouTemplate,
   atrousConv,
   gradCamTemplate,
+  occlusionTemplate,
 ];

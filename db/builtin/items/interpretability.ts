@@ -655,4 +655,5 @@ What goes wrong?`,
     tags: ['saliency'],
   }),
   ...templateItems('grad-cam', 'interpretability', { base: 1, tags: ['grad-cam'] }),
+  ...templateItems('occlusion', 'interpretability', { base: 0, tags: ['occlusion'] }),
 ];
