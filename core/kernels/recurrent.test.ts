@@ -43,7 +43,7 @@ describe('recurrentParams', () => {
           const layer =
             cell === 'lstm'
               ? tf.layers.lstm({ units: hidden, inputShape: [5, input] })
-              : tf.layers.gru({ units: hidden, inputShape: [5, input], resetAfter: false });
+              : tf.layers.gru({ units: hidden, inputShape: [5, input] });
           const model = tf.sequential({ layers: [layer] });
           const keras = model.countParams();
           model.dispose();
