@@ -8,6 +8,7 @@ import { numberAnswer, vectorAnswer, wrong } from '../answers';
 import { distinct, finishDraw } from '../draw-rules';
 import { fmt, fmtList, fmtRow } from '../format';
 import type { Rng } from '../rng';
+import { TemplateError } from '../types';
 import type { ParamBag, Problem, TemplateDefinition } from '../types';
 
 const DECIMALS = 3;
@@ -57,8 +58,26 @@ function drawSetup(rng: Rng, level: 1 | 2 | 3): Setup {
   };
 }
 
+function fixedSetup(pData: number[], pG: number[]): Setup {
+  if (pData.length !== pG.length) throw new TemplateError('p_data and p_g need the same length');
+  const points = Array.from({ length: pData.length }, (_, i) => i + 1);
+  return {
+    pData,
+    pG,
+    given:
+      `The data and the generator put these probabilities on the ${pData.length} possible outputs $x = ${fmtList(points)}$: ` +
+      `$p_{\\text{data}} = ${fmtRow(pData, 4)}$ and $p_g = ${fmtRow(pG, 4)}$.`,
+    where: `at each of the ${pData.length} outputs`,
+  };
+}
+
 function draw(rng: Rng, p: ParamBag): Problem {
-  const setup = drawSetup(rng, p.level);
+  const givenData = p.numbers('p_data');
+  const givenG = p.numbers('p_g');
+  const fixed = givenData !== undefined && givenG !== undefined;
+  if (!fixed && (givenData ?? givenG) !== undefined)
+    throw new TemplateError('give both p_data and p_g');
+  const setup = fixed ? fixedSetup([...givenData], [...givenG]) : drawSetup(rng, p.level);
   const { pData, pG } = setup;
   const d = optimalDiscriminator(pData, pG);
   const vec = (xs: readonly number[]) => vectorAnswer(xs, DECIMALS);
@@ -125,7 +144,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
       entryHint: `the ${d.length} outputs of D*`,
       needs: [distinct('p_data and p_g', [pData, pG])],
     },
-    { fixed: false },
+    { fixed },
   );
 }
 
@@ -136,6 +155,19 @@ export const ganOptimalD: TemplateDefinition = {
   title: 'The optimal discriminator D* = p_data / (p_data + p_g)',
   answerKind: 'vector',
   forms: ['mcq', 'numeric'],
-  params: {},
+  params: {
+    p_data: {
+      kind: 'numbers',
+      minLength: 2,
+      maxLength: 6,
+      description: 'data probabilities (default: drawn)',
+    },
+    p_g: {
+      kind: 'numbers',
+      minLength: 2,
+      maxLength: 6,
+      description: 'generator probabilities, same length',
+    },
+  },
   draw,
 };

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { correctNumbers, mcq } from '../test-helpers';
+import { correctNumbers, mcq, wrongNumbers } from '../test-helpers';
 import { candidate, drawnAt, expectClose, keyOf, listAfter, part } from '../sequences/test-support';
 
 beforeAll(async () => {
@@ -66,11 +66,21 @@ describe('gan-optimal-d against the posterior of "real"', () => {
   });
 
   it('works a hand-derived case', () => {
-    // Gaussians N(0, 1) and N(2, 1) at x = 1 are equally likely: D* = ½; at x = 0 the ratio is
-    // e^{(4 − 0)/2} = e² so D* = e²/(1 + e²) = 0.880797 — written out here, not drawn.
-    expect(1 / (1 + Math.exp((0 - 4) / 2))).toBeCloseTo(0.880797, 6);
-    const { problem } = drawnAt('gan-optimal-d', 2);
-    expect(problem.stem).toContain('\\mathcal N(');
+    // p_data = [0.6, 0.3, 0.1], p_g = [0.2, 0.3, 0.5]: D* = [0.6/0.8, 0.3/0.6, 0.1/0.6]
+    // = [0.75, 0.5, 0.1667]. Inverted: [0.25, 0.5, 0.8333]; ratio [3, 1, 0.2]; half [0.5, 0.5, 0.5];
+    // data only [0.6, 0.3, 0.1].
+    const v = mcq('gan-optimal-d', { p_data: '0.6,0.3,0.1', p_g: '0.2,0.3,0.5' });
+    expect(correctNumbers(v)).toEqual([0.75, 0.5, 0.167]);
+    const expected: Record<string, number[]> = {
+      'gan-dstar-inverted': [0.25, 0.5, 0.833],
+      'gan-dstar-ratio': [3, 1, 0.2],
+      'gan-dstar-half': [0.5, 0.5, 0.5],
+      'gan-dstar-data-only': [0.6, 0.3, 0.1],
+    };
+    for (const o of v.question.options ?? []) {
+      if (o.misconception)
+        expect(wrongNumbers(v, o.misconception.id)).toEqual(expected[o.misconception.id]);
+    }
   });
 });
 
