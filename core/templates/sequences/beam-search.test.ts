@@ -4,6 +4,7 @@
  * check of one drawn table's arithmetic.
  */
 import { describe, expect, it } from 'vitest';
+import { correctNumbers, mcq, wrongNumbers } from '../test-helpers';
 import { candidate, drawnAt, expectClose, keyOf, part } from './test-support';
 
 function tableOf(stem: string): { scores: number[]; logProbs: number[][]; width: number } {
@@ -94,21 +95,27 @@ describe('beam-search against enumeration', () => {
     }
   });
 
-  it('works a hand-derived case from the table parser', () => {
+  it('works a hand-derived case', () => {
     // Beams −0.5, −1, −1.5; tokens −0.1, −2, −3 / −0.2, −0.3, −4 / −0.05, −1, −1:
-    // candidates −0.6, −2.5, −3.5, −1.2, −1.3, −5, −1.55, −2.5, −2.5 → best three −0.6, −1.2, −1.3
-    // (beam 2 keeps two, beam 3 none); greedy per beam gives −0.6, −1.2, −1.55.
-    const stem =
-      'beam width 3\n| "the" (-0.5) | -0.1 | -2 | -3 |\n| "a" (-1) | -0.2 | -0.3 | -4 |\n| "my" (-1.5) | -0.05 | -1 | -1 |';
-    const { scores, logProbs, width } = tableOf(stem);
-    const all = scores.flatMap((s, b) => logProbs[b].map((lp) => s + lp));
-    expectClose(best(all, width), [-0.6, -1.2, -1.3]);
-    expectClose(
-      best(
-        scores.map((s, b) => s + Math.max(...logProbs[b])),
-        width,
-      ),
-      [-0.6, -1.2, -1.55],
-    );
+    // candidates −0.6, −2.5, −3.5 | −1.2, −1.3, −5 | −1.55, −2.5, −2.5 → best three −0.6, −1.2, −1.3
+    // (beam 2 keeps two, beam 3 none). Greedy per beam: −0.6, −1.2, −1.55. Best beam only:
+    // −0.6, −2.5, −3.5. By the new token alone (−0.05, −0.1, −0.2): −1.55, −0.6, −1.2 → sorted
+    // −0.6, −1.2, −1.55 (the same as greedy here). Multiplied: 0.05, 1, 1.5, 0.2, 0.3, 4, 0.075,
+    // 1.5, 1.5 → 4, 1.5, 1.5.
+    const v = mcq('beam-search', {
+      scores: '-0.5,-1,-1.5',
+      log_probs: '-0.1,-2,-3;-0.2,-0.3,-4;-0.05,-1,-1',
+    });
+    expect(correctNumbers(v)).toEqual([-0.6, -1.2, -1.3]);
+    const expected: Record<string, number[]> = {
+      'beam-greedy-per-beam': [-0.6, -1.2, -1.55],
+      'beam-ignored-prefix-score': [-0.6, -1.2, -1.55],
+      'beam-best-beam-only': [-0.6, -2.5, -3.5],
+      'beam-multiplied-log-probs': [4, 1.5, 1.5],
+    };
+    for (const o of v.question.options ?? []) {
+      if (o.misconception)
+        expect(wrongNumbers(v, o.misconception.id)).toEqual(expected[o.misconception.id]);
+    }
   });
 });

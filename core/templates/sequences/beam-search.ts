@@ -8,7 +8,7 @@ import { numberAnswer, vectorAnswer, wrong } from '../answers';
 import { finishDraw } from '../draw-rules';
 import { fmt, term } from '../format';
 import type { Rng } from '../rng';
-import { Redraw } from '../types';
+import { Redraw, TemplateError } from '../types';
 import type { ParamBag, Problem, TemplateDefinition } from '../types';
 
 const DECIMALS = 2;
@@ -44,14 +44,36 @@ function drawSetup(rng: Rng, level: 1 | 2 | 3): Setup {
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
 const desc = (xs: readonly number[]) => [...xs].sort((a, b) => b - a);
 
+function fixedSetup(scores: readonly number[], logProbs: readonly (readonly number[])[]): Setup {
+  if (scores.length > PREFIXES.length) throw new TemplateError(`at most ${PREFIXES.length} beams`);
+  if (logProbs.length !== scores.length)
+    throw new TemplateError('log_probs needs one row per beam');
+  if (logProbs[0].length > VOCAB.length) throw new TemplateError(`at most ${VOCAB.length} tokens`);
+  return {
+    beams: scores.map((score, i) => ({ tokens: [i], score })),
+    logProbs: logProbs.map((row) => [...row]),
+  };
+}
+
 function draw(rng: Rng, p: ParamBag): Problem {
-  const { beams, logProbs } = drawSetup(rng, p.level);
+  const givenScores = p.numbers('scores');
+  const givenLogProbs = p.matrix('log_probs');
+  const fixed = givenScores !== undefined && givenLogProbs !== undefined;
+  if (!fixed && (givenScores ?? givenLogProbs) !== undefined) {
+    throw new TemplateError('give both scores and log_probs');
+  }
+  const { beams, logProbs } = fixed
+    ? fixedSetup(givenScores, givenLogProbs)
+    : drawSetup(rng, p.level);
   const width = beams.length;
   const v = logProbs[0].length;
   const all = beamSearchStep(beams, logProbs, width * v);
   const kept = all.slice(0, width);
   // A tie at the cut would make the kept set ambiguous.
-  if (Math.abs(all[width - 1].score - all[width].score) < 0.005) throw new Redraw('tie at the cut');
+  if (Math.abs(all[width - 1].score - all[width].score) < 0.005) {
+    if (fixed) throw new TemplateError('the given scores tie at the cut');
+    throw new Redraw('tie at the cut');
+  }
   const vec = (xs: readonly number[], decimals = DECIMALS) =>
     vectorAnswer(desc(xs.map(round)), decimals);
   const key = kept.map((c) => c.score);
@@ -160,7 +182,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
       },
       entryHint: `the ${width} kept scores, best first`,
     },
-    { fixed: false },
+    { fixed },
   );
 }
 
@@ -171,6 +193,19 @@ export const beamSearch: TemplateDefinition = {
   title: 'One step of beam search',
   answerKind: 'vector',
   forms: ['mcq', 'numeric'],
-  params: {},
+  params: {
+    scores: {
+      kind: 'numbers',
+      minLength: 2,
+      maxLength: 4,
+      description: 'scores of the kept beams, best first',
+    },
+    log_probs: {
+      kind: 'matrix',
+      maxRows: 4,
+      maxCols: 5,
+      description: 'next-token log-probabilities, one row per beam',
+    },
+  },
   draw,
 };
