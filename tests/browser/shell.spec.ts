@@ -65,23 +65,22 @@ test('the app loads without a single CSP violation or console error, math fonts 
   await openApp(page, app);
   // Load every KaTeX font the stylesheet declares, as typesetting does: a font the CSP blocks
   // (an inlined data: URL) fails to load and logs a violation.
-  const fonts = await page.evaluate(async () => {
-    const faces = [...document.fonts].filter((face) =>
-      face.family.replace(/"/g, '').startsWith('KaTeX'),
-    );
+  // (A string: the tests' TypeScript has no DOM types.)
+  const fonts = await page.evaluate<string[]>(`(async () => {
+    const faces = [...document.fonts].filter((face) => face.family.replace(/"/g, '').startsWith('KaTeX'));
     await Promise.allSettled(faces.map((face) => face.load()));
-    return faces.map((face) => `${face.family} ${face.style} ${face.weight}: ${face.status}`);
-  });
+    return faces.map((face) => face.family + ' ' + face.style + ' ' + face.weight + ': ' + face.status);
+  })()`);
   expect(fonts.length).toBeGreaterThan(10);
   for (const font of fonts) expect(font).toMatch(/: loaded$/);
   await page.getByRole('button', { name: 'Start recommended quiz' }).click();
   await expect(page.locator('.question .stem')).toBeVisible();
   expect(problems).toEqual([]);
-  const icon = await page.evaluate(async () => {
-    const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+  const icon = await page.evaluate<{ status: number; type: string | null } | null>(`(async () => {
+    const link = document.querySelector('link[rel="icon"]');
     if (link === null) return null;
     const response = await fetch(link.href);
     return { status: response.status, type: response.headers.get('content-type') };
-  });
+  })()`);
   expect(icon).toEqual({ status: 200, type: 'image/svg+xml' });
 });
