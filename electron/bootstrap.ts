@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { ensureLearner } from '../db/queries/learners';
 import type { AppApi, Lockdown } from './contract';
 import { idleMaintenance } from './idle';
+import type { ImportWorkerEntry } from './service/import-worker';
 import {
   createService,
   openLockdown,
@@ -47,6 +48,8 @@ export interface StartAppOptions {
   readonly includeBuiltinBank?: boolean;
   /** How often an automatic backup is considered (it is made at most every 30 minutes). */
   readonly backupCheckIntervalMs?: number;
+  /** Run bank imports in a worker thread from this entry (default: on the service's thread). */
+  readonly importWorker?: ImportWorkerEntry;
 }
 
 const packageVersion = (): string => {
@@ -112,6 +115,8 @@ export function startApp(options: StartAppOptions): RunningApp {
       productName: options.productName ?? 'DeepDrill',
       lockdown: options.lockdown ?? openLockdown,
       backupDir: join(dirname(options.dbPath), 'backups'),
+      importWorker: options.importWorker,
+      nativeBinding: options.nativeBinding,
     };
     const service = createService(deps);
     try {

@@ -113,6 +113,7 @@ export const apiInputSchemas = {
   listQuestions: listQuestionsSchema,
   previewQuestion: z.strictObject({ questionId: id }),
   importBank: z.strictObject({ fileName: z.string().max(500), content: z.string() }),
+  getImportProgress: z.void(),
   getSettings: z.void(),
   updateSettings: settingsPatchSchema,
   backupNow: z.void(),
@@ -365,6 +366,22 @@ export interface ImportReport {
   readonly problems: readonly ImportProblem[];
   /** Questions left out because their type cannot be represented (foreign formats). */
   readonly unsupported: readonly UnsupportedQuestion[];
+  /**
+   * How many problems and left-out questions there were in all: the lists above are capped
+   * (a hostile file can have millions), these counts are not.
+   */
+  readonly problemCount?: number;
+  readonly unsupportedCount?: number;
+}
+
+/** Where a running bank import is. */
+export interface ImportProgress {
+  readonly fileName: string;
+  /** `reading`: parsing and validating the file; `writing`: storing its questions. */
+  readonly phase: 'reading' | 'writing';
+  /** Questions being written (known once the file is read). */
+  readonly questions: number | null;
+  readonly startedAt: number;
 }
 
 export interface Settings {
@@ -425,6 +442,8 @@ export interface AppApi {
   listQuestions(input: ParsedInput<'listQuestions'>): Promise<QuestionPage>;
   previewQuestion(input: ParsedInput<'previewQuestion'>): Promise<QuestionPreview>;
   importBank(input: ParsedInput<'importBank'>): Promise<ImportReport>;
+  /** The import running now (the page polls it while `importBank` is pending), or null. */
+  getImportProgress(): Promise<ImportProgress | null>;
   getSettings(): Promise<Settings>;
   updateSettings(input: ParsedInput<'updateSettings'>): Promise<Settings>;
   /** Backs the database up now with SQLite's online backup API. */

@@ -67,6 +67,8 @@ try {
     lockdown: institute.lockdown,
     bundledBanks: institute.banks,
     includeBuiltinBank: institute.includeBuiltinBank,
+    // Imports run off the service's thread, as in the desktop app.
+    importWorker: { kind: 'typescript' },
   });
 } catch (error) {
   fail((error as Error).message);

@@ -20,6 +20,12 @@ export async function buildAll({ quiet = false } = {}) {
     entryPoints: ['electron/main.ts'],
     outfile: 'build/electron/main.cjs',
   });
+  // Bank imports run in a worker thread of the main process (electron/service/import-worker.ts).
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/service/import-job.ts'],
+    outfile: 'build/electron/import-job.cjs',
+  });
   await esbuild({
     ...common,
     entryPoints: ['electron/preload.ts'],

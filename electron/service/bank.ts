@@ -10,6 +10,7 @@ import {
 } from '../../db/queries/questions';
 import type {
   AppApi,
+  ImportProgress,
   ImportReport,
   QuestionListItem,
   QuestionPreview,
@@ -20,8 +21,46 @@ import type { ServiceDeps } from './deps';
 import { requireNoRunningExam } from './quiz/lifecycle';
 import { itemView } from './quiz/views';
 import { ServiceError } from './errors';
+import { importInWorker, ImportJobError } from './import-worker';
+import { storageProblem } from './storage-errors';
 
-type BankUseCases = Pick<AppApi, 'listQuestions' | 'previewQuestion' | 'importBank'>;
+type BankUseCases = Pick<
+  AppApi,
+  'listQuestions' | 'previewQuestion' | 'importBank' | 'getImportProgress'
+>;
+
+/** Problems and left-out questions listed in a report at most (the counts are complete). */
+export const importListLimit = 200;
+
+/** The report with its lists capped and their full lengths counted. */
+function capped(report: ImportReport): ImportReport {
+  return {
+    ...report,
+    problems: report.problems.slice(0, importListLimit),
+    unsupported: report.unsupported.slice(0, importListLimit),
+    problemCount: report.problems.length,
+    unsupportedCount: report.unsupported.length,
+  };
+}
+
+/** The file's text read, validated and written here, on the calling thread. */
+function importHere(deps: ServiceDeps, fileName: string, content: string): ImportReport {
+  const reading = readBankText(fileName, content);
+  if (!reading.ok) {
+    return {
+      ok: false,
+      bankId: null,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      retired: 0,
+      problems: reading.problems,
+      unsupported: reading.unsupported,
+    };
+  }
+  const report = importValidatedPack(deps.db, reading.pack, { now: deps.clock.now() });
+  return { ...report, unsupported: reading.unsupported };
+}
 
 /** Seed of the variant a template item is previewed with. */
 const PREVIEW_SEED = 0;
@@ -73,6 +112,7 @@ function learnerView(q: StoredQuestion): QuizItemView {
  * reported as problems in the `ImportReport`, never thrown.
  */
 export function bankUseCases(deps: ServiceDeps): BankUseCases {
+  let progress: ImportProgress | null = null;
   return {
     async listQuestions(input) {
       return searchQuestions(deps.db, input, templateTitle);
@@ -89,22 +129,44 @@ export function bankUseCases(deps: ServiceDeps): BankUseCases {
       if (deps.lockdown.hideImport) {
         throw new ServiceError('forbidden', 'importing banks is turned off on this installation');
       }
-      const reading = readBankText(fileName, content);
-      if (!reading.ok) {
-        return {
-          ok: false,
-          bankId: null,
-          added: 0,
-          updated: 0,
-          unchanged: 0,
-          retired: 0,
-          problems: reading.problems,
-          unsupported: reading.unsupported,
-        };
+      if (progress !== null) {
+        throw new ServiceError(
+          'conflict',
+          `“${progress.fileName}” is still being imported; wait until it has finished.`,
+        );
       }
-      const report = importValidatedPack(deps.db, reading.pack, { now: deps.clock.now() });
-      if (report.ok) bumpDataEpoch(deps.db);
-      return { ...report, unsupported: reading.unsupported };
+      progress = { fileName, phase: 'reading', questions: null, startedAt: deps.clock.now() };
+      try {
+        const worker = deps.importWorker;
+        const report =
+          worker === undefined
+            ? importHere(deps, fileName, content)
+            : await importInWorker(
+                worker,
+                {
+                  dbPath: deps.dbPath,
+                  fileName,
+                  content,
+                  now: deps.clock.now(),
+                  nativeBinding: deps.nativeBinding,
+                },
+                (phase, questions) => {
+                  if (progress !== null) progress = { ...progress, phase, questions };
+                },
+              );
+        if (report.ok) bumpDataEpoch(deps.db);
+        return capped(report);
+      } catch (error) {
+        if (!(error instanceof ImportJobError)) throw error;
+        const storage = storageProblem(error);
+        if (storage !== null) throw new ServiceError('storage', storage);
+        throw new Error(`bank import failed: ${error.message}`, { cause: error });
+      } finally {
+        progress = null;
+      }
+    },
+    async getImportProgress() {
+      return progress;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import type { Lockdown } from '../contract';
+import type { ImportWorkerEntry } from './import-worker';
 
 /** The time source; injected so tests (and the quiz state-machine model) can move it. */
 export interface Clock {
@@ -23,6 +24,13 @@ export interface ServiceDeps {
   readonly lockdown: Lockdown;
   /** Folder of backups (`backups/` beside the database); absent where backups make no sense. */
   readonly backupDir?: string;
+  /**
+   * Where bank imports run: in a worker thread started from this entry (the app and browser
+   * mode), or on the calling thread when absent (the CLI, most tests).
+   */
+  readonly importWorker?: ImportWorkerEntry;
+  /** The better-sqlite3 addon the worker loads (the Electron build's, in the desktop app). */
+  readonly nativeBinding?: string;
 }
 
 /** Seeds from `Math.random`, 32-bit non-negative integers. */

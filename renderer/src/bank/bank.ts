@@ -34,13 +34,15 @@ export function typeLabel(type: QuestionListItem['type']): string {
 /** The outcome of an import in one sentence. */
 export function importSummary(report: ImportReport): string {
   if (!report.ok) {
-    return `Nothing was imported: ${plural(report.problems.length, 'problem')} found. Fix them and import the file again.`;
+    const problems = report.problemCount ?? report.problems.length;
+    return `Nothing was imported: ${plural(problems, 'problem')} found. Fix them and import the file again.`;
   }
   const bank = report.bankId ? ` into bank “${report.bankId}”` : '';
   const retired = report.retired > 0 ? `, ${report.retired} retired` : '';
+  const leftOut = report.unsupportedCount ?? report.unsupported.length;
   const skipped =
-    report.unsupported.length > 0
-      ? ` ${plural(report.unsupported.length, 'question')} of a type DeepDrill cannot ask ${report.unsupported.length === 1 ? 'was' : 'were'} left out.`
+    leftOut > 0
+      ? ` ${plural(leftOut, 'question')} of a type DeepDrill cannot ask ${leftOut === 1 ? 'was' : 'were'} left out.`
       : '';
   return `Imported${bank}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged${retired}.${skipped}`;
 }

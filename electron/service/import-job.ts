@@ -1,0 +1,55 @@
+/**
+ * The worker side of a bank import (see `import-worker.ts`): reads and validates the file,
+ * then writes it in one transaction on its own connection to the same database file. Runs off
+ * the service's thread, so the app keeps answering while a large file is read; reports its
+ * phase as it goes. Only data crosses the thread boundary.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { importValidatedPack } from '../../db/bank/import';
+import { readBankText } from '../../db/bank/read-file';
+import { openDatabase } from '../../db/connection';
+import type { ImportJobInput, ImportJobMessage } from './import-worker';
+
+function post(message: ImportJobMessage): void {
+  parentPort?.postMessage(message);
+}
+
+function run(input: ImportJobInput): void {
+  post({ type: 'progress', phase: 'reading', questions: null });
+  const reading = readBankText(input.fileName, input.content);
+  if (!reading.ok) {
+    post({
+      type: 'done',
+      report: {
+        ok: false,
+        bankId: null,
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        retired: 0,
+        problems: reading.problems,
+        unsupported: reading.unsupported,
+      },
+    });
+    return;
+  }
+  post({ type: 'progress', phase: 'writing', questions: reading.pack.items.length });
+  const db = openDatabase(input.dbPath, { nativeBinding: input.nativeBinding });
+  try {
+    const report = importValidatedPack(db, reading.pack, { now: input.now });
+    post({ type: 'done', report: { ...report, unsupported: reading.unsupported } });
+  } finally {
+    db.close();
+  }
+}
+
+try {
+  run(workerData as ImportJobInput);
+} catch (error) {
+  const code = (error as { code?: unknown }).code;
+  post({
+    type: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+    code: typeof code === 'string' ? code : null,
+  });
+}
