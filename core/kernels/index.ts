@@ -44,3 +44,4 @@ export * from './generative';
 export * from './detection';
 export * from './interpretability';
 export * from './optimizers';
+export * from './early-stopping';
