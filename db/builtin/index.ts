@@ -18,6 +18,7 @@ import { metricLearningItems } from './items/metric-learning';
 import { normalizationItems } from './items/normalization';
 import { objectDetectionItems } from './items/object-detection';
 import { optimizationItems } from './items/optimization';
+import { optimizersItems } from './items/optimizers';
 import { regularizationItems } from './items/regularization';
 import { segmentationItems } from './items/segmentation';
 import { sequenceModelsItems } from './items/sequence-models';
@@ -37,6 +38,7 @@ export const builtinItems: readonly BankItemInput[] = [
   ...augmentationItems,
   ...capacityItems,
   ...optimizationItems,
+  ...optimizersItems,
   ...activationsItems,
   ...cnnArithmeticItems,
   ...efficientCnnsItems,

@@ -8,6 +8,7 @@ export const builtinTopics = [
   { id: 'augmentation', title: 'Data augmentation' },
   { id: 'capacity', title: 'Model capacity, underfitting and overfitting' },
   { id: 'optimization', title: 'Optimisation, vanishing and exploding gradients' },
+  { id: 'optimizers', title: 'Optimisers: momentum, AdaGrad, RMSProp, Adam, AdamW' },
   { id: 'activations', title: 'Activations and softmax' },
   { id: 'cnn-arithmetic', title: 'CNN arithmetic: output sizes, parameters, pooling' },
   { id: 'efficient-cnns', title: 'Efficient CNNs: depthwise-separable convolution, MobileNet' },
