@@ -13,8 +13,8 @@ describe('convTransposeGrid1d', () => {
     const g = convTransposeGrid1d([5, 4, 3, 2, 1], [1, 2, 3, 4], 2, 0);
     // Row 0 writes 5·[1,2,3,4] = [5,10,15,20] at columns 0–3, row 1 writes 4·f = [4,8,12,16]
     // at columns 2–5, … Column 2 = 15 + 4 = 19, column 3 = 20 + 8 = 28, column 4 = 12 + 3 = 15.
-    expect(g.cells[0]).toEqual([5, 10, 15, 20, null, null, null, null, null, null, null, null]);
-    expect(g.cells[1].slice(2, 6)).toEqual([4, 8, 12, 16]);
+    expect(g.rows[0]).toEqual({ start: 0, products: [5, 10, 15, 20] });
+    expect(g.rows[1]).toEqual({ start: 2, products: [4, 8, 12, 16] });
     expect(g.sums).toEqual([5, 10, 19, 28, 15, 22, 11, 16, 7, 10, 3, 4]);
     // Only the two first and two last columns hold a single product.
     expect(g.counts).toEqual([1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1]);

@@ -14,8 +14,8 @@ export type NormKind = 'batch' | 'layer' | 'instance' | 'group';
 export type TensorAxis = 'N' | 'C' | 'H' | 'W';
 
 /**
- * The contribution grid of a 1-D transposed convolution: row i holds the products x_i·w_k at the
- * full-output columns i·s + k (null where x_i's copy does not reach), `sums` the column sums and
+ * The contribution grid of a 1-D transposed convolution: row i holds the products x_i·w_k, written
+ * at the full-output columns i·s + k from `start` = i·s on, `sums` the column sums and
  * `counts` how many products land on each column (overlap: 2 or more). Columns are numbered in
  * the full (uncropped) output; the first and last `padding` columns are cropped away.
  */
@@ -27,7 +27,7 @@ export interface ConvTransposeGrid1d {
   readonly w: readonly number[];
   readonly stride: number;
   readonly padding: number;
-  readonly cells: readonly (readonly (number | null)[])[];
+  readonly rows: readonly { readonly start: number; readonly products: readonly number[] }[];
   readonly sums: readonly number[];
   readonly counts: readonly number[];
 }
@@ -123,26 +123,26 @@ export function convTransposeGrid1d(
   padding: number,
 ): ConvTransposeGrid1d {
   const full = (x.length - 1) * stride + w.length;
-  const cells: (number | null)[][] = [];
+  const rows: { start: number; products: number[] }[] = [];
   const sums = new Array<number>(full).fill(0);
   const counts = new Array<number>(full).fill(0);
   for (let i = 0; i < x.length; i++) {
-    const row = new Array<number | null>(full).fill(null);
+    const products: number[] = [];
     for (let k = 0; k < w.length; k++) {
       const o = i * stride + k;
       const product = x[i] * w[k];
-      row[o] = product;
+      products.push(product);
       sums[o] += product;
       counts[o] += 1;
     }
-    cells.push(row);
+    rows.push({ start: i * stride, products });
   }
   const overlaps = counts.flatMap((n, o) => (n >= 2 ? [o] : []));
   const crop =
     padding > 0
       ? ` The first and last ${padding} column${padding === 1 ? ' is' : 's are'} cropped away (padding ${padding}).`
       : '';
-  const rows = x
+  const rowText = x
     .map(
       (xi, i) =>
         `row x${i} = ${altNumber(xi)} writes ${list(w.map((wk) => xi * wk))} into columns ${i * stride} to ${i * stride + w.length - 1}`,
@@ -150,12 +150,12 @@ export function convTransposeGrid1d(
     .join('; ');
   const alt =
     `Contribution grid of a transposed convolution, stride ${stride}: one row per input value, ` +
-    `one column per position of the full output (${full} columns, numbered from 0). ${rows}. ` +
+    `one column per position of the full output (${full} columns, numbered from 0). ${rowText}. ` +
     (overlaps.length > 0
       ? `Columns ${overlaps.join(', ')} are highlighted: two or more copies overlap there and add. `
       : 'No copies overlap. ') +
     `Column sums: ${list(sums)}.${crop}`;
-  return { kind: 'conv-transpose-grid', dims: 1, alt, x, w, stride, padding, cells, sums, counts };
+  return { kind: 'conv-transpose-grid', dims: 1, alt, x, w, stride, padding, rows, sums, counts };
 }
 
 /** The full output of a 2-D transposed convolution with the overlap count of every cell. */
