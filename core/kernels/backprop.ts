@@ -21,11 +21,11 @@ export type OutputLoss = 'squared' | 'bce';
 /** A network x → z = W₁x + b₁ → h = act(z) → o = v·h + c → loss, one output. */
 export interface TwoLayerNet {
   /** H×D first-layer weights (row k feeds hidden unit k). */
-  readonly w1: number[][];
+  readonly w1: readonly (readonly number[])[];
   /** H first-layer biases. */
-  readonly b1: number[];
+  readonly b1: readonly number[];
   /** H output weights. */
-  readonly v: number[];
+  readonly v: readonly number[];
   /** Output bias. */
   readonly c: number;
   readonly activation: HiddenActivation;

@@ -23,7 +23,11 @@ beforeAll(async () => {
 
 /** Trainable parameters of a tfjs layer (BatchNormalization's moving statistics excluded). */
 function trainable(layer: tf.layers.Layer): number {
-  return layer.trainableWeights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+  // A weight's shape is fully known once built; a null dimension would show as NaN.
+  return layer.trainableWeights.reduce(
+    (n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? NaN), 1),
+    0,
+  );
 }
 
 /**

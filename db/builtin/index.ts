@@ -6,6 +6,7 @@
 import type { BankItemInput, BankPackInput } from '../bank/schema';
 import { activationsItems } from './items/activations';
 import { augmentationItems } from './items/augmentation';
+import { backpropagationItems } from './items/backpropagation';
 import { autoencodersItems } from './items/autoencoders';
 import { capacityItems } from './items/capacity';
 import { cnnArithmeticItems } from './items/cnn-arithmetic';
@@ -14,6 +15,7 @@ import { dropoutItems } from './items/dropout';
 import { efficientCnnsItems } from './items/efficient-cnns';
 import { initializationItems } from './items/initialization';
 import { interpretabilityItems } from './items/interpretability';
+import { linearClassifiersItems } from './items/linear-classifiers';
 import { metricLearningItems } from './items/metric-learning';
 import { normalizationItems } from './items/normalization';
 import { objectDetectionItems } from './items/object-detection';
@@ -26,6 +28,7 @@ import { seq2seqItems } from './items/seq2seq';
 import { attentionItems } from './items/attention';
 import { vaeItems } from './items/vae';
 import { gansItems } from './items/gans';
+import { trainingDiagnosticsItems } from './items/training-diagnostics';
 import { transferLearningItems } from './items/transfer-learning';
 import { upsamplingItems } from './items/upsampling';
 import { builtinTopics } from './topics';
@@ -37,6 +40,9 @@ export const builtinItems: readonly BankItemInput[] = [
   ...dropoutItems,
   ...augmentationItems,
   ...capacityItems,
+  ...linearClassifiersItems,
+  ...backpropagationItems,
+  ...trainingDiagnosticsItems,
   ...optimizationItems,
   ...optimizersItems,
   ...activationsItems,

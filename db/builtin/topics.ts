@@ -7,6 +7,12 @@ export const builtinTopics = [
   { id: 'dropout', title: 'Dropout' },
   { id: 'augmentation', title: 'Data augmentation' },
   { id: 'capacity', title: 'Model capacity, underfitting and overfitting' },
+  {
+    id: 'linear-classifiers',
+    title: 'Linear classifiers: scores, hinge loss, softmax cross-entropy',
+  },
+  { id: 'backpropagation', title: 'Backpropagation and the chain rule' },
+  { id: 'training-diagnostics', title: 'Reading training curves: overfitting and early stopping' },
   { id: 'optimization', title: 'Optimisation, vanishing and exploding gradients' },
   { id: 'optimizers', title: 'Optimisers: momentum, AdaGrad, RMSProp, Adam, AdamW' },
   { id: 'activations', title: 'Activations and softmax' },

@@ -1,0 +1,13 @@
+import type { BankItemInput } from '../../bank/schema';
+import { templateItems } from '../template-items';
+
+const topic = 'backpropagation';
+
+/** Backpropagation: the softmax–cross-entropy gradient and a two-layer network worked by hand. */
+export const backpropagationItems: BankItemInput[] = [
+  ...templateItems('softmax-ce-gradient', topic, {
+    base: 1,
+    tags: ['softmax', 'cross-entropy', 'gradient'],
+  }),
+  ...templateItems('two-layer-backprop', topic, { base: 2, tags: ['chain-rule', 'mlp'] }),
+];
