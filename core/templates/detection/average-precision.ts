@@ -41,7 +41,7 @@ function draw(rng: Rng, p: ParamBag): Problem {
     if (fixedHits !== undefined) throw new TemplateError('hits: need at least one TP and one FP');
     throw new Redraw('need a hit and a false positive');
   }
-  const missed = fixedObjects === undefined ? (level === 1 ? 1 : rng.int(1, 3)) : fixedObjects - tp;
+  const missed = fixedObjects === undefined ? rng.int(1, level === 1 ? 2 : 3) : fixedObjects - tp;
   if (missed < 0) throw new TemplateError(`objects: at least ${tp} (one per TP)`);
   const g = tp + missed;
   const count = hits.length;
