@@ -215,6 +215,8 @@ const RECOMPUTED: Record<string, number | number[]> = {
   'aug-mixup-label': [0.3 * 1 + 0.7 * 0, 0.3 * 0 + 0.7 * 1],
   'cap-mlp-param-count': denseParams([784, 128, 64, 10]),
   'cap-wider-param-count': denseParams([100, 100, 10]),
+  // A: 100·300 + 300 + 300·10 + 10 = 33310; B: 3·(100·100 + 100) + 100·10 + 10 = 31310.
+  'cap-deep-vs-wide-params': denseParams([100, 300, 10]) - denseParams([100, 100, 100, 100, 10]),
   'opt-sigmoid-chain-factor': (() => {
     const s = 1 / (1 + Math.exp(-0)); // sigma'(z) = s(1 - s) peaks at z = 0
     return (s * (1 - s)) ** 5;

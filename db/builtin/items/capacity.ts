@@ -1,5 +1,5 @@
 import type { BankItemInput } from '../../bank/schema';
-import { AUTHORS, SOURCE_QUIZ, SOURCE_QUIZ_TAG } from '../sources';
+import { AUTHORS, SOURCE_QUIZ, SOURCE_QUIZ_TAG, SOURCE_REMARK } from '../sources';
 
 /** Model capacity, underfitting, overfitting, the bias–variance picture. */
 export const capacityItems: BankItemInput[] = [
@@ -242,6 +242,226 @@ Total: $100480 + 8256 + 650 = 109386$.`,
     explanation: String.raw`Near-zero training loss with a rising validation loss is overfitting: capacity is large relative to the data. The direct fixes reduce that ratio: more (or augmented) data, regularisation (weight decay, dropout, early stopping), or a smaller model; transfer learning from a pretrained network is another common answer for small datasets.`,
     difficulty: 2,
     tags: ['overfitting', 'capacity', 'diagnosis'],
+    source: AUTHORS,
+  },
+  {
+    id: 'cap-deep-vs-wide-params',
+    topic: 'capacity',
+    type: 'numeric',
+    stem: String.raw`Two dense networks (every layer with biases) map 100 inputs to 10 outputs. Network A has one hidden layer of 300 units; network B has three hidden layers of 100 units each. How many more parameters does A have than B?`,
+    answer: { value: 2000, tolerance: { abs: 0 } },
+    answerFormat: 'an integer (positive if A has more)',
+    hints: [
+      String.raw`Count each network layer by layer: a dense layer from $n$ to $m$ units has $n \cdot m + m$ parameters.`,
+      String.raw`A has two dense layers ($100 \to 300 \to 10$); B has four ($100 \to 100 \to 100 \to 100 \to 10$).`,
+    ],
+    explanation: String.raw`- A: $100 \times 300 + 300 = 30300$ and $300 \times 10 + 10 = 3010$, in all $33310$.
+- B: three layers of $100 \times 100 + 100 = 10100$ each ($30300$) and $100 \times 10 + 10 = 1010$, in all $31310$.
+
+A has $33310 - 31310 = 2000$ more. Yet B is the deeper network: it composes three non-linearities instead of one, and there are functions (for example ones that fold the input space many times over) that deep networks represent with far fewer units than shallow ones. Adding layers does add parameters, and so capacity, but the parameter count alone is a rough measure of what a network can express: how the parameters are arranged matters too.`,
+    difficulty: 2,
+    tags: ['capacity', 'parameters', 'depth', 'width', 'live-session-remark'],
+    source: SOURCE_REMARK,
+  },
+  {
+    id: 'cap-double-descent',
+    topic: 'capacity',
+    type: 'mcq',
+    stem: 'Networks of growing width are each trained to zero training loss on the same training set, which has some label noise, with no explicit regularisation. Their test error is plotted against the number of parameters. What do such experiments typically show around the interpolation threshold, the size at which a model can first fit the training set exactly?',
+    options: [
+      {
+        id: 'monotone-rise',
+        text: 'Test error rises past the threshold and never comes down again: every parameter beyond it only adds variance.',
+        feedback:
+          'That extrapolates the classical U-curve. Experiments with very wide networks show test error falling again past the threshold.',
+      },
+      {
+        id: 'flat',
+        text: 'Test error stays constant past the threshold, because every such model fits the training set equally well.',
+        feedback:
+          'All of them interpolate the training set, but they interpolate it differently; the very large ones tend to find smoother interpolants, so test error keeps changing.',
+      },
+      {
+        id: 'minimum-at-threshold',
+        text: 'Test error is lowest exactly at the threshold, where the model has just enough capacity.',
+        feedback:
+          'The threshold is typically where test error is worst: the model has barely enough freedom to fit the noisy labels and must contort itself to do it.',
+      },
+      {
+        id: 'peak-then-fall',
+        text: 'Test error peaks near the threshold and falls again as the models grow further ("double descent").',
+        feedback:
+          'Correct: below the threshold the classical U-shape appears; at the threshold variance peaks; beyond it, larger models generalise better again.',
+      },
+    ],
+    answer: ['peak-then-fall'],
+    explanation: String.raw`Below the interpolation threshold the classical bias–variance picture holds: test error first falls, then rises as the model starts to fit noise. At the threshold there is essentially one way to fit every (noisy) training label, and it is a wild one, so variance and test error peak. Past it there are many parameter settings that fit the training set, and gradient descent from a small random initialisation tends to find smooth, small-norm ones among them, so test error decreases again, sometimes below the best classical value.
+
+The peak is strongest with label noise and no regularisation; weight decay, early stopping or more data flatten it. Double descent does not abolish the bias–variance trade-off: it shows that parameter count is an imperfect proxy for the effective capacity a trained network uses.`,
+    difficulty: 4,
+    tags: ['capacity', 'bias-variance', 'double-descent', 'overfitting'],
+    source: AUTHORS,
+  },
+  {
+    id: 'cap-high-bias-more-data',
+    topic: 'capacity',
+    type: 'mcq',
+    stem: 'A linear classifier reaches 70% training accuracy and 68% validation accuracy on 5,000 examples; on this task about 95% is achievable. A colleague proposes collecting 50,000 more examples. What should you expect?',
+    options: [
+      {
+        id: 'overfit',
+        text: 'The model will start to overfit the larger dataset.',
+        feedback:
+          'For a fixed model, overfitting becomes less likely as the dataset grows, not more.',
+      },
+      {
+        id: 'big-gain',
+        text: 'Validation accuracy will climb towards 95%, because more data always reduces error.',
+        feedback:
+          'More data shrinks variance, the train–validation gap, which is only 2 points here. The 25-point shortfall is bias, which more examples do not remove.',
+      },
+      {
+        id: 'plateau',
+        text: 'Little gain: training and validation accuracy will meet at around 70%, because the model is too simple for the task; more capacity would help more.',
+        feedback:
+          'Correct: with high bias the learning curves flatten out at a high error, and extra examples only close the small gap between them.',
+      },
+      {
+        id: 'collapse',
+        text: 'Training accuracy will drop to chance level, because a larger set is harder to fit.',
+        feedback:
+          'Training accuracy may fall slightly as the set grows, but the classifier still captures the same linear trend; it does not collapse to chance.',
+      },
+    ],
+    answer: ['plateau'],
+    explanation: String.raw`Learning curves plot training and validation error against the number of training examples. As the set grows, training error rises a little (more examples are harder to fit) and validation error falls, and both approach a common level set by the model's bias. Here the two are already 2 points apart and 25 points short of what is achievable, so the model sits near that level: the gain from ten times more data is at most the 2-point gap.
+
+Fix bias first: a more expressive model (a network instead of a linear classifier, better features), longer training or less regularisation. Once training accuracy is high and a large train–validation gap appears, more data becomes the right lever.`,
+    difficulty: 3,
+    tags: ['capacity', 'underfitting', 'learning-curves', 'bias-variance'],
+    source: AUTHORS,
+  },
+  {
+    id: 'cap-random-labels',
+    topic: 'capacity',
+    type: 'mcq',
+    stem: 'A standard CNN reaches nearly 100% training accuracy on CIFAR-10 even after every training label has been replaced by a class chosen at random, although it needs more epochs to get there. What does this experiment show?',
+    options: [
+      {
+        id: 'leak',
+        text: 'The training pipeline must be leaking test labels into training.',
+        feedback:
+          'Random labels carry no information about the images, so there is nothing to leak; the network fits them by memorising each image.',
+      },
+      {
+        id: 'generalises',
+        text: 'The network will also label test images well, since it fits the training set almost perfectly.',
+        feedback:
+          'With random labels test accuracy is at chance, 10%: near-perfect training accuracy says nothing about generalisation here.',
+      },
+      {
+        id: 'memorise',
+        text: 'The network has enough capacity to memorise 50,000 arbitrary labels, so its good test accuracy with the real labels cannot be explained by limited capacity alone.',
+        feedback:
+          'Correct: the same architecture that generalises with real labels can also fit pure noise, so its size is not what keeps it from overfitting.',
+      },
+      {
+        id: 'regularisers',
+        text: 'Adding weight decay and dropout would make fitting the random labels impossible.',
+        feedback:
+          'In the published experiments the networks still fit random labels with these regularisers switched on; explicit regularisation improves test accuracy on real labels but does not prevent memorisation.',
+      },
+    ],
+    answer: ['memorise'],
+    explanation: String.raw`The experiment (Zhang et al., "Understanding deep learning requires rethinking generalization", 2017) separates two questions: *can* the network fit arbitrary labels, and *does* it generalise with real ones. It can: its capacity suffices to memorise 50,000 random labels, and its test accuracy on those is at chance. With the real labels the same network generalises well. So classical capacity arguments (few parameters → no overfitting) do not explain why deep networks generalise; the structure of real data, the way stochastic gradient descent picks among the many solutions that fit, and the architecture's inductive biases play a large part. Fitting real labels is also much faster than fitting random ones: shared structure is learned before exceptions are memorised.`,
+    difficulty: 4,
+    tags: ['capacity', 'memorisation', 'generalisation', 'overfitting'],
+    source: AUTHORS,
+  },
+  {
+    id: 'cap-capacity-levers',
+    topic: 'capacity',
+    type: 'msq',
+    stem: 'Which of these changes raise the effective capacity that a network can use during training? Select all that apply.',
+    options: [
+      {
+        id: 'wider',
+        text: 'Add units to each hidden layer.',
+        feedback:
+          'Yes: more units mean more parameters and a larger set of representable functions.',
+      },
+      {
+        id: 'earlier-stop',
+        text: 'Stop training at an earlier epoch.',
+        feedback:
+          'No: early stopping limits how far the weights travel from their small initial values; it acts as a regulariser and lowers effective capacity.',
+      },
+      {
+        id: 'less-decay',
+        text: 'Lower the weight-decay coefficient.',
+        feedback:
+          'Yes: a weaker penalty lets the weights reach values the stronger penalty kept them from.',
+      },
+      {
+        id: 'smaller-set',
+        text: 'Train on fewer examples.',
+        feedback:
+          'No: capacity belongs to the model and its constraints. Fewer examples make overfitting likelier, but the model cannot represent anything new.',
+      },
+      {
+        id: 'lower-dropout',
+        text: 'Lower the dropout probability.',
+        feedback:
+          'Yes: fewer units are dropped, so each training step uses more of the network and the regularising effect weakens.',
+      },
+      {
+        id: 'input-noise',
+        text: 'Add Gaussian noise to the inputs during training.',
+        feedback:
+          'No: noise injection is a regulariser (for small noise and a squared-error loss it acts much like an L2 penalty).',
+      },
+    ],
+    answer: ['wider', 'less-decay', 'lower-dropout'],
+    explanation: String.raw`Capacity has two sides: what the architecture could represent (depth, width, parameter count) and how much of that the training procedure allows (regularisation). Widening a layer enlarges the first; weaker weight decay and a lower dropout probability relax the second. Early stopping and input noise are regularisers and *lower* effective capacity. The size of the training set does not change capacity at all: it changes how much of that capacity the data can pin down, which is why a model that overfits a small set can fit a large one well.`,
+    difficulty: 2,
+    tags: ['capacity', 'regularisation', 'width'],
+    source: AUTHORS,
+  },
+  {
+    id: 'cap-polynomial-degree',
+    topic: 'capacity',
+    type: 'mcq',
+    stem: 'Ten points with distinct $x$ values are sampled, with noise, from one period of a sine curve. Polynomials of degree 1, 3 and 9 are fitted to them by least squares. Which statement is true?',
+    options: [
+      {
+        id: 'deg1-lowest-train',
+        text: 'Degree 1 has the lowest training error, because the simplest model fits best.',
+        feedback:
+          'Training error can only fall as the degree grows: the degree-3 and degree-9 families contain every straight line, so their best fits are at least as close to the training points.',
+      },
+      {
+        id: 'deg9-best-test',
+        text: 'Degree 9 has the lowest error on new points, because its training error is zero.',
+        feedback:
+          'Its zero training error comes from fitting the noise exactly, which is what makes it swing between the points and predict new ones badly.',
+      },
+      {
+        id: 'all-equal',
+        text: 'All three generalise about equally well, because they are all polynomials.',
+        feedback:
+          'They differ in capacity: the line cannot follow the curve (underfitting) and the degree-9 polynomial follows the noise (overfitting).',
+      },
+      {
+        id: 'deg9-interpolates',
+        text: 'Degree 9 passes through all ten points (zero training error) but oscillates between them; degree 3 most likely has the lowest error on new points.',
+        feedback:
+          'Correct: 10 coefficients can match 10 points exactly, noise and all, while a cubic follows the shape of one sine period without chasing the noise.',
+      },
+    ],
+    answer: ['deg9-interpolates'],
+    explanation: String.raw`A polynomial of degree $d$ has $d + 1$ coefficients. With 10 distinct $x$ values, degree 9 has 10 coefficients and the least-squares fit interpolates every point exactly, so its training error is 0, but to do so it bends sharply between the points and its error on new points is large: overfitting. Degree 1 is too rigid to follow a sine period: both its training and test errors are high (underfitting). Degree 3 matches the shape of one period well without chasing the noise. Training error falls steadily with the degree; error on new points is U-shaped. The degree is chosen on held-out data, never on the training error.`,
+    difficulty: 2,
+    tags: ['capacity', 'overfitting', 'underfitting', 'polynomial'],
     source: AUTHORS,
   },
 ];
