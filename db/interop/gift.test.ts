@@ -198,10 +198,12 @@ describe('parseGift on the sample file', () => {
 });
 
 describe('parseGift details', () => {
-  it('resolves the escapes, keeping \\n before a letter as LaTeX', () => {
+  it('resolves the escapes as Moodle does: \\n is a line break, \\\\ a backslash', () => {
     expect(unescapeGift('a\\:b\\#c\\=d\\~e\\{f\\}g\\\\h')).toBe('a:b#c=d~e{f}g\\h');
     expect(unescapeGift('one\\n two')).toBe('one\n two');
-    expect(unescapeGift('$\\nabla f$ and $\\frac{a}{b}$')).toBe('$\\nabla f$ and $\\frac{a}{b}$');
+    // Moodle's export writes each line break as \n, letters may follow; LaTeX comes as \\.
+    expect(unescapeGift('Line one\\nSecond line')).toBe('Line one\nSecond line');
+    expect(unescapeGift('$\\\\nabla f$ and $\\frac{a}{b}$')).toBe('$\\nabla f$ and $\\frac{a}{b}$');
     const r = parse('::esc::Is 2\\=2 \\{really\\}? {=yes \\# sure ~no \\~ never}');
     expect(item(r, 'esc')).toMatchObject({
       stem: 'Is 2=2 {really}?',

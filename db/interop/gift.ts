@@ -14,8 +14,9 @@
  * Not supported, listed with their line: essays (`{}`), matching (`{=a -> b}`), missing word /
  * cloze (answers inside the text), descriptions (no answers), short answers with text.
  *
- * Escapes follow Moodle: `\\` is a backslash, `\:` `\#` `\=` `\~` `\{` `\}` the character, `\n` a
- * line break, except that `\n` followed by a letter is kept (it is LaTeX: `\nabla`, `\neq`).
+ * Escapes follow Moodle (`escapedchar_pre`): `\\` is a backslash, `\:` `\#` `\=` `\~` `\{` `\}` the
+ * character, `\n` a line break, also before a letter (Moodle's export writes every line break as
+ * `\n`; LaTeX such as `\nabla` is written `\\nabla`), and any other backslash is kept.
  */
 import {
   DEFAULT_DIFFICULTY,
@@ -137,7 +138,7 @@ export function unescapeGift(s: string): string {
     if (next === '\\' || SPECIAL.includes(next)) {
       out += next;
       i++;
-    } else if (next === 'n' && !/[A-Za-z]/.test(s[i + 2] ?? '')) {
+    } else if (next === 'n') {
       out += '\n';
       i++;
     } else out += c;

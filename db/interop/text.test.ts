@@ -86,3 +86,64 @@ describe('decodeHtmlEntities', () => {
     );
   });
 });
+
+// Each case is a text from Moodle's own parser tests (question/format/gift/tests and
+// question/format/xml/tests in moodle/moodle), with what Moodle shows for it written by hand.
+describe('Moodle texts, shown as Moodle shows them', () => {
+  it('drops a <br> that ends the text or a paragraph instead of showing a backslash', () => {
+    // error_invalid_grades.xml: the question text and an answer both end in <br>.
+    expect(toMarkdown('Select all prime numbers :<br>', 'html')).toBe('Select all prime numbers :');
+    expect(toMarkdown('<p dir="ltr" style="text-align: left;">2<br></p>', 'html')).toBe('2');
+    expect(toMarkdown('<p>one<br></p><p>two</p>', 'html')).toBe('one\n\ntwo');
+    // A <br> inside a paragraph stays a line break.
+    expect(toMarkdown('one<br>two', 'html')).toBe('one\\\ntwo');
+  });
+
+  it('keeps the line breaks of Moodle auto-format, and reads breaks next to tags as spaces', () => {
+    // text_to_html: each line break is a <br>, except beside a tag, where it is a space.
+    expect(toMarkdown('First line\nSecond line\n<b>bold</b>\nafter', 'moodle')).toBe(
+      'First line\\\nSecond line **bold** after',
+    );
+  });
+
+  it('keeps <pre> as a code block with its indentation (test_import_pre_content)', () => {
+    const html =
+      '<p>What would running the test method print?</p>\n<pre>\n    public void test() {\n        method1();\n        method2();\n    }\n</pre>';
+    expect(toMarkdown(html, 'html')).toBe(
+      'What would running the test method print?\n\n```\n    public void test() {\n        method1();\n        method2();\n    }\n```',
+    );
+  });
+
+  it('turns an HTML table into a Markdown table with a header row', () => {
+    const html =
+      '<table><thead><tr><th>Layer</th><th>Output</th></tr></thead><tbody><tr><td>conv 3×3</td><td>32 <b>maps</b></td></tr><tr><td>a|b</td><td>line<br>two</td></tr></tbody></table>';
+    expect(toMarkdown(`<p>Read the table.</p>${html}`, 'html')).toBe(
+      [
+        'Read the table.',
+        '',
+        '| Layer | Output |',
+        '| --- | --- |',
+        '| conv 3×3 | 32 **maps** |',
+        '| a\\|b | line two |',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps backslashes as backslashes (test_import_backslash: A \\ B \\\\ C)', () => {
+    // Moodle shows `A \ B \\ C`; in Markdown a backslash before punctuation must be doubled.
+    const md = toMarkdown('A \\ B \\\\ C', 'moodle');
+    expect(md).toBe('A \\ B \\\\\\ C');
+    // A backslash just before a tag would otherwise escape the Markdown that tag becomes.
+    expect(toMarkdown('a\\<b>x</b>', 'html')).toBe('a\\\\**x**');
+  });
+
+  it('never turns a leading # or 1. of HTML text into a heading or a list', () => {
+    expect(toMarkdown('<p># of parameters?</p><p>1. Which layer?</p>', 'html')).toBe(
+      '\\# of parameters?\n\n1\\. Which layer?',
+    );
+    expect(toMarkdown('# of epochs', 'moodle')).toBe('\\# of epochs');
+    expect(toMarkdown('<ul><li># one</li></ul>', 'html')).toBe('- \\# one');
+    // Mid-line they are plain text and stay as they are.
+    expect(toMarkdown('x<sup>2</sup> + 1. Then #3 - 2', 'html')).toBe('x$^{2}$ + 1. Then #3 - 2');
+  });
+});

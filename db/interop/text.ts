@@ -17,11 +17,13 @@ export function toMarkdown(text: string, format: TextFormat): string {
       out = text;
       break;
     case 'html':
-    case 'moodle':
       out = htmlToMarkdown(text);
       break;
+    case 'moodle':
+      out = htmlToMarkdown(moodleAutoFormatToHtml(text));
+      break;
     case 'plain':
-      out = escapeMarkdownOutsideMath(text);
+      out = plainToMarkdown(text);
       break;
     default:
       throw new Error(`unknown text format ${String(format satisfies never)}`);
@@ -170,13 +172,58 @@ export function splitMath(text: string): { readonly math: boolean; readonly text
 
 /**
  * Escapes, outside math, what Markdown would read as markup in plain text: emphasis and code
- * characters (`*`, `_`, `` ` ``) and a `<` that could open an HTML tag.
+ * characters (`*`, `_`, `` ` ``), a `<` that could open an HTML tag, a backslash before
+ * punctuation (Markdown would read it as an escape, so `\\` would show as one backslash), and at
+ * the start of a line what would begin a heading, list, quote or table (`#`, `1.`, `- `, `+ `,
+ * `>`, `|`) or underline the line before into a heading (`===`, `---`).
  */
-export function escapeMarkdownOutsideMath(text: string): string {
-  if (!/[*_`<]/.test(text)) return text;
+export function escapeMarkdownOutsideMath(text: string, atLineStart = true): string {
+  if (!/[*_`<\\#>|=+-]|\d[.)]/.test(text)) return text;
   return splitMath(text)
-    .map((p) => (p.math ? p.text : p.text.replace(/[*_`]|<(?=[A-Za-z/!?])/g, (c) => `\\${c}`)))
+    .map((p, k) => {
+      if (p.math) return p.text;
+      const inline = p.text.replace(inlineMarkup, (c) => `\\${c}`);
+      // Only the first run can start a line at its start; math ends mid-line.
+      return inline.replace(
+        k === 0 && atLineStart ? lineStartMarkup : lineStartMarkupAfterBreak,
+        (_, before: string, blank: string, mark: string) =>
+          /^\d/.test(mark) ? `${before}${blank}${mark}\\` : `${before}${blank}\\${mark}`,
+      );
+    })
     .join('');
+}
+
+/**
+ * Emphasis and code characters, a `<` that could open a tag, and a backslash that Markdown
+ * would read as an escape or a hard break (before punctuation, a line break, or whatever comes
+ * after this text).
+ */
+const inlineMarkup = /[*_`]|<(?=[A-Za-z/!?])|\\(?=[!-/:-@[-`{-~\n]|$)/g;
+const lineStartMark = String.raw`([ \t]*)(#|\d{1,9}(?=[.)](?:[ \t\n]|$))|[-+](?=[ \t\n]|$)|>|\||={2,}|-{3,})`;
+const lineStartMarkup = new RegExp(`(^|\n)${lineStartMark}`, 'g');
+const lineStartMarkupAfterBreak = new RegExp(`(\n)${lineStartMark}`, 'g');
+
+/**
+ * Moodle's auto-format (`FORMAT_MOODLE`) as the HTML Moodle shows (`text_to_html`): blanks
+ * between tags dropped, a line break next to a tag read as a space, every other line break a
+ * `<br>`.
+ */
+export function moodleAutoFormatToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/>\s+</g, '><')
+    .replace(/\n</g, ' <')
+    .replace(/>\n/g, '> ')
+    .replace(/\n/g, '<br>');
+}
+
+/** Plain text (`FORMAT_PLAIN`): shown literally, each line break kept. */
+function plainToMarkdown(text: string): string {
+  return escapeMarkdownOutsideMath(text.replace(/\r\n?/g, '\n'))
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\\\n')
+    .replace(/(?:\\\n)+$/, '');
 }
 
 /** `\(x\)` → `$x$` and `\[x\]` → `$$x$$`; other math and text unchanged. */
@@ -236,28 +283,88 @@ function attribute(tag: string, name: 'alt' | 'href'): string | null {
 const simpleScript = /^[A-Za-z0-9+\-.,=() ]{1,30}$/;
 const tagName = /^<(\/?)([A-Za-z][A-Za-z0-9]{0,30})/;
 
-/** Trims each line's trailing blanks (keeping a `\\` hard break) and collapses blank runs. */
+/**
+ * Trims each line's blanks and collapses blank runs; leading blanks are kept only where they
+ * indent a nested list item, and every line of a fenced code block is kept as it is. A hard
+ * break (`\` at a line's end) that ends a paragraph or the text is dropped: Markdown would show
+ * the backslash.
+ */
 function tidyLines(text: string): string {
-  const lines = text.split('\n').map((line) => {
-    const trimmed = line.trimEnd();
-    // Leading blanks are kept only where they indent a nested list item.
-    const start = trimmed.trimStart();
-    return start.startsWith('- ') ? trimmed : start;
-  });
+  const lines: { readonly text: string; readonly code: boolean }[] = [];
+  let fence: string | null = null;
+  for (const raw of text.split('\n')) {
+    if (fence !== null) {
+      lines.push({ text: raw, code: true });
+      if (raw === fence) fence = null;
+    } else if (raw.startsWith(CODE_FENCE_MARK) && /^`{3,}$/.test(raw.slice(1))) {
+      fence = raw;
+      lines.push({ text: raw, code: true });
+    } else {
+      const start = raw.trim();
+      lines.push({ text: start.startsWith('- ') ? raw.trimEnd() : start, code: false });
+    }
+  }
   const out: string[] = [];
   let blank = 0;
-  for (const line of lines) {
-    blank = line === '' ? blank + 1 : 0;
-    if (blank < 2) out.push(line);
+  for (const [k, line] of lines.entries()) {
+    blank = line.code || line.text !== '' ? 0 : blank + 1;
+    if (blank > 1) continue;
+    const next = lines.at(k + 1);
+    const endsParagraph = next === undefined || next.code || next.text === '';
+    out.push(
+      !line.code && endsParagraph && /(?<!\\)(?:\\\\)*\\$/.test(line.text)
+        ? line.text.slice(0, -1).trimEnd()
+        : line.text,
+    );
   }
-  return out.join('\n');
+  return out.join('\n').replace(/^\n+|\n+$/g, '');
+}
+
+/** Marks the line of a code fence this module wrote (it never comes from escaped text). */
+const CODE_FENCE_MARK = '\u0000';
+
+/** The text inside `<pre>…</pre>` as it shows: tags dropped (`<br>` a line break), entities decoded. */
+function preText(inner: string): string {
+  const text = decodeHtmlEntities(
+    inner.replace(/<br\s*\/?>/gi, '\n').replace(/<[A-Za-z/!?][^<>]*>/g, ''),
+  ).replace(/\u00a0/g, ' ');
+  return text.replace(/^\r?\n/, '').replace(/\s+$/, '');
+}
+
+/** A fenced code block holding `code` verbatim (the fence longer than any backtick run in it). */
+function codeBlock(code: string): string {
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `\n\n${CODE_FENCE_MARK}${fence}\n${code}\n${CODE_FENCE_MARK}${fence}\n\n`;
+}
+
+/** A GFM table from rows of cell texts (the first row is the header, as Markdown needs one). */
+function markdownTable(rows: readonly (readonly string[])[]): string {
+  const width = Math.max(...rows.map((r) => r.length));
+  if (width === 0) return '\n\n';
+  const line = (cells: readonly string[]) =>
+    `| ${Array.from({ length: width }, (_, k) => cells[k] ?? '').join(' | ')} |`;
+  return `\n\n${[line(rows[0]), line(Array<string>(width).fill('---')), ...rows.slice(1).map(line)].join('\n')}\n\n`;
+}
+
+/** A table cell's Markdown on one line, its pipes escaped. */
+function cellText(markdown: string): string {
+  return markdown
+    .replace(/\\\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(\\*)\|/g, (m, slashes: string) => (slashes.length % 2 === 0 ? `${slashes}\\|` : m));
 }
 
 /**
  * HTML to Markdown, without ever producing HTML: see the module comment. Iterative, linear in
- * the input, tolerant of broken markup (a `<` that starts no tag is text).
+ * the input, tolerant of broken markup (a `<` that starts no tag is text). `<pre>` keeps its
+ * blanks and lines as a code block; a table becomes a Markdown table (nested tables are read as
+ * text inside their cell).
  */
-export function htmlToMarkdown(html: string): string {
+export function htmlToMarkdown(source: string): string {
+  // NUL marks the code fences this function writes; it never means anything in a text.
+  const html = source.replaceAll(CODE_FENCE_MARK, '');
   const find = memoIndexOf(html);
   // ASCII-only lower case keeps every offset the same as in `html`.
   const lower = html.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -267,9 +374,32 @@ export function htmlToMarkdown(html: string): string {
   let scriptKind: 'sup' | 'sub' | null = null;
   let listDepth = 0;
   const links: string[] = [];
+  // The outermost table being read: its rows, and where the open cell's text starts in `out`.
+  let tableDepth = 0;
+  let rows: string[][] = [];
+  let cellStart = -1;
+  const closeCell = () => {
+    if (cellStart < 0) return;
+    const cell = cellText(out.splice(cellStart).join(''));
+    if (rows.length === 0) rows.push([]);
+    rows[rows.length - 1].push(cell);
+    cellStart = -1;
+  };
   let i = 0;
+  // Does the next text start a Markdown line (after blanks), where `#` or `1.` would be markup?
+  const atLineStart = () => {
+    for (let k = out.length - 1; k >= 0; k--) {
+      const piece = out[k].replace(/[ \t]+$/, '');
+      if (piece !== '') return piece.endsWith('\n') || /(?:^|\n)[ \t]*- $/.test(out[k]);
+    }
+    return true;
+  };
   const text = (s: string) => {
-    if (s !== '') out.push(escapeMarkdownOutsideMath(decodeHtmlEntities(s)));
+    if (s === '') return;
+    // Outside <pre>, HTML shows any run of blanks and line breaks as one space.
+    const decoded = decodeHtmlEntities(s.replace(/[ \t\r\n\f]+/g, ' '));
+    // Blank runs need no escape (and skipping the look-back keeps long blank runs linear).
+    out.push(decoded.trim() === '' ? decoded : escapeMarkdownOutsideMath(decoded, atLineStart()));
   };
   while (i < html.length) {
     const lt = find('<', i);
@@ -304,6 +434,15 @@ export function htmlToMarkdown(html: string): string {
       i = closeEnd < 0 ? html.length : closeEnd + 1;
       continue;
     }
+    if (!closing && name === 'pre') {
+      const close = findLower('</pre', i);
+      const closeEnd = close < 0 ? -1 : find('>', close);
+      const code = preText(html.slice(i, close < 0 ? html.length : close));
+      i = closeEnd < 0 ? html.length : closeEnd + 1;
+      if (code.trim() === '') continue;
+      out.push(tableDepth > 0 ? escapeMarkdownOutsideMath(code) : codeBlock(code));
+      continue;
+    }
     switch (name) {
       case 'br':
         out.push('\\\n');
@@ -324,16 +463,16 @@ export function htmlToMarkdown(html: string): string {
         if (!closing) {
           scriptStart = out.length;
           scriptKind = name;
-        } else if (scriptKind === name && scriptStart >= 0) {
+        } else if (scriptKind === name && scriptStart >= 0 && scriptStart <= out.length) {
           const inner = out
             .splice(scriptStart)
             .join('')
-            .replace(/\\([*_`<])/g, '$1');
+            .replace(/\\([!-/:-@[-`{-~])/g, '$1');
           const mark = name === 'sup' ? '^' : '_';
           out.push(
             simpleScript.test(inner)
               ? `$${mark}{${inner.trim()}}$`
-              : `${name === 'sup' ? '^' : '\\_'}(${escapeMarkdownOutsideMath(inner)})`,
+              : `${name === 'sup' ? '^' : '\\_'}(${escapeMarkdownOutsideMath(inner, false)})`,
           );
           scriptStart = -1;
           scriptKind = null;
@@ -347,12 +486,37 @@ export function htmlToMarkdown(html: string): string {
         listDepth = Math.min(10, Math.max(0, listDepth + (closing ? -1 : 1)));
         out.push('\n\n');
         break;
+      case 'table':
+        if (!closing) {
+          if (tableDepth === 0) {
+            out.push('\n\n');
+            rows = [];
+          }
+          tableDepth++;
+        } else if (tableDepth > 0) {
+          tableDepth--;
+          if (tableDepth === 0) {
+            closeCell();
+            out.push(markdownTable(rows.filter((r) => r.length > 0)));
+            rows = [];
+          }
+        }
+        break;
       case 'tr':
-        out.push('\n');
+        if (tableDepth === 1) {
+          closeCell();
+          if (!closing) rows.push([]);
+        } else out.push(' ');
         break;
       case 'td':
       case 'th':
-        if (!closing) out.push(' | ');
+        if (tableDepth === 1) {
+          closeCell();
+          if (!closing) {
+            if (rows.length === 0) rows.push([]);
+            cellStart = out.length;
+          }
+        } else if (tableDepth > 1 || !closing) out.push(' ');
         break;
       case 'img': {
         const alt = attribute(tag, 'alt')?.trim() ?? '';
@@ -370,8 +534,12 @@ export function htmlToMarkdown(html: string): string {
         }
         break;
       default:
-        if (blockTags.has(name)) out.push('\n\n');
+        if (blockTags.has(name)) out.push(tableDepth > 0 ? ' ' : '\n\n');
     }
   }
-  return tidyLines(out.join('').replace(/\u00a0/g, ' '));
+  if (tableDepth > 0) {
+    closeCell();
+    out.push(markdownTable(rows.filter((r) => r.length > 0)));
+  }
+  return tidyLines(out.join('').replace(/\u00a0/g, ' ')).replaceAll(CODE_FENCE_MARK, '');
 }
