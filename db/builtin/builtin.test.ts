@@ -227,6 +227,16 @@ const RECOMPUTED: Record<string, number | number[]> = {
     return g.map((v) => (norm > 2.5 ? (v * 2.5) / norm : v));
   })(),
   'opt-momentum-step': 2.0 - 0.1 * (0.9 * 1.0 + 0.5),
+  // L(w) = 2w², L'(w) = 4w, η = 0.6: each step w ← w − 0.6·4w; w1 = −1.4, w2 = 1.96, w3 = −2.744.
+  'opt-gd-divergence-quadratic': [1, 2, 3].map((n) => {
+    let w = 1;
+    for (let k = 0; k < n; k++) w -= 0.6 * (4 * w);
+    return w;
+  }),
+  // Warm-up 0.4·250/1000 = 0.1; decay ½·0.4·(1 + cos(π·750/1000)) = 0.2·(1 − √2/2).
+  'opt-warmup-cosine-lr': [(0.4 * 250) / 1000, 0.5 * 0.4 * (1 + Math.cos((Math.PI * 750) / 1000))],
+  // ∂x5/∂x1 = Π (1 + f_k') = 1.1·1.2·0.9·1.05.
+  'opt-residual-gradient': [0.1, 0.2, -0.1, 0.05].reduce((p, d) => p * (1 + d), 1),
   'act-softmax-values': softmax([2, 1, 0]),
   'act-leaky-relu-values': [-3, 0, 2.5, -0.5].map((x) => (x > 0 ? x : 0.01 * x)),
   'act-cross-entropy-loss': -Math.log(softmax([2, 1, 0])[0]!),
