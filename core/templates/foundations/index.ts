@@ -1,5 +1,6 @@
 /** The foundations templates, in listing order. */
 import type { TemplateDefinition } from '../types';
+import { activationChainRuleTemplate } from './activation-chain-rule';
 import { multiclassHingeLossTemplate } from './multiclass-hinge-loss';
 import { softmaxCeGradientTemplate } from './softmax-ce-gradient';
 import { softmaxCrossEntropyTemplate } from './softmax-cross-entropy';
@@ -10,4 +11,5 @@ export const foundationsTemplates: readonly TemplateDefinition[] = [
   softmaxCrossEntropyTemplate,
   softmaxCeGradientTemplate,
   twoLayerBackpropTemplate,
+  activationChainRuleTemplate,
 ];
