@@ -10,11 +10,14 @@ test('the shell shows the topics stored in SQLite and navigates', async ({ page,
   for (const topic of topics) {
     await expect(mastery.getByRole('meter', { name: `Mastery of ${topic.title}` })).toBeVisible();
   }
+  await expect(page).toHaveTitle('Dashboard — DeepDrill');
   await goTo(page, 'Practice');
   await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeFocused();
+  await expect(page).toHaveTitle('Practice — DeepDrill');
   await expect(page.getByRole('checkbox', { name: new RegExp(topics[0].title) })).toBeVisible();
   await goTo(page, 'Bank');
   await expect(page.getByRole('heading', { level: 1, name: 'Question bank' })).toBeVisible();
+  await expect(page).toHaveTitle('Question bank — DeepDrill');
   await goTo(page, 'Settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   // Routing is state: the token stays in the address, so a reload still works.

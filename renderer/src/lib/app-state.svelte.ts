@@ -42,6 +42,20 @@ export function sectionOf(route: Route): NavSection {
   }
 }
 
+const screenNames: Record<Route['name'], string> = {
+  dashboard: 'Dashboard',
+  practice: 'Practice',
+  quiz: 'Quiz',
+  review: 'Review',
+  bank: 'Question bank',
+  settings: 'Settings',
+};
+
+/** The window title for a screen: "Practice — DeepDrill", so windows and history tell apart. */
+export function pageTitle(route: Route, productName: string): string {
+  return `${screenNames[route.name]} — ${productName}`;
+}
+
 /** State every screen shares: the API, the current screen, app info and settings, the theme. */
 export class AppState {
   readonly api: AppApi;
