@@ -256,6 +256,8 @@ const RECOMPUTED: Record<string, number | number[]> = {
   'eff-separable-mult-adds': 14 * 14 * (3 * 3 * 512 + 512 * 512),
   'tl-new-head-params': denseParams([4096, 5]),
   'tl-frozen-base-trainable': denseParams([7 * 7 * 512, 256, 5]),
+  // Last conv 3·3·512·512 + 512 = 2359808, pooling none, head 512·10 + 10 = 5130.
+  'tl-unfreeze-last-conv': 3 * 3 * 512 * 512 + 512 + denseParams([512, 10]),
   'up-transpose1d-stride3-numeric': convTranspose1d([5, 4, 3, 2, 1], [1, 2, 3, 4], 3),
   // Output length of a 7-long input, kernel 4, stride 2, then one value cropped from each end.
   'up-transpose2d-output-size':
