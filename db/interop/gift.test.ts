@@ -64,6 +64,7 @@ describe('parseGift on the sample file', () => {
       'minibatch',
       'html-stem',
       'latex-delims',
+      'missing-word',
     ]);
   });
 
@@ -177,11 +178,6 @@ describe('parseGift on the sample file', () => {
         type: 'matching',
         title: 'matching-q',
       },
-      {
-        position: `line ${lineOf(fixture, '::missing-word::')}`,
-        type: 'missing word',
-        title: 'missing-word',
-      },
       { position: `line ${lineOf(fixture, '::intro::')}`, type: 'description', title: 'intro' },
       {
         position: `line ${lineOf(fixture, '::short-text::')}`,
@@ -255,11 +251,12 @@ describe('parseGift details', () => {
     expect(item(r, 'd')).toMatchObject({ answer: { value: 4, tolerance: { abs: 0 } } });
   });
 
-  it('recognises missing-word questions with the answers at the start or several blanks', () => {
+  it('reads missing-word questions with a blank where the answers were, lists several blanks', () => {
     const r = parse(
-      '{=A ~B} is the first letter.\n\nDropout {=on ~off} here and {=a ~b} there.\n\n::ok::Fine {T}',
+      '::mw::{=A ~B} is the first letter.\n\nDropout {=on ~off} here and {=a ~b} there.\n\n::ok::Fine {T}',
     );
-    expect(r.unsupported.map((u) => u.type)).toEqual(['missing word', 'cloze (several blanks)']);
+    expect(item(r, 'mw')).toMatchObject({ stem: '\\_\\_\\_\\_\\_ is the first letter.' });
+    expect(r.unsupported.map((u) => u.type)).toEqual(['cloze (several blanks)']);
   });
 
   it('refuses a file where nothing converts, listing what was left out', () => {

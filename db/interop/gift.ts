@@ -4,15 +4,21 @@
  * Maps: multiple choice with one right answer (`=` right, `~` wrong) → `mcq`; multiple answers
  * with percentage weights (`~%50%…`, `~%-100%…`, no `=`) → `msq` whose key is the options with a
  * positive weight (tagged `partial-credit`); true/false (`{T}`, `{FALSE}`, …) → `mcq` with the
- * options True and False, pinned in that order (as Moodle shows them); numerical (`{#3.5:0.1}`, `{#1..5}`, `{#=2.1:0.1 =%50%2:0.5}`, the 100 %
- * answer taken) → `numeric` with an absolute tolerance; short answer (`{=42 =42.0}`) when every
- * accepted answer is one number → `numeric`, exact. Per-answer feedback `#…` → option feedback;
- * general feedback `####…` → explanation; `$CATEGORY: a/b` → topic; `::title::` → item id.
- * GIFT has no shuffle setting (Moodle shuffles a GIFT multiple choice by its site default, on
- * unless changed), so choice options stay unpinned: DeepDrill shuffles them per quiz.
+ * options True and False, pinned in that order (as Moodle shows them); numerical (`{#3.5:0.1}`,
+ * `{#1..5}`, `{#=2.1:0.1 =%50%2:0.5}`, the 100 % answer taken; from the first `~` on, the feedback
+ * for any other answer, added to the explanation) → `numeric` with an absolute tolerance; short
+ * answer (`{=42 =42.0}`, or `{42}`: as in Moodle, an answer before the first `=` is right) when
+ * every accepted answer is one number → `numeric`, exact. Per-answer feedback `#…` → option
+ * feedback; general feedback `####…` → explanation; `$CATEGORY: a/b` → topic; `::title::` → item
+ * id, unless the comment lines give an id number (`// [id:myid] [tag:one]`, as Moodle's export
+ * writes them), which is preferred; their tags are added. Text after the answers (even only a
+ * full stop) makes a missing-word question, read as Moodle does: `_____` stands in the text where
+ * the answers were. GIFT has no shuffle setting (Moodle shuffles a GIFT multiple choice by its
+ * site default, on unless changed), so choice options stay unpinned: DeepDrill shuffles them per
+ * quiz.
  *
- * Not supported, listed with their line: essays (`{}`), matching (`{=a -> b}`), missing word /
- * cloze (answers inside the text), descriptions (no answers), short answers with text.
+ * Not supported, listed with their line: essays (`{}`), matching (`{=a -> b}`), cloze (several
+ * answer sections in one text), descriptions (no answers), short answers with text.
  *
  * Escapes follow Moodle (`escapedchar_pre`): `\\` is a backslash, `\:` `\#` `\=` `\~` `\{` `\}` the
  * character, `\n` a line break, also before a letter (Moodle's export writes every line break as
@@ -43,6 +49,8 @@ const SPECIAL = ':#={}~';
 /** One question's text: its non-comment lines joined, with a map back to file lines. */
 interface Block {
   readonly text: string;
+  /** The block's `//` comment lines, joined with line breaks (they may hold `[id:…]`, `[tag:…]`). */
+  readonly comments: string;
   /** Offset in `text` where each kept line starts, and that line's number in the file. */
   readonly offsets: readonly number[];
   readonly lines: readonly number[];
@@ -59,18 +67,22 @@ function lineOf(block: Block, offset: number): number {
   return block.lines[lo];
 }
 
-/** Splits the file into blocks at blank lines, dropping `//` comment lines (as Moodle does). */
+/** Splits the file into blocks at blank lines, setting `//` comment lines apart (as Moodle does). */
 function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let parts: string[] = [];
   let offsets: number[] = [];
   let lines: number[] = [];
+  let comments: string[] = [];
   let length = 0;
   const flush = () => {
-    if (parts.length > 0) blocks.push({ text: parts.join('\n'), offsets, lines });
+    if (parts.length > 0) {
+      blocks.push({ text: parts.join('\n'), comments: comments.join('\n'), offsets, lines });
+    }
     parts = [];
     offsets = [];
     lines = [];
+    comments = [];
     length = 0;
   };
   let lineNumber = 0;
@@ -82,7 +94,8 @@ function splitBlocks(text: string): Block[] {
     const line = text.slice(start, end);
     const trimmed = line.trim();
     if (trimmed === '') flush();
-    else if (!trimmed.startsWith('//')) {
+    else if (trimmed.startsWith('//')) comments.push(trimmed);
+    else {
       offsets.push(length);
       lines.push(lineNumber);
       parts.push(line);
@@ -144,6 +157,27 @@ export function unescapeGift(s: string): string {
     } else out += c;
   }
   return out;
+}
+
+/** `[id:…]` / `[tag:…]` in a comment: `\]` is a literal `]`, and neither spans a line break. */
+const commentMarker = /\[(id|tag):((?:\\[^\n]|[^\][\\\n])*)\]/g;
+
+/**
+ * The id number and tags that Moodle's GIFT export writes in a question's comment lines
+ * (`// [id:myid] [tag:one] [tag:two]`), read as Moodle's `extract_idnumber_and_tags_from_comment`
+ * does: values trimmed, `\]` read as `]`, the first id number kept, tags in their order.
+ */
+export function idNumberAndTags(comments: string): { idNumber: string; tags: string[] } {
+  let idNumber = '';
+  const tags: string[] = [];
+  for (const m of comments.matchAll(commentMarker)) {
+    const value = m[2].replace(/\\\]/g, ']').trim();
+    if (value === '') continue;
+    if (m[1] === 'tag') {
+      if (!tags.includes(value)) tags.push(value);
+    } else if (idNumber === '') idNumber = value;
+  }
+  return { idNumber, tags };
 }
 
 const formatTag = /^\s*\[(html|moodle|plain|markdown)\]/i;
@@ -230,12 +264,15 @@ class GiftReader {
       return;
     }
     const after = s.slice(close + 1);
-    if (after.trim() !== '') {
-      const several = findUnescaped(after, '{', 0) >= 0;
-      this.out.unsupported(position, several ? 'cloze (several blanks)' : 'missing word', label());
+    if (findUnescaped(after, '{', 0) >= 0) {
+      this.out.unsupported(position, 'cloze (several blanks)', label());
       return;
     }
-    const before = unescapeGift(s.slice(pos, open)).trim();
+    // Text after the answers (even a full stop) makes a missing-word question: Moodle puts a
+    // blank where the answers were.
+    const before = unescapeGift(
+      after.trim() === '' ? s.slice(pos, open) : `${s.slice(pos, open)}_____${after}`,
+    ).trim();
     const tag = formatTag.exec(before);
     const format: TextFormat = tag === null ? 'moodle' : (tag[1].toLowerCase() as TextFormat);
     const stem = toMarkdown(tag === null ? before : before.slice(tag[0].length), format);
@@ -258,6 +295,7 @@ class GiftReader {
       block,
       position,
       title,
+      ...idNumberAndTags(block.comments),
       stem,
       format,
       generalFeedback,
@@ -281,8 +319,17 @@ class GiftReader {
     }
   }
 
-  /** Splits `s[from, to)` at unescaped answer markers; text before the first must be blank. */
-  private answers(ctx: QuestionContext, markers: string, parseWeights: string): Answer[] | null {
+  /**
+   * Splits `s[from, to)` at unescaped answer markers. Text before the first marker must be
+   * blank, unless `leadIsAnswer`: then it is a first answer marked `=`, as Moodle reads short
+   * and numerical answers (`{One}`, `{#3:2}`).
+   */
+  private answers(
+    ctx: QuestionContext,
+    markers: string,
+    parseWeights: string,
+    leadIsAnswer = false,
+  ): Answer[] | null {
     const s = ctx.block.text;
     const starts: number[] = [];
     for (let i = ctx.from; i < ctx.to; i++) {
@@ -293,7 +340,7 @@ class GiftReader {
       if (markers.includes(s[i])) starts.push(i);
     }
     const lead = s.slice(ctx.from, starts.length > 0 ? starts[0] : ctx.to).trim();
-    if (lead !== '') {
+    if (lead !== '' && !leadIsAnswer) {
       this.error(
         ctx.block,
         ctx.from,
@@ -301,9 +348,11 @@ class GiftReader {
       );
       return null;
     }
+    // A lead answer has no marker character: it starts one before its text.
+    if (lead !== '') starts.unshift(ctx.from - 1);
     const answers: Answer[] = [];
     for (let k = 0; k < starts.length; k++) {
-      const marker = s[starts[k]] as '=' | '~';
+      const marker = lead !== '' && k === 0 ? '=' : (s[starts[k]] as '=' | '~');
       let from = starts[k] + 1;
       const end = k + 1 < starts.length ? starts[k + 1] : ctx.to;
       let weight = marker === '=' ? 100 : 0;
@@ -336,9 +385,18 @@ class GiftReader {
   }
 
   private add(ctx: QuestionContext, draft: DraftItem): void {
-    this.out.addItem(draft, this.out.topicFor(this.category), ctx.position, this.ordinal, [
-      ctx.title,
-    ]);
+    const tags = [...draft.tags];
+    for (const tag of ctx.tags) {
+      const text = tag.slice(0, 60);
+      if (!tags.includes(text) && tags.length < 30) tags.push(text);
+    }
+    this.out.addItem(
+      { ...draft, tags },
+      this.out.topicFor(this.category),
+      ctx.position,
+      this.ordinal,
+      [ctx.idNumber || null, ctx.title],
+    );
   }
 
   private common(extraTags: readonly string[] = []) {
@@ -427,28 +485,22 @@ class GiftReader {
     });
   }
 
+  /**
+   * Numerical answers as Moodle reads them: everything from the first `~` is the feedback for
+   * any other answer (`{#3:2~#Completely wrong}`); the rest is split at `=`.
+   */
   private numerical(ctx: QuestionContext): void {
     const s = ctx.block.text;
-    const inner: QuestionContext = { ...ctx, from: ctx.from + 1 };
-    let answers: Answer[] | null;
-    if (findUnescaped(s, '=', inner.from, inner.to) >= 0) {
-      answers = this.answers(inner, '=~', '=~');
-    } else {
-      const hash = findUnescaped(s, '#', inner.from, inner.to);
-      answers = [
-        {
-          marker: '=',
-          weight: 100,
-          text: s.slice(inner.from, hash < 0 ? inner.to : hash),
-          feedback: hash < 0 ? null : s.slice(hash + 1, inner.to),
-          offset: inner.from,
-        },
-      ];
-    }
+    const tilde = findUnescaped(s, '~', ctx.from + 1, ctx.to);
+    const to = tilde < 0 ? ctx.to : tilde;
+    const answers = this.answers({ ...ctx, from: ctx.from + 1, to }, '=', '=', true);
     if (answers === null) return;
+    if (answers.length === 0) {
+      this.error(ctx.block, ctx.open, 'no numerical answer after "#"');
+      return;
+    }
     const keys: { value: number; abs: number; feedback: string }[] = [];
     for (const a of answers) {
-      if (a.marker === '~' && unescapeGift(a.text).trim() === '') continue;
       const key = this.numericKey(ctx.block, a);
       if (key === null) return;
       if (a.weight === 100) {
@@ -458,7 +510,12 @@ class GiftReader {
         });
       }
     }
-    this.addNumeric(ctx, keys, 'numerical', []);
+    let otherFeedback = '';
+    if (tilde >= 0) {
+      const hash = findUnescaped(s, '#', tilde + 1, ctx.to);
+      otherFeedback = hash < 0 ? '' : convertText(s.slice(hash + 1, ctx.to), ctx.format);
+    }
+    this.addNumeric(ctx, keys, 'numerical', [], otherFeedback);
   }
 
   private addNumeric(
@@ -466,6 +523,7 @@ class GiftReader {
     keys: readonly { value: number; abs: number; feedback: string }[],
     typeName: string,
     tags: string[],
+    otherFeedback = '',
   ): void {
     if (keys.length === 0) {
       this.error(ctx.block, ctx.open, 'no right answer: no answer scores 100%');
@@ -483,7 +541,11 @@ class GiftReader {
       type: 'numeric',
       stem: ctx.stem,
       answer: { value: keys[0].value, tolerance: { abs: keys[0].abs } },
-      explanation: this.explanation(ctx.generalFeedback, ...new Set(keys.map((k) => k.feedback))),
+      explanation: this.explanation(
+        ctx.generalFeedback,
+        ...new Set(keys.map((k) => k.feedback)),
+        otherFeedback === '' ? null : `Any other answer: ${otherFeedback}`,
+      ),
       ...this.common(tags),
     });
   }
@@ -521,7 +583,7 @@ class GiftReader {
   }
 
   private shortAnswer(ctx: QuestionContext, label: string): void {
-    const answers = this.answers(ctx, '=', '=');
+    const answers = this.answers(ctx, '=', '=', true);
     if (answers === null) return;
     if (answers.length === 0) {
       this.error(ctx.block, ctx.open, 'no answer: write answers as =right or ~wrong');
@@ -553,6 +615,9 @@ interface QuestionContext {
   readonly block: Block;
   readonly position: string;
   readonly title: string | null;
+  /** From the comment lines (`// [id:…] [tag:…]`); `''` and `[]` when there are none. */
+  readonly idNumber: string;
+  readonly tags: readonly string[];
   readonly stem: string;
   readonly format: TextFormat;
   readonly generalFeedback: string | null;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BankItemInput } from '../bank/schema';
 import type { ForeignImport } from './foreign';
-import { parseGift } from './gift';
+import { idNumberAndTags, parseGift } from './gift';
 
 const fixtures = join(__dirname, '../../tests/fixtures/moodle');
 const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
@@ -51,5 +51,83 @@ describe('texts of a Moodle GIFT export', () => {
     expect(item(result, 'hash')).toMatchObject({
       stem: '\\# of parameters in a 3×3 conv with 8 filters?\n\n1\\. Count the weights',
     });
+  });
+});
+
+describe('GIFT answers as Moodle reads them', () => {
+  const result = gift('gift-answers.gift');
+
+  it('imports the whole file: nothing refused, nothing left out but the text short answer', () => {
+    expect(result.problems).toEqual([]);
+    // Moodle imports {One} as a short answer with the text key "One" (fraction 1).
+    expect(result.unsupported).toEqual([
+      { position: 'line 8', type: 'short answer (text)', title: 'one' },
+    ]);
+  });
+
+  it('reads {#3:2~#Completely wrong} as 3 ± 2, the ~ part being the other answers', () => {
+    // Moodle: answer ['3', '*'], fraction [1, 0], tolerance [2, ''], feedback of '*'.
+    expect(item(result, 'range')).toMatchObject({
+      type: 'numeric',
+      answer: { value: 3, tolerance: { abs: 2 } },
+      explanation: 'Any other answer: Completely wrong',
+    });
+  });
+
+  it('reads an answer without "=" as the right one ({42} → 42, exact)', () => {
+    expect(item(result, 'forty-two')).toMatchObject({
+      type: 'numeric',
+      answer: { value: 42, tolerance: { abs: 0 } },
+    });
+  });
+
+  it('keeps a question with text after "}" and puts Moodle\'s blank where the answers were', () => {
+    expect(item(result, 'punct')).toMatchObject({
+      type: 'mcq',
+      stem: 'Which activation is zero for negative inputs \\_\\_\\_\\_\\_.',
+      answer: ['a'],
+    });
+    expect(item(result, 'mid')).toMatchObject({
+      stem: 'Batch norm uses the \\_\\_\\_\\_\\_ statistics in training.',
+      options: [{ text: 'batch' }, { text: 'layer' }],
+      answer: ['a'],
+    });
+  });
+
+  it('takes the id number and tags from the comment lines (test_import_question_with_tags)', () => {
+    const tagged = item(result, 'myid');
+    expect(tagged.tags).toEqual(['imported', 'gift', 'true-false', 'tag', 'other-tag']);
+  });
+
+  it('reads the comment line Moodle exports (trimmed values, \\] inside a tag)', () => {
+    // extract_idnumber_and_tags_from_comment: id "four", tags "basic", "add", "t]ag".
+    const exported = item(result, 'four');
+    expect(exported.tags).toEqual(['imported', 'gift', 'true-false', 'basic', 'add', 't]ag']);
+    expect(exported).toMatchObject({
+      stem: 'The answer is true.',
+      answer: ['true'],
+      explanation: 'You should have selected true.',
+    });
+  });
+});
+
+describe('idNumberAndTags', () => {
+  // The cases of Moodle's extract_idnumber_and_tags_from_comment_testcases.
+  it.each([
+    ['', '', []],
+    ['// A basic comment.', '', []],
+    ['// A comment with [id:frog] <-- an idnumber.', 'frog', []],
+    ['// Look tags: [tag:frog] [tag:toad].', '', ['frog', 'toad']],
+    ['// [tag:add] [tag:basic] [id:four]', 'four', ['add', 'basic']],
+    [
+      '// [tag:  basic] Here is  \n// a [id:   four   ] que[tag:add   ]stion.',
+      'four',
+      ['basic', 'add'],
+    ],
+    ["// Ceci n'est pas une [tag:\n\\ frog].", '', []],
+    ['// [id:i\\]d].', 'i]d', []],
+    ['// [tag:t\\]ag].', '', ['t]ag']],
+  ])('%j', (comment, idNumber, tags) => {
+    expect(idNumberAndTags(comment)).toEqual({ idNumber, tags });
   });
 });

@@ -42,7 +42,7 @@ describe('convertForeignBank', () => {
     const gift = convertForeignBank('/banks/Week 11 quiz.gift', giftText);
     expect(gift?.pack).toMatchObject({ id: 'week-11-quiz', title: 'Week 11 quiz' });
     expect(convertForeignBank('week11.XML', xmlText)?.pack?.id).toBe('week11');
-    expect(convertForeignBank('week11.txt', giftText)?.pack?.items).toHaveLength(10);
+    expect(convertForeignBank('week11.txt', giftText)?.pack?.items).toHaveLength(11);
     expect(convertForeignBank('notes.txt', 'Remember to revise batch norm.')).toBeNull();
     expect(convertForeignBank('bank.json', '{"format":"deepdrill-bank"}')).toBeNull();
     expect(convertForeignBank('bank.xml', '<quiz>')?.problems[0].path).toMatch(/^line 1, column/);
@@ -51,7 +51,7 @@ describe('convertForeignBank', () => {
 
 describe('importing foreign banks', () => {
   for (const [name, fileName, text, count] of [
-    ['GIFT', 'sample.gift', giftText, 10],
+    ['GIFT', 'sample.gift', giftText, 11],
     ['Moodle XML', 'sample.xml', xmlText, 6],
   ] as const) {
     it(`imports the ${name} sample, exports it back and re-imports it unchanged`, () => {
