@@ -292,6 +292,15 @@ const RECOMPUTED: Record<string, number | number[]> = {
   'init-xavier-variance': 2 / (300 + 100),
   'init-conv-he-std': Math.sqrt(2 / (3 * 3 * 64)),
   'init-glorot-uniform-limit': Math.sqrt(6 / (150 + 150)),
+  // Conv2d(64, 128, 3) weight (128, 64, 3, 3): fan_out = 128·3·3 = 1152, std = √2/√1152 = 1/24.
+  'init-kaiming-conv-fan-out-code': Math.sqrt(2) / Math.sqrt(128 * 3 * 3),
+  // Linear(400, 200), tanh gain 5/3: a = 5/3 · √(6/(400 + 200)) = 5/3 · 0.1.
+  'init-xavier-tanh-gain': (5 / 3) * Math.sqrt(6 / (400 + 200)),
+  // Per layer n·(1/n)·½ = ½; z1 → z21 is 20 layers.
+  'init-lecun-relu-depth': Array.from({ length: 20 }).reduce<number>(
+    (v) => 1000 * (1 / 1000) * 0.5 * v,
+    1,
+  ),
 };
 
 /** Template ids and the topic each belongs to, from the template registry itself. */
