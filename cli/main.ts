@@ -29,6 +29,7 @@ commands:
   bank validate FILE | bank import FILE --db DB       FILE: .json pack, .gift or Moodle .xml
   bank export (--db DB [--bank ID] | --builtin) --out FILE [--format json|gift|moodle-xml]
   results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME]
+  results sync --db DB --endpoint URL [--username U --password P] [--home-page URL] [--json]
   simulate --db DB --learners N --answers M --seed S
   doctor --db DB [--json]`;
 

@@ -49,7 +49,7 @@ describe('doctor', () => {
     expect(JSON.parse(out)).toEqual({
       ok: true,
       integrity: 'ok',
-      schemaVersion: 30,
+      schemaVersion: 40,
       attempts: 2,
       problems: [],
     });

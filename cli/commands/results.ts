@@ -3,16 +3,38 @@
  * learners' answers for instructors, as CSV (one row per answer) or xAPI statements (JSON lines).
  * The file is written atomically: streamed to a temporary file beside it, flushed to disk, then
  * renamed over FILE, so a failed export never leaves a half-written file behind.
+ *
+ * `results sync --db DB --endpoint URL [--username U --password P] [--home-page URL] [--json]`
+ * queues the statements of every finished quiz in the database's outbox and posts what is
+ * pending to the LRS (`db/outbox`). It prints the counts and exits 0; 1 when the LRS cannot be
+ * reached or refuses the sync (one line on stderr, everything unsent kept) or refused some
+ * statements as invalid (`failed` > 0, they stay pending).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DatabaseOpenError, openDatabase, type Db } from '../../db/connection';
 import { ResultsExportError, writeResults, type ResultsFormat } from '../../db/interop/results';
-import { UsageError, parseArgs, requireFlag, type Command } from '../io';
+import {
+  LrsError,
+  fillOutbox,
+  outboxHomePageOr,
+  statementsUrl,
+  syncOutbox,
+  type LrsEndpoint,
+} from '../../db/outbox';
+import {
+  UsageError,
+  parseArgs,
+  requireFlag,
+  type CliIo,
+  type Command,
+  type ParsedArgs,
+} from '../io';
 
 const usage =
-  'usage: results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME]';
+  'usage: results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME] | ' +
+  'results sync --db DB --endpoint URL [--username U --password P] [--home-page URL] [--json]';
 
 /** Writes `produce`'s chunks to `out` through a temporary file and a rename. */
 function writeAtomically(out: string, produce: (write: (chunk: string) => void) => number): number {
@@ -48,16 +70,55 @@ function writeAtomically(out: string, produce: (write: (chunk: string) => void) 
   }
 }
 
-/** `results export …` (see the module comment). */
+/**
+ * Opens a DeepDrill database for results: refused with a one-line {@link UsageError} when the
+ * file is missing, not SQLite, or has none of DeepDrill's tables (checked read-only first, so a
+ * foreign SQLite file is never migrated).
+ */
+function openResultsDb(file: string, readonly: boolean): Db {
+  // Opening read-write would create a missing file; read-only opening reports it.
+  if (!readonly && !existsSync(file)) throw new UsageError(`no database at ${file}`);
+  let db: Db;
+  try {
+    db = openDatabase(file, { readonly: true });
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    const tables = db
+      .prepare<[], number>(
+        `SELECT count(*) FROM sqlite_master
+         WHERE type = 'table' AND name IN ('attempts', 'quiz_sessions', 'learners', 'questions')`,
+      )
+      .pluck()
+      .get();
+    if (tables !== 4) {
+      throw new UsageError(`${file} is not a DeepDrill database (it has no attempts table)`);
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (readonly) return db;
+  db.close();
+  try {
+    return openDatabase(file);
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** `results export|sync …` (see the module comment). */
 export const resultsCommand: Command = async (args, io) => {
   const [sub, ...rest] = args;
+  if (sub === 'sync') return syncCommand(rest, io);
   if (sub !== 'export') {
     throw new UsageError(sub === undefined ? usage : `unknown results command "${sub}"; ${usage}`);
   }
   const parsed = parseArgs(rest, ['db', 'format', 'out', 'home-page', 'learner']);
-  if (parsed.positional.length > 0) {
-    throw new UsageError(`unexpected argument "${parsed.positional[0]}"; ${usage}`);
-  }
+  noPositional(parsed);
   const dbFile = requireFlag(parsed, 'db');
   const out = requireFlag(parsed, 'out');
   const format = requireFlag(parsed, 'format');
@@ -75,24 +136,8 @@ export const resultsCommand: Command = async (args, io) => {
     throw new UsageError('--out must not be the database file');
   }
 
-  let db: Db;
+  const db = openResultsDb(dbFile, true);
   try {
-    db = openDatabase(dbFile, { readonly: true });
-  } catch (error) {
-    if (error instanceof DatabaseOpenError) throw new UsageError(error.message);
-    throw error;
-  }
-  try {
-    const tables = db
-      .prepare<[], number>(
-        `SELECT count(*) FROM sqlite_master
-         WHERE type = 'table' AND name IN ('attempts', 'quiz_sessions', 'learners', 'questions')`,
-      )
-      .pluck()
-      .get();
-    if (tables !== 4) {
-      throw new UsageError(`${dbFile} is not a DeepDrill database (it has no attempts table)`);
-    }
     const options = {
       ...(typeof homePage === 'string' ? { homePage } : {}),
       ...(typeof learner === 'string' ? { learner } : {}),
@@ -110,3 +155,59 @@ export const resultsCommand: Command = async (args, io) => {
     db.close();
   }
 };
+
+function endpointOf(parsed: ParsedArgs): LrsEndpoint {
+  const url = requireFlag(parsed, 'endpoint');
+  const username = parsed.flags.get('username');
+  const password = parsed.flags.get('password');
+  if (typeof password === 'string' && typeof username !== 'string') {
+    throw new UsageError('--password needs --username');
+  }
+  try {
+    statementsUrl(url);
+  } catch (error) {
+    if (error instanceof LrsError) throw new UsageError(error.message);
+    throw error;
+  }
+  return {
+    url,
+    ...(typeof username === 'string' ? { username } : {}),
+    ...(typeof password === 'string' ? { password } : {}),
+  };
+}
+
+function noPositional(parsed: ParsedArgs): void {
+  if (parsed.positional.length > 0) {
+    throw new UsageError(`unexpected argument "${parsed.positional[0]}"; ${usage}`);
+  }
+}
+
+/** `results sync`: fill the outbox, post what is pending, print the counts. */
+async function syncCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, ['db', 'endpoint', 'username', 'password', 'home-page'], ['json']);
+  noPositional(parsed);
+  const dbFile = requireFlag(parsed, 'db');
+  const endpoint = endpointOf(parsed);
+  const given = parsed.flags.get('home-page');
+  const db = openResultsDb(dbFile, false);
+  try {
+    // Without --home-page: the one the outbox was filled with, else the LRS's own origin.
+    const homePage =
+      typeof given === 'string' ? given : outboxHomePageOr(db, new URL(endpoint.url).origin);
+    fillOutbox(db, homePage);
+    const counts = await syncOutbox(db, endpoint);
+    io.out(
+      parsed.flags.get('json') === true
+        ? `${JSON.stringify(counts)}\n`
+        : `sent ${counts.sent}, already there ${counts.already}, failed ${counts.failed}, pending ${counts.pending}\n`,
+    );
+    return counts.failed > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof LrsError || error instanceof ResultsExportError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  } finally {
+    db.close();
+  }
+}

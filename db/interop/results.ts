@@ -90,17 +90,11 @@ interface FilterParams {
 interface Statements {
   attempts: Statement<[FilterParams], AttemptRow>;
   sessions: Statement<[FilterParams], SessionRow>;
+  sessionAttempts: Statement<[number], AttemptRow>;
+  session: Statement<[number], SessionRow>;
 }
 
-const cache = new WeakMap<Db, Statements>();
-
-// Optional filters as `(@x IS NULL OR …)` keep one cached statement for every combination; the
-// page walks the attempts' primary key, so each page is an index range scan.
-function statements(db: Db): Statements {
-  let s = cache.get(db);
-  if (s === undefined) {
-    s = {
-      attempts: db.prepare(`
+const ATTEMPT_COLUMNS = `
         SELECT a.id, l.name AS learner, a.session_id, s.title AS quiz_title,
                s.created_at AS quiz_started, a.position, q.bank_id, q.item_id, a.question_id,
                a.question_version, q.type, a.topic_id, t.title AS topic_title, a.response,
@@ -112,7 +106,24 @@ function statements(db: Db): Statements {
         JOIN topics t ON t.id = a.topic_id
         LEFT JOIN quiz_items i
           ON i.session_id = a.session_id AND i.position = a.position
-          AND i.question_id = a.question_id
+          AND i.question_id = a.question_id`;
+
+const SESSION_COLUMNS = `
+        SELECT s.id, l.name AS learner, s.title, s.mode, s.created_at, s.finished_at,
+               s.finish_reason, s.score, s.max_score,
+               (SELECT count(*) FROM attempts a WHERE a.session_id = s.id) AS answered
+        FROM quiz_sessions s
+        JOIN learners l ON l.id = s.learner_id`;
+
+const cache = new WeakMap<Db, Statements>();
+
+// Optional filters as `(@x IS NULL OR …)` keep one cached statement for every combination; the
+// page walks the attempts' primary key, so each page is an index range scan.
+function statements(db: Db): Statements {
+  let s = cache.get(db);
+  if (s === undefined) {
+    s = {
+      attempts: db.prepare(`${ATTEMPT_COLUMNS}
         WHERE a.id > @after
           AND (@learner IS NULL OR l.name = @learner)
           AND (@session IS NULL OR a.session_id = @session)
@@ -121,12 +132,7 @@ function statements(db: Db): Statements {
           AND (@to IS NULL OR a.answered_at < @to)
         ORDER BY a.id
         LIMIT @limit`),
-      sessions: db.prepare(`
-        SELECT s.id, l.name AS learner, s.title, s.mode, s.created_at, s.finished_at,
-               s.finish_reason, s.score, s.max_score,
-               (SELECT count(*) FROM attempts a WHERE a.session_id = s.id) AS answered
-        FROM quiz_sessions s
-        JOIN learners l ON l.id = s.learner_id
+      sessions: db.prepare(`${SESSION_COLUMNS}
         WHERE s.status = 'finished' AND s.id > @after
           AND (@learner IS NULL OR l.name = @learner)
           AND (@session IS NULL OR s.id = @session)
@@ -137,6 +143,12 @@ function statements(db: Db): Statements {
                 WHERE a.session_id = s.id AND q.bank_id = @bank))
         ORDER BY s.id
         LIMIT @limit`),
+      // The attempts of one quiz (through `attempts_by_session`), for the outbox.
+      sessionAttempts: db.prepare(`${ATTEMPT_COLUMNS}
+        WHERE a.session_id = ?
+        ORDER BY a.id`),
+      session: db.prepare(`${SESSION_COLUMNS}
+        WHERE s.id = ? AND s.status = 'finished'`),
     };
     cache.set(db, s);
   }
@@ -393,6 +405,155 @@ function checkHomePage(homePage: string): string {
 const truncate = (text: string, max: number) =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
+/** The home page, base IRI and key cache of one export (or one outbox fill). */
+interface XapiContext {
+  readonly homePage: string;
+  readonly base: string;
+  readonly versions: VersionCache;
+}
+
+function xapiContext(homePage: string): XapiContext {
+  const checked = checkHomePage(homePage);
+  return { homePage: checked, base: checked.replace(/\/+$/, ''), versions: new Map() };
+}
+
+const ext = (ctx: XapiContext, name: string) => `${ctx.base}/deepdrill/xapi/extensions/${name}`;
+const actor = (ctx: XapiContext, name: string) => ({
+  objectType: 'Agent',
+  name,
+  account: { homePage: ctx.homePage, name },
+});
+const registration = (ctx: XapiContext, learner: string, sessionId: number, createdAt: number) =>
+  uuidV5(`registration|${ctx.base}|${learner}|${sessionId}|${createdAt}`);
+const quizIri = (ctx: XapiContext, reg: string) => `${ctx.base}/deepdrill/quizzes/${reg}`;
+
+/** One xAPI statement as DeepDrill writes it: its id, what it reports, and its JSON. */
+export interface BuiltStatement {
+  readonly id: string;
+  /** The attempt an `answered` statement reports (null for a quiz's `completed`). */
+  readonly attemptId: number | null;
+  readonly sessionId: number;
+  readonly json: string;
+}
+
+function answeredStatement(db: Db, ctx: XapiContext, row: AttemptRow): BuiltStatement {
+  const seg = encodeURIComponent;
+  const reg = registration(ctx, row.learner, row.session_id, row.quiz_started);
+  const response = parseResponse(row.response);
+  const key = resolveKey(db, row, ctx.versions);
+  const choice =
+    response?.kind === 'choice' ||
+    (response === null && (row.type === 'mcq' || row.type === 'msq'));
+  const definition: Record<string, unknown> = {
+    type: INTERACTION,
+    name: { 'en-US': `${row.bank_id}/${row.item_id}` },
+  };
+  if (key?.description) {
+    definition.description = { 'en-US': truncate(key.description, 2000) };
+  }
+  if (choice) {
+    definition.interactionType = 'choice';
+    if (key?.options) {
+      definition.correctResponsesPattern = [
+        key.options
+          .filter((o) => o.correct)
+          .map((o) => o.id)
+          .join('[,]'),
+      ];
+      definition.choices = key.options.map((o) => ({
+        id: o.id,
+        description: { 'en-US': truncate(o.text, 500) },
+      }));
+    }
+  } else {
+    const pattern = key?.numeric ? numericPattern(key.numeric) : null;
+    const scalar = key?.numeric ? typeof key.numeric.value === 'number' : true;
+    definition.interactionType = scalar ? 'numeric' : 'other';
+    if (pattern !== null) definition.correctResponsesPattern = [pattern];
+  }
+  const statement = {
+    id: uuidV5(`answered|${ctx.base}|${row.learner}|${row.id}|${row.answered_at}`),
+    actor: actor(ctx, row.learner),
+    verb: VERB_ANSWERED,
+    object: {
+      objectType: 'Activity',
+      id: `${ctx.base}/deepdrill/banks/${seg(row.bank_id)}/items/${seg(row.item_id)}`,
+      definition,
+    },
+    result: {
+      score: { scaled: row.score, raw: row.score, min: 0, max: 1 },
+      success: row.correct === 1,
+      completion: true,
+      duration: xapiDuration(row.duration_ms),
+      response:
+        response === null
+          ? row.response
+          : response.kind === 'choice'
+            ? response.optionIds.join('[,]')
+            : response.text,
+    },
+    context: {
+      registration: reg,
+      platform: 'DeepDrill',
+      contextActivities: {
+        parent: [{ objectType: 'Activity', id: quizIri(ctx, reg) }],
+        grouping: [
+          { objectType: 'Activity', id: `${ctx.base}/deepdrill/banks/${seg(row.bank_id)}` },
+        ],
+      },
+      extensions: {
+        [ext(ctx, 'question-version')]: row.question_version,
+        [ext(ctx, 'position')]: row.position,
+        [ext(ctx, 'topic')]: row.topic_id,
+        ...(row.variant_seed !== null ? { [ext(ctx, 'variant-seed')]: row.variant_seed } : {}),
+      },
+    },
+    timestamp: iso(row.answered_at),
+  };
+  return {
+    id: statement.id,
+    attemptId: row.id,
+    sessionId: row.session_id,
+    json: JSON.stringify(statement),
+  };
+}
+
+function completedStatement(ctx: XapiContext, row: SessionRow): BuiltStatement {
+  const reg = registration(ctx, row.learner, row.id, row.created_at);
+  const finished = row.finished_at ?? row.created_at;
+  const max = row.max_score ?? row.answered;
+  const raw = Math.min(Math.max(row.score ?? 0, 0), max);
+  const statement = {
+    id: uuidV5(`completed|${ctx.base}|${row.learner}|${row.id}|${row.created_at}`),
+    actor: actor(ctx, row.learner),
+    verb: VERB_COMPLETED,
+    object: {
+      objectType: 'Activity',
+      id: quizIri(ctx, reg),
+      definition: {
+        type: ASSESSMENT,
+        name: { 'en-US': truncate(row.title, 500) },
+      },
+    },
+    result: {
+      score: { scaled: max > 0 ? raw / max : 0, raw, min: 0, max },
+      completion: true,
+      duration: xapiDuration(finished - row.created_at),
+    },
+    context: {
+      registration: reg,
+      platform: 'DeepDrill',
+      extensions: {
+        [ext(ctx, 'mode')]: row.mode,
+        [ext(ctx, 'answered')]: row.answered,
+        ...(row.finish_reason !== null ? { [ext(ctx, 'finish-reason')]: row.finish_reason } : {}),
+      },
+    },
+    timestamp: iso(finished),
+  };
+  return { id: statement.id, attemptId: null, sessionId: row.id, json: JSON.stringify(statement) };
+}
+
 /**
  * The xAPI export in chunks: JSON lines, one `answered` statement per answer (in answer order)
  * then one `completed` statement per finished quiz. A choice interaction lists its `choices` in
@@ -405,140 +566,39 @@ const truncate = (text: string, max: number) =>
  * has), and two laptops' databases, whose row ids overlap, still give distinct ids.
  */
 export function* attemptXapiChunks(db: Db, options: XapiOptions): Generator<string> {
-  const homePage = checkHomePage(options.homePage);
-  const base = homePage.replace(/\/+$/, '');
-  const seg = encodeURIComponent;
-  const ext = (name: string) => `${base}/deepdrill/xapi/extensions/${name}`;
+  const ctx = xapiContext(options.homePage);
   const s = statements(db);
-  const versions: VersionCache = new Map();
-  const actor = (name: string) => ({
-    objectType: 'Agent',
-    name,
-    account: { homePage, name },
-  });
-  const registration = (learner: string, sessionId: number, createdAt: number) =>
-    uuidV5(`registration|${base}|${learner}|${sessionId}|${createdAt}`);
-  const quizIri = (reg: string) => `${base}/deepdrill/quizzes/${reg}`;
-
   for (const page of pages(s.attempts, options)) {
-    const lines: string[] = [];
-    for (const row of page) {
-      const reg = registration(row.learner, row.session_id, row.quiz_started);
-      const response = parseResponse(row.response);
-      const key = resolveKey(db, row, versions);
-      const choice =
-        response?.kind === 'choice' ||
-        (response === null && (row.type === 'mcq' || row.type === 'msq'));
-      const definition: Record<string, unknown> = {
-        type: INTERACTION,
-        name: { 'en-US': `${row.bank_id}/${row.item_id}` },
-      };
-      if (key?.description) {
-        definition.description = { 'en-US': truncate(key.description, 2000) };
-      }
-      if (choice) {
-        definition.interactionType = 'choice';
-        if (key?.options) {
-          definition.correctResponsesPattern = [
-            key.options
-              .filter((o) => o.correct)
-              .map((o) => o.id)
-              .join('[,]'),
-          ];
-          definition.choices = key.options.map((o) => ({
-            id: o.id,
-            description: { 'en-US': truncate(o.text, 500) },
-          }));
-        }
-      } else {
-        const pattern = key?.numeric ? numericPattern(key.numeric) : null;
-        const scalar = key?.numeric ? typeof key.numeric.value === 'number' : true;
-        definition.interactionType = scalar ? 'numeric' : 'other';
-        if (pattern !== null) definition.correctResponsesPattern = [pattern];
-      }
-      const statement = {
-        id: uuidV5(`answered|${base}|${row.learner}|${row.id}|${row.answered_at}`),
-        actor: actor(row.learner),
-        verb: VERB_ANSWERED,
-        object: {
-          objectType: 'Activity',
-          id: `${base}/deepdrill/banks/${seg(row.bank_id)}/items/${seg(row.item_id)}`,
-          definition,
-        },
-        result: {
-          score: { scaled: row.score, raw: row.score, min: 0, max: 1 },
-          success: row.correct === 1,
-          completion: true,
-          duration: xapiDuration(row.duration_ms),
-          response:
-            response === null
-              ? row.response
-              : response.kind === 'choice'
-                ? response.optionIds.join('[,]')
-                : response.text,
-        },
-        context: {
-          registration: reg,
-          platform: 'DeepDrill',
-          contextActivities: {
-            parent: [{ objectType: 'Activity', id: quizIri(reg) }],
-            grouping: [
-              { objectType: 'Activity', id: `${base}/deepdrill/banks/${seg(row.bank_id)}` },
-            ],
-          },
-          extensions: {
-            [ext('question-version')]: row.question_version,
-            [ext('position')]: row.position,
-            [ext('topic')]: row.topic_id,
-            ...(row.variant_seed !== null ? { [ext('variant-seed')]: row.variant_seed } : {}),
-          },
-        },
-        timestamp: iso(row.answered_at),
-      };
-      lines.push(JSON.stringify(statement));
-    }
-    yield `${lines.join('\n')}\n`;
+    yield `${page.map((row) => answeredStatement(db, ctx, row).json).join('\n')}\n`;
   }
-
   for (const page of pages(s.sessions, options)) {
-    const lines: string[] = [];
-    for (const row of page) {
-      const reg = registration(row.learner, row.id, row.created_at);
-      const finished = row.finished_at ?? row.created_at;
-      const max = row.max_score ?? row.answered;
-      const raw = Math.min(Math.max(row.score ?? 0, 0), max);
-      const statement = {
-        id: uuidV5(`completed|${base}|${row.learner}|${row.id}|${row.created_at}`),
-        actor: actor(row.learner),
-        verb: VERB_COMPLETED,
-        object: {
-          objectType: 'Activity',
-          id: quizIri(reg),
-          definition: {
-            type: ASSESSMENT,
-            name: { 'en-US': truncate(row.title, 500) },
-          },
-        },
-        result: {
-          score: { scaled: max > 0 ? raw / max : 0, raw, min: 0, max },
-          completion: true,
-          duration: xapiDuration(finished - row.created_at),
-        },
-        context: {
-          registration: reg,
-          platform: 'DeepDrill',
-          extensions: {
-            [ext('mode')]: row.mode,
-            [ext('answered')]: row.answered,
-            ...(row.finish_reason !== null ? { [ext('finish-reason')]: row.finish_reason } : {}),
-          },
-        },
-        timestamp: iso(finished),
-      };
-      lines.push(JSON.stringify(statement));
-    }
-    yield `${lines.join('\n')}\n`;
+    yield `${page.map((row) => completedStatement(ctx, row).json).join('\n')}\n`;
   }
+}
+
+/**
+ * The statements of one finished quiz, exactly as {@link attemptXapiChunks} writes them for the
+ * same home page (same ids, same JSON): its `answered` statements in answer order, then its
+ * `completed` one. Empty when the quiz is not finished.
+ */
+export function sessionXapiStatements(
+  db: Db,
+  homePage: string,
+  sessionId: number,
+): BuiltStatement[] {
+  const ctx = xapiContext(homePage);
+  const s = statements(db);
+  const session = s.session.get(sessionId);
+  if (session === undefined) return [];
+  return [
+    ...s.sessionAttempts.all(sessionId).map((row) => answeredStatement(db, ctx, row)),
+    completedStatement(ctx, session),
+  ];
+}
+
+/** Checks an xAPI home page (an absolute http(s) address); returns it trimmed. */
+export function checkXapiHomePage(homePage: string): string {
+  return checkHomePage(homePage);
 }
 
 /** The whole xAPI export as one string of JSON lines (see {@link attemptXapiChunks}). */

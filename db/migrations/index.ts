@@ -2,10 +2,16 @@ import type Database from 'better-sqlite3';
 import { migration0010 } from './0010-initial';
 import { migration0020 } from './0020-answer-path';
 import { migration0030 } from './0030-tutoring';
+import { migration0040 } from './0040-xapi-outbox';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030];
+export const migrations: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+];
 
 /** The schema version this build writes (`PRAGMA user_version`). */
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
