@@ -301,6 +301,46 @@ const RECOMPUTED: Record<string, number | number[]> = {
     (v) => 1000 * (1 / 1000) * 0.5 * v,
     1,
   ),
+  // Hinge with Δ = 1, true score 3.0: max(0, 1.5 − 3 + 1) + max(0, 2.7 − 3 + 1) + max(0, −0.5 − 3 + 1)
+  // = 0 + 0.7 + 0.
+  'lc-hinge-loss-four-classes': [1.5, 2.7, -0.5].reduce((l, s) => l + Math.max(0, s - 3 + 1), 0),
+  // Ten equal logits: p = 1/10 for the true class, loss −ln(1/10) = ln 10.
+  'lc-ce-initial-loss': -Math.log(softmax(new Array<number>(10).fill(0))[0]!),
+  // w·x + b = 0.5 − 2 + 0.2 = −1.3 ≤ 0 for y = +1: w + 0.5·(1, 2) = (1, 0), b + 0.5 = 0.7.
+  'lc-perceptron-step': (() => {
+    const [w, b, x, y, eta] = [[0.5, -1], 0.2, [1, 2], 1, 0.5] as const;
+    const mistake = y * (w[0] * x[0] + w[1] * x[1] + b) <= 0;
+    return mistake ? [w[0] + eta * y * x[0], w[1] + eta * y * x[1], b + eta * y] : [...w, b];
+  })(),
+  // Linear(20, 32) and Linear(32, 3) with biases, Linear(32, 32) without: 672 + 1024 + 99.
+  'lc-mlp-params-bias-false': denseParams([20, 32]) + 32 * 32 + denseParams([32, 3]),
+  // W = W2·W1 = [1, −1]·[[1, 2], [0, 1]] = [1·1 − 1·0, 1·2 − 1·1].
+  'lc-linear-layers-collapse': (() => {
+    const w1 = [
+      [1, 2],
+      [0, 1],
+    ];
+    const w2 = [1, -1];
+    return [0, 1].map((j) => w2[0]! * w1[0]![j]! + w2[1]! * w1[1]![j]!);
+  })(),
+  // f = (x + y)·z: ∂f/∂x = ∂f/∂y = z = 2.5, ∂f/∂z = x + y = 3 − 1.
+  'bp-gate-gradients': [2.5, 2.5, 3 + -1],
+  // f = xy + x², the two branches add: y + 2x = −2 + 2·3, checked by a centred difference.
+  'bp-fork-gradients-add': (() => {
+    const f = (x: number) => x * -2 + x * x;
+    return (f(3 + 1e-4) - f(3 - 1e-4)) / 2e-4;
+  })(),
+  // p − y with y = (1, 0, 0).
+  'bp-softmax-ce-logit-gradient': [0.1, 0.7, 0.2].map((p, k) => p - (k === 0 ? 1 : 0)),
+  // (2.01³ − 1.99³)/0.02 = (8.120601 − 7.880599)/0.02 = 12.0001 (= 3·2² + h² for a cubic).
+  'bp-gradcheck-centred-difference': (2.01 ** 3 - 1.99 ** 3) / 0.02,
+  // |0.0121 − 0.0120| / max(0.0121, 0.0120) = 0.0001/0.0121.
+  'bp-gradcheck-relative-error': Math.abs(0.0121 - 0.012) / Math.max(0.0121, 0.012),
+  // σ'(0)·σ'(2)·σ'(−1) = 0.25 · 0.10499 · 0.19661, with σ'(z) = σ(z)(1 − σ(z)).
+  'bp-sigmoid-chain-saturated': [0, 2, -1].reduce((acc, z) => {
+    const s = 1 / (1 + Math.exp(-z));
+    return acc * s * (1 - s);
+  }, 1),
 };
 
 /** Template ids and the topic each belongs to, from the template registry itself. */
