@@ -9,6 +9,7 @@ import { augmentationItems } from './items/augmentation';
 import { backpropagationItems } from './items/backpropagation';
 import { autoencodersItems } from './items/autoencoders';
 import { capacityItems } from './items/capacity';
+import { cnnArchitecturesItems } from './items/cnn-architectures';
 import { cnnArithmeticItems } from './items/cnn-arithmetic';
 import { detectionMetricsItems } from './items/detection-metrics';
 import { dropoutItems } from './items/dropout';
@@ -21,6 +22,7 @@ import { normalizationItems } from './items/normalization';
 import { objectDetectionItems } from './items/object-detection';
 import { optimizationItems } from './items/optimization';
 import { optimizersItems } from './items/optimizers';
+import { pytorchCodeItems } from './items/pytorch-code';
 import { regularizationItems } from './items/regularization';
 import { segmentationItems } from './items/segmentation';
 import { sequenceModelsItems } from './items/sequence-models';
@@ -48,7 +50,9 @@ export const builtinItems: readonly BankItemInput[] = [
   ...activationsItems,
   ...cnnArithmeticItems,
   ...efficientCnnsItems,
+  ...cnnArchitecturesItems,
   ...transferLearningItems,
+  ...pytorchCodeItems,
   ...upsamplingItems,
   ...segmentationItems,
   ...objectDetectionItems,

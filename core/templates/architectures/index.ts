@@ -1,4 +1,13 @@
 /** The architectures templates, in listing order. */
 import type { TemplateDefinition } from '../types';
+import { inceptionReduction } from './inception-reduction';
+import { layerParams } from './layer-params';
+import { resnetBottleneck } from './resnet-bottleneck';
+import { sequentialChain } from './sequential-chain';
 
-export const architecturesTemplates: readonly TemplateDefinition[] = [];
+export const architecturesTemplates: readonly TemplateDefinition[] = [
+  sequentialChain,
+  layerParams,
+  resnetBottleneck,
+  inceptionReduction,
+];
