@@ -1,7 +1,8 @@
 /**
  * Writing a DeepDrill bank pack as GIFT or Moodle XML, for the types that map: `mcq` (one `=`
  * answer / `<single>true</single>`), `msq` (weights `+100/|key|` on right options and
- * `-100/|key|` on wrong ones, so Moodle's partial scoring matches DeepDrill's partial rule), and
+ * `-100/|key|` on wrong ones, so Moodle's partial scoring matches DeepDrill's partial rule; with
+ * 11 or 12 right options grades Moodle allows instead, see {@link msqWeights}), and
  * numeric items with one number (an absolute tolerance: `rel` is turned into `rel·|value|`, and
  * when both are given the larger wins, as DeepDrill accepts either). Template items and vector
  * answers have no equivalent: they are skipped and reported. Stems, options and feedback are
@@ -73,11 +74,22 @@ export function absoluteTolerance(item: NumericItem & { answer: { value: number 
 }
 
 /**
- * Moodle weight of an msq option: DeepDrill's partial rule scores (right picks − wrong picks) /
- * |key|, clamped to 0..1, which is Moodle's sum of fractions with ±100/|key|.
+ * Moodle weights (in %) of an msq's options, in option order. DeepDrill's partial rule scores
+ * (right picks − wrong picks) / |key|, clamped to 0..1, which is Moodle's sum of fractions with
+ * ±100/|key|: exactly so for up to 10 right options, as every ±100/k (k ≤ 10) is a grade Moodle
+ * allows. For 11 or 12, 100/k is not one: the right options get 10% (the first 20 − k of them)
+ * and 5% (the other 2k − 20) so that they add up to 100%, and wrong ones −10%, the allowed
+ * grade nearest −100/k.
  */
-function msqFraction(right: boolean, keySize: number): number {
-  return (right ? 100 : -100) / keySize;
+export function msqWeights(item: ChoiceItem): number[] {
+  const key = new Set(item.answer);
+  const k = key.size;
+  if (k <= 10) return item.options.map((o) => (key.has(o.id) ? 100 : -100) / k);
+  let tens = 20 - k;
+  return item.options.map((o) => {
+    if (!key.has(o.id)) return -10;
+    return tens-- > 0 ? 10 : 5;
+  });
 }
 
 /** Percentage weight as Moodle writes it: at most 5 decimals, no trailing zeros. */
@@ -141,12 +153,13 @@ function giftItem(item: Exportable): string {
     return `${head} {#${String(item.answer.value)}:${String(tolerance)}\n  ${general}\n}`;
   }
   const key = new Set(item.answer);
-  const lines = item.options.map((o) => {
+  const weights = msqWeights(item);
+  const lines = item.options.map((o, k) => {
     let prefix: string;
     if (item.type === 'mcq') {
       prefix = key.has(o.id) ? '=' : /^\s*%/.test(o.text) ? '~%0%' : '~';
     } else {
-      prefix = `~%${weight(msqFraction(key.has(o.id), key.size))}%`;
+      prefix = `~%${weight(weights[k])}%`;
     }
     const feedback = o.feedback === undefined ? '' : `#${giftPart(o.feedback)}`;
     return `  ${prefix}${giftPart(o.text)}${feedback}`;
@@ -213,9 +226,9 @@ function xmlItem(item: Exportable): string {
       `${i}<shuffleanswers>${item.options.every((o) => o.pin === true) ? 'false' : 'true'}</shuffleanswers>`,
       `${i}<answernumbering>abc</answernumbering>`,
     );
-    for (const o of item.options) {
-      const fraction =
-        item.type === 'mcq' ? (key.has(o.id) ? 100 : 0) : msqFraction(key.has(o.id), key.size);
+    const weights = msqWeights(item);
+    for (const [k, o] of item.options.entries()) {
+      const fraction = item.type === 'mcq' ? (key.has(o.id) ? 100 : 0) : weights[k];
       lines.push(
         `${i}<answer fraction="${weight(fraction)}" format="markdown">`,
         `${i}  <text>${cdata(xmlSafe(o.text))}</text>`,

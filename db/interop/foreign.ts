@@ -93,6 +93,45 @@ export function parseDecimal(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * The grades Moodle allows on an answer (`question_bank::fraction_options_full()`), as fractions;
+ * their negatives are allowed too.
+ */
+export const MOODLE_FRACTIONS: readonly number[] = [
+  1, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2, 0.1666667,
+  0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0,
+];
+
+/**
+ * Is `percent` a grade Moodle's importer accepts? It matches each grade against the list within
+ * 0.00001 as a fraction (`match_grade_options` in its default "error" mode) and refuses the whole
+ * file when one does not match.
+ */
+export function isMoodleGrade(percent: number): boolean {
+  const fraction = Math.abs(percent) / 100;
+  return MOODLE_FRACTIONS.some((f) => Math.abs(fraction - f) < 0.00001);
+}
+
+/** Why Moodle would refuse this grade, or null when it accepts it. */
+export function moodleGradeProblem(percent: number): string | null {
+  if (isMoodleGrade(percent)) return null;
+  const allowed = MOODLE_FRACTIONS.filter((f) => f > 0)
+    .map((f) => `${tidyNumber(f * 100)}`)
+    .join(', ');
+  return `grade ${tidyNumber(percent)}% is not one Moodle allows (${allowed}, 0 or minus one of these); Moodle refuses the file`;
+}
+
+/**
+ * Why Moodle would refuse a multiple-answer question with these answer grades (in %), or null:
+ * its right answers' grades must add up to 100% (Moodle rounds the sum of the fractions to two
+ * decimals, so three answers at 33.33333% pass).
+ */
+export function multiAnswerSumProblem(percents: readonly number[]): string | null {
+  const total = percents.filter((p) => p > 0).reduce((sum, p) => sum + p, 0);
+  if (Math.round(total) === 100) return null;
+  return `the positive grades add up to ${tidyNumber(total)}%; Moodle needs exactly 100% for a multiple-answer question and refuses the file`;
+}
+
 /** Rounds away the binary noise of `(a + b) / 2` and similar (12 significant digits). */
 export function tidyNumber(x: number): number {
   if (x === 0) return 0;

@@ -29,6 +29,8 @@ import {
   MAX_FOREIGN_CHARS,
   PackAssembler,
   excerpt,
+  moodleGradeProblem,
+  multiAnswerSumProblem,
   noExplanation,
   parseDecimal,
   tidyNumber,
@@ -364,6 +366,11 @@ class GiftReader {
             this.error(ctx.block, from, `weight ${w[1]}% is outside -100%..100%`);
             return null;
           }
+          const refused = moodleGradeProblem(weight);
+          if (refused !== null) {
+            this.error(ctx.block, from, `${questionName(ctx)}: ${refused}`);
+            return null;
+          }
           from += w[0].length;
         }
       }
@@ -451,6 +458,11 @@ class GiftReader {
           ctx.open,
           'no right answer: mark one with "=" or give right answers a positive weight like ~%50%',
         );
+        return;
+      }
+      const sum = multiAnswerSumProblem(answers.map((a) => a.weight));
+      if (sum !== null) {
+        this.error(ctx.block, ctx.open, `${questionName(ctx)}: ${sum}`);
         return;
       }
       tags.push('partial-credit');
@@ -626,6 +638,11 @@ interface QuestionContext {
   /** The answers' raw text is `block.text[from, to)` (general feedback excluded). */
   readonly from: number;
   readonly to: number;
+}
+
+/** How a problem names its question: by title, else by the start of its text. */
+function questionName(ctx: QuestionContext): string {
+  return `question "${ctx.title ?? excerpt(ctx.stem, 40)}"`;
 }
 
 /** Option ids of converted choice questions: `a`, `b`, … `z`, `aa`, `ab`, … */

@@ -8,9 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BankItemInput } from '../bank/schema';
+import type { BankItemInput, BankPack, ChoiceItem } from '../bank/schema';
+import { packToGift, packToMoodleXml } from './export';
 import type { ForeignImport } from './foreign';
 import { idNumberAndTags, parseGift } from './gift';
+import { parseMoodleXml } from './moodle-xml';
 
 const fixtures = join(__dirname, '../../tests/fixtures/moodle');
 const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
@@ -129,5 +131,102 @@ describe('idNumberAndTags', () => {
     ['// [tag:t\\]ag].', '', ['t]ag']],
   ])('%j', (comment, idNumber, tags) => {
     expect(idNumberAndTags(comment)).toEqual({ idNumber, tags });
+  });
+});
+
+// Moodle's grade list (question_bank::fraction_options_full), copied by hand in per cent.
+const moodleGrades = [
+  100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571,
+  12.5, 11.11111, 10, 5, 0,
+];
+const moodleAccepts = (percent: number) =>
+  moodleGrades.some((g) => Math.abs(Math.abs(percent) - g) < 0.001);
+
+describe('grades Moodle refuses are refused, naming the question', () => {
+  it("Moodle XML: a grade off Moodle's list (error_invalid_grades.xml), sums of 200% and 60%", () => {
+    const result = parseMoodleXml(read('grades.xml'), { bankId: 'm', title: 'grades' });
+    expect(result.pack).toBeNull();
+    expect(result.problems.map((p) => [p.path, p.message.split(':')[0]])).toEqual([
+      ['quiz/question[1]/answer[2]', 'question "Invalid grade"'],
+      ['quiz/question[2]', 'question "Sum 200"'],
+      ['quiz/question[3]', 'question "Sum 60"'],
+    ]);
+    expect(result.problems[0].message).toMatch(/grade 33% is not one Moodle allows/);
+    expect(result.problems[1].message).toMatch(/add up to 200%; Moodle needs exactly 100%/);
+    expect(result.problems[2].message).toMatch(/add up to 60%/);
+  });
+
+  it('GIFT: the same, and a numerical answer at 33%', () => {
+    const result = gift('grades.gift');
+    expect(result.pack).toBeNull();
+    expect(result.problems.map((p) => [p.path, p.message.split(':')[0]])).toEqual([
+      ['line 4', 'question "invalid"'],
+      ['line 6', 'question "sum-200"'],
+      ['line 8', 'question "sum-60"'],
+      ['line 12', 'question "numerical-33"'],
+    ]);
+  });
+
+  it('accepts three right answers at 33.33333% (Moodle rounds their sum to 100%)', () => {
+    const xml = read('grades.xml').replace(
+      /<question type="multichoice">[\s\S]*?(?=<question type="multichoice">\s*<name><text>Thirds)/,
+      '',
+    );
+    const result = parseMoodleXml(xml, { bankId: 'm', title: 'grades' });
+    expect(item(result, 'Thirds')).toMatchObject({ type: 'msq', answer: ['b', 'c', 'e'] });
+  });
+});
+
+describe('msq export with many right options uses grades Moodle accepts', () => {
+  const msq = (rightCount: number): ChoiceItem => ({
+    id: `right-${rightCount}`,
+    topic: 't',
+    type: 'msq',
+    stem: `Pick the ${rightCount} right ones`,
+    options: Array.from({ length: 12 }, (_, k) => ({ id: `o${k}`, text: `Option ${k}` })),
+    answer: Array.from({ length: rightCount }, (_, k) => `o${k}`),
+    explanation: 'Because.',
+    difficulty: 3,
+    tags: [],
+    source: 'test',
+  });
+  const pack: BankPack = {
+    format: 'deepdrill-bank',
+    version: 1,
+    id: 'many',
+    title: 'Many right options',
+    license: 'CC0',
+    topics: [{ id: 't', title: 'T' }],
+    items: Array.from({ length: 12 }, (_, k) => msq(k + 1)),
+  };
+
+  it('writes only listed grades, the right ones adding up to 100%, for 1 to 12 right options', () => {
+    const xml = packToMoodleXml(pack).text;
+    for (const question of xml.split('<question type="multichoice">').slice(1)) {
+      const grades = [...question.matchAll(/fraction="([^"]+)"/g)].map((m) => Number(m[1]));
+      expect(grades.every(moodleAccepts), grades.join(' ')).toBe(true);
+      const total = grades.filter((g) => g > 0).reduce((a, b) => a + b, 0);
+      expect(Math.round(total)).toBe(100);
+    }
+    // 11 right: nine at 10% and two at 5% (9·10 + 2·5 = 100), the one wrong option at −10%.
+    const eleven = xml.split('<question type="multichoice">')[11];
+    expect([...eleven.matchAll(/fraction="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      ...Array<string>(9).fill('10'),
+      '5',
+      '5',
+      '-10',
+    ]);
+  });
+
+  it('reads back the same keys from both formats', () => {
+    for (const result of [
+      parseGift(packToGift(pack).text, { bankId: 'many', title: 'x' }),
+      parseMoodleXml(packToMoodleXml(pack).text, { bankId: 'many', title: 'x' }),
+    ]) {
+      expect(result.problems).toEqual([]);
+      expect(result.pack?.items.map((i) => (i.type === 'msq' ? i.answer.length : 0))).toEqual(
+        Array.from({ length: 12 }, (_, k) => k + 1),
+      );
+    }
   });
 });

@@ -137,6 +137,8 @@ describe('parseMoodleXml on the sample file', () => {
 describe('parseMoodleXml keeps the order of questions Moodle does not shuffle', () => {
   // Moodle's own test of its XML importer (question/format/xml/tests/xmlformat_test.php,
   // test_import_multichoice_19), trimmed to what DeepDrill reads: it expects shuffleanswers 0.
+  // Its right answers are 100% each; Moodle parses that but refuses to save a multiple-answer
+  // question whose grades add up to 200%, so here they are 50% each.
   const moodleMultichoice = (shuffle: string | null) => `<quiz>
   <question type="multichoice">
     <name>
@@ -155,9 +157,9 @@ describe('parseMoodleXml keeps the order of questions Moodle does not shuffle', 
     ${shuffle === null ? '' : `<shuffleanswers>${shuffle}</shuffleanswers>`}
     <answernumbering>abc</answernumbering>
     <answer fraction="0"><text>1</text><feedback><text></text></feedback></answer>
-    <answer fraction="100"><text>2</text><feedback><text></text></feedback></answer>
+    <answer fraction="50"><text>2</text><feedback><text></text></feedback></answer>
     <answer fraction="0"><text>3</text><feedback><text></text></feedback></answer>
-    <answer fraction="100"><text>4</text><feedback><text></text></feedback></answer>
+    <answer fraction="50"><text>4</text><feedback><text></text></feedback></answer>
   </question>
 </quiz>`;
   const pins = (shuffle: string | null) => {

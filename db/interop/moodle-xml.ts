@@ -26,6 +26,8 @@ import {
   MAX_FOREIGN_CHARS,
   PackAssembler,
   excerpt,
+  moodleGradeProblem,
+  multiAnswerSumProblem,
   noExplanation,
   parseDecimal,
   trueFalseOptions,
@@ -140,7 +142,7 @@ class MoodleReader {
       this.out.problem(`${path}/questiontext`, 'the question has no text');
       return;
     }
-    const answers = this.answers(q, path);
+    const answers = this.answers(q, path, name || excerpt(stem, 40));
     if (answers === null) return;
     const format = textFormat(stemHolder?.attributes.get('format'));
     const ctx: QuestionContext = {
@@ -170,7 +172,7 @@ class MoodleReader {
     }
   }
 
-  private answers(q: XmlElement, path: string): XmlAnswer[] | null {
+  private answers(q: XmlElement, path: string, name: string): XmlAnswer[] | null {
     const out: XmlAnswer[] = [];
     let j = 0;
     for (const element of childElements(q, 'answer')) {
@@ -180,6 +182,11 @@ class MoodleReader {
       const fraction = parseDecimal(raw);
       if (fraction === null || fraction < -100 || fraction > 100) {
         this.out.problem(at, `fraction "${excerpt(raw, 20)}" is not a percentage from -100 to 100`);
+        return null;
+      }
+      const refused = moodleGradeProblem(fraction);
+      if (refused !== null) {
+        this.out.problem(at, `question "${name}": ${refused}`);
         return null;
       }
       out.push({ path: at, element, fraction });
@@ -285,6 +292,11 @@ class MoodleReader {
       correct = options.filter((_, k) => ctx.answers[k].fraction > 0).map((o) => o.id);
       if (correct.length === 0) {
         this.out.problem(ctx.path, 'no answer has a positive fraction; mark the right answers');
+        return;
+      }
+      const sum = multiAnswerSumProblem(ctx.answers.map((a) => a.fraction));
+      if (sum !== null) {
+        this.out.problem(ctx.path, `question "${ctx.name || excerpt(ctx.stem, 40)}": ${sum}`);
         return;
       }
       tags.push('partial-credit');
