@@ -41,9 +41,14 @@ export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const startQuizSchema = z.strictObject({
   /** `practice`: feedback on request, can pause. `exam`: timed, keys only after finishing. */
   mode: z.enum(['practice', 'exam']),
-  /** `recommended` picks weak topics and due reviews; `due` only reviews that are due. */
-  selection: z.enum(['topics', 'recommended', 'due']).default('topics'),
+  /**
+   * `recommended` picks weak topics and due reviews; `due` only reviews that are due;
+   * `questions` exactly `questionIds`, in that order, whatever `count` says (practise this
+   * question, from the bank).
+   */
+  selection: z.enum(['topics', 'recommended', 'due', 'questions']).default('topics'),
   topics: z.array(slug).max(100).default([]),
+  questionIds: z.array(id).max(100).default([]),
   count: z.number().int().min(1).max(100),
   difficulty: z
     .strictObject({ min: z.number().int().min(1).max(5), max: z.number().int().min(1).max(5) })
@@ -84,6 +89,17 @@ export const settingsPatchSchema = z.strictObject({
   theme: themeSchema.optional(),
   defaultTimerMinutes: z.number().int().min(1).max(600).optional(),
   defaultMsqRule: msqRuleSchema.optional(),
+  /** The first-run tour of the dashboard was finished or skipped. */
+  tourSeen: z.boolean().optional(),
+});
+
+/** A page of finished quizzes, newest first, optionally only one mode or those with a topic. */
+export const listFinishedQuizzesSchema = z.strictObject({
+  /** Only quizzes that asked at least one question of this topic. */
+  topic: slug.optional(),
+  mode: z.enum(['practice', 'exam']).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+  offset: z.number().int().min(0).default(0),
 });
 
 /** Input schema of every method. Adding a method here without a handler fails to compile. */
@@ -110,8 +126,10 @@ export const apiInputSchemas = {
   discardQuiz: sessionRef,
   getReview: sessionRef,
   listHistory: z.void(),
+  listFinishedQuizzes: listFinishedQuizzesSchema,
   listQuestions: listQuestionsSchema,
-  previewQuestion: z.strictObject({ questionId: id }),
+  /** `withAnswer`: with the key and worked solution (refused while an exam runs). */
+  previewQuestion: z.strictObject({ questionId: id, withAnswer: z.boolean().default(false) }),
   importBank: z.strictObject({ fileName: z.string().max(500), content: z.string() }),
   getImportProgress: z.void(),
   getSettings: z.void(),
@@ -196,6 +214,17 @@ export interface QuizSummary {
   readonly answeredCount: number;
   /** Sum of item scores, available once finished. */
   readonly score: number | null;
+}
+
+/** A finished quiz in the full history, with the topics its questions came from. */
+export interface HistoryEntry extends QuizSummary {
+  readonly topics: readonly { readonly topicId: string; readonly title: string }[];
+}
+
+/** One page of {@link AppApi.listFinishedQuizzes}: `total` counts every match, not the page. */
+export interface HistoryPage {
+  readonly total: number;
+  readonly items: readonly HistoryEntry[];
 }
 
 /**
@@ -343,6 +372,7 @@ export interface QuestionPage {
 
 export interface QuestionPreview {
   readonly item: QuestionListItem;
+  /** As learners see it; `feedback` (key, explanation, worked solution) only `withAnswer`. */
   readonly view: QuizItemView;
 }
 
@@ -388,6 +418,8 @@ export interface Settings {
   readonly theme: Theme;
   readonly defaultTimerMinutes: number;
   readonly defaultMsqRule: MsqRule;
+  /** The first-run tour was finished or skipped (false until then: the dashboard offers it). */
+  readonly tourSeen: boolean;
 }
 
 /** One backup file in the data folder's `backups/`. */
@@ -439,6 +471,8 @@ export interface AppApi {
   discardQuiz(input: ParsedInput<'discardQuiz'>): Promise<QuizSummary>;
   getReview(input: ParsedInput<'getReview'>): Promise<QuizReview>;
   listHistory(): Promise<readonly QuizSummary[]>;
+  /** Every finished quiz, a page at a time, newest first; filter by topic and mode. */
+  listFinishedQuizzes(input: ParsedInput<'listFinishedQuizzes'>): Promise<HistoryPage>;
   listQuestions(input: ParsedInput<'listQuestions'>): Promise<QuestionPage>;
   previewQuestion(input: ParsedInput<'previewQuestion'>): Promise<QuestionPreview>;
   importBank(input: ParsedInput<'importBank'>): Promise<ImportReport>;

@@ -125,7 +125,7 @@ describe('IPC registry', () => {
     const result = await handlers.get(ipcChannel('getSettings'))!(ourWindow, undefined);
     expect(result).toEqual({
       ok: true,
-      value: { theme: 'dark', defaultTimerMinutes: 15, defaultMsqRule: 'partial' },
+      value: { theme: 'dark', defaultTimerMinutes: 15, defaultMsqRule: 'partial', tourSeen: false },
     });
   });
 });

@@ -3,6 +3,7 @@ import type { AppApi } from '../contract';
 import { bankUseCases } from './bank';
 import { backupUseCases } from './backups';
 import type { ServiceDeps } from './deps';
+import { historyUseCases } from './history';
 import { quizUseCases } from './quiz';
 import { getSettings, updateSettings } from './settings';
 
@@ -42,6 +43,7 @@ export function createService(deps: ServiceDeps): AppApi {
       return settingsLocked ? { ...settings, defaultMsqRule: settingsLocked } : settings;
     },
     ...quizUseCases(deps),
+    ...historyUseCases(deps),
     ...bankUseCases(deps),
     ...backupUseCases(deps),
   };

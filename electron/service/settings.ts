@@ -3,7 +3,12 @@ import { readSettings, setSetting } from '../../db/queries/settings';
 import type { Settings } from '../contract';
 import { msqRuleSchema, themeSchema, type settingsPatchSchema } from '../contract';
 
-const defaults: Settings = { theme: 'system', defaultTimerMinutes: 20, defaultMsqRule: 'partial' };
+const defaults: Settings = {
+  theme: 'system',
+  defaultTimerMinutes: 20,
+  defaultMsqRule: 'partial',
+  tourSeen: false,
+};
 
 /** The learner's settings, each falling back to its default when unset or unreadable. */
 export function getSettings(db: Db): Settings {
@@ -16,6 +21,8 @@ export function getSettings(db: Db): Settings {
     defaultTimerMinutes:
       Number.isInteger(timer) && timer >= 1 && timer <= 600 ? timer : defaults.defaultTimerMinutes,
     defaultMsqRule: rule.success ? rule.data : defaults.defaultMsqRule,
+    // Stored as String(boolean); anything else is "not seen", so the tour is offered again.
+    tourSeen: stored.get('tourSeen') === 'true',
   };
 }
 

@@ -25,6 +25,7 @@ test('theme switch sets data-theme and persists; defaults are saved', async ({ p
     theme: 'dark',
     defaultTimerMinutes: 35,
     defaultMsqRule: 'all-or-nothing',
+    tourSeen: false,
   });
   await goTo(page, 'Practice');
   await page.getByRole('radio', { name: /Timed exam/ }).check();

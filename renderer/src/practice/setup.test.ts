@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Lockdown, Settings } from '../../../electron/contract';
 import { buildStartInput, defaultForm, matchMessage, matchQuery, quickQuizInput } from './setup';
 
-const settings: Settings = { theme: 'system', defaultTimerMinutes: 20, defaultMsqRule: 'partial' };
+const settings: Settings = {
+  theme: 'system',
+  defaultTimerMinutes: 20,
+  defaultMsqRule: 'partial',
+  tourSeen: false,
+};
 const open: Lockdown = { hideImport: false, examOnly: false, fixedMsqRule: null };
 const strict: Lockdown = { hideImport: true, examOnly: true, fixedMsqRule: 'all-or-nothing' };
 
