@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { builtinPack } from '../../db/builtin';
 import { UsageError, type CliIo } from '../io';
 import { generateCommand, templatesCommand } from './templates';
 
@@ -30,7 +31,12 @@ describe('templates', () => {
       forms: string[];
       params: object;
     }[];
-    expect(list).toHaveLength(17);
+    // Every template the built-in bank's items use is listed, each once.
+    const used = new Set(
+      builtinPack.items.flatMap((i) => (i.type === 'template' ? [i.template] : [])),
+    );
+    expect(new Set(list.map((t) => t.id))).toEqual(used);
+    expect(new Set(list.map((t) => t.id)).size).toBe(list.length);
     const ct = list.find((t) => t.id === 'conv-transpose1d');
     expect(ct).toMatchObject({
       topic: 'upsampling',
@@ -66,7 +72,15 @@ describe('templates', () => {
   it('check over all templates passes', async () => {
     const { code, out } = await run(templatesCommand, ['check', '--seeds', '20']);
     expect(code).toBe(0);
-    expect(out.trim().split('\n')).toHaveLength(18);
+    // One "ok" line per template the bank uses, then the summary.
+    const lines = out.trim().split('\n');
+    const used = new Set(
+      builtinPack.items.flatMap((i) => (i.type === 'template' ? [i.template] : [])),
+    );
+    for (const id of used)
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${id}: .* ok$`)));
+    expect(lines).toHaveLength(used.size + 1);
+    expect(lines.at(-1)).toMatch(/all templates ok/);
   });
 
   it('rejects bad usage with a UsageError', async () => {

@@ -76,5 +76,6 @@ describe('every formula learners will see renders with KaTeX', () => {
         }
       }
     }
-  });
+    // Forty-odd templates × forms × seeds: a correctness sweep, given time on a loaded machine.
+  }, 180_000);
 });
