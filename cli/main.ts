@@ -5,6 +5,7 @@
 import { storageProblem } from '../electron/service/storage-errors';
 import { UsageError, type CliIo, type Command } from './io';
 import { bankCommand } from './commands/bank';
+import { classCommand } from './commands/class';
 import { computeCommand } from './commands/compute';
 import { doctorCommand } from './commands/doctor';
 import { resultsCommand } from './commands/results';
@@ -13,6 +14,7 @@ import { simulateCommand } from './commands/simulate';
 
 const commands: Readonly<Record<string, Command>> = {
   bank: bankCommand,
+  class: classCommand,
   compute: computeCommand,
   doctor: doctorCommand,
   generate: generateCommand,
@@ -30,6 +32,8 @@ commands:
   bank export (--db DB [--bank ID] | --builtin) --out FILE [--format json|gift|moodle-xml]
   results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME]
   results sync --db DB --endpoint URL [--username U --password P] [--home-page URL] [--json]
+  results pull --endpoint URL --out FILE [--username U --password P]
+  class report FILE... [--json]       class report over xAPI statement files
   simulate --db DB --learners N --answers M --seed S
   doctor --db DB [--json]`;
 

@@ -1,7 +1,8 @@
 /**
  * Results to the institute's learning record store (xAPI 1.0.3): the outbox is filled with the
  * statements of every finished quiz ({@link fillOutbox}), then drained by posting what is pending
- * to `<endpoint>/statements` ({@link syncOutbox}).
+ * to `<endpoint>/statements` ({@link syncOutbox}); {@link pullStatements} reads an LRS's
+ * statements back, following its `more` links.
  *
  * Nothing is lost if the process dies mid-sync: a batch is marked as tried before it is posted
  * and as sent only after the LRS answered, each in its own committed transaction. A row left
@@ -165,7 +166,13 @@ async function checkInDoubt(
   }
 }
 
-function refusal(endpoint: LrsEndpoint, status: number): LrsError {
+const KEPT = 'every unsent result is kept';
+
+function refusal(
+  endpoint: LrsEndpoint,
+  status: number,
+  consequence = `nothing more was sent, ${KEPT}`,
+): LrsError {
   const why =
     status === 401 || status === 403
       ? 'refused the credentials'
@@ -173,7 +180,7 @@ function refusal(endpoint: LrsEndpoint, status: number): LrsError {
         ? 'failed'
         : 'refused the request';
   return new LrsError(
-    `the learning record store at ${endpoint.url} ${why} (HTTP ${status}); nothing more was sent, every unsent result is kept`,
+    `the learning record store at ${endpoint.url} ${why} (HTTP ${status}); ${consequence}`,
   );
 }
 
@@ -184,6 +191,7 @@ async function send(
   init: { method: 'GET' | 'POST'; body?: string },
   rowsInFlight: readonly number[],
   db?: Db,
+  consequence = KEPT,
 ): Promise<Response> {
   try {
     return await request(endpoint, url, init);
@@ -191,7 +199,7 @@ async function send(
     const { reason, notSent } = networkReason(error);
     if (notSent && db !== undefined) markUntried(db, rowsInFlight);
     throw new LrsError(
-      `cannot reach the learning record store at ${endpoint.url} (${reason}); every unsent result is kept`,
+      `cannot reach the learning record store at ${endpoint.url} (${reason}); ${consequence}`,
     );
   }
 }
@@ -288,4 +296,44 @@ export async function syncOutbox(
   }
   if (!contacted) await checkReachable(endpoint);
   return { ...tally, pending: pendingCount(db) };
+}
+
+/**
+ * Reads every statement of the LRS, page by page (`GET <endpoint>/statements`, then each `more`
+ * link until it is empty), and hands each one to `onStatement`. Returns how many it read. A
+ * `more` link to another origin is refused (the credentials go to the endpoint's origin only).
+ */
+export async function pullStatements(
+  endpoint: LrsEndpoint,
+  onStatement: (statement: unknown) => void,
+): Promise<number> {
+  let url: URL | null = statementsUrl(endpoint.url);
+  let count = 0;
+  const seen = new Set<string>();
+  const origin = url.origin;
+  const nothing = 'nothing was written';
+  while (url !== null) {
+    if (seen.has(url.href))
+      throw new LrsError(
+        `the learning record store at ${endpoint.url} sent a "more" link back to a page already read; ${nothing}`,
+      );
+    seen.add(url.href);
+    if (url.origin !== origin) {
+      throw new LrsError(
+        `the learning record store at ${endpoint.url} sent a "more" link to another address (${url.origin}); ${nothing}`,
+      );
+    }
+    const response = await send(endpoint, url, { method: 'GET' }, [], undefined, nothing);
+    if (!response.ok) throw refusal(endpoint, response.status, nothing);
+    const body = (await response.json()) as { statements?: unknown; more?: unknown };
+    if (!Array.isArray(body.statements)) {
+      throw new LrsError(
+        `the learning record store at ${endpoint.url} answered without a statements list; ${nothing}`,
+      );
+    }
+    for (const statement of body.statements) onStatement(statement);
+    count += body.statements.length;
+    url = typeof body.more === 'string' && body.more !== '' ? new URL(body.more, url) : null;
+  }
+  return count;
 }

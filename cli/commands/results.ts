@@ -9,6 +9,9 @@
  * pending to the LRS (`db/outbox`). It prints the counts and exits 0; 1 when the LRS cannot be
  * reached or refuses the sync (one line on stderr, everything unsent kept) or refused some
  * statements as invalid (`failed` > 0, they stay pending).
+ *
+ * `results pull --endpoint URL --out FILE [--username U --password P]` writes every statement the
+ * LRS holds as JSON lines (atomically, as export does), for `class report`.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
@@ -19,6 +22,7 @@ import {
   LrsError,
   fillOutbox,
   outboxHomePageOr,
+  pullStatements,
   statementsUrl,
   syncOutbox,
   type LrsEndpoint,
@@ -34,7 +38,8 @@ import {
 
 const usage =
   'usage: results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME] | ' +
-  'results sync --db DB --endpoint URL [--username U --password P] [--home-page URL] [--json]';
+  'results sync --db DB --endpoint URL [--username U --password P] [--home-page URL] [--json] | ' +
+  'results pull --endpoint URL --out FILE [--username U --password P]';
 
 /** Writes `produce`'s chunks to `out` through a temporary file and a rename. */
 function writeAtomically(out: string, produce: (write: (chunk: string) => void) => number): number {
@@ -110,10 +115,11 @@ function openResultsDb(file: string, readonly: boolean): Db {
   }
 }
 
-/** `results export|sync …` (see the module comment). */
+/** `results export|sync|pull …` (see the module comment). */
 export const resultsCommand: Command = async (args, io) => {
   const [sub, ...rest] = args;
   if (sub === 'sync') return syncCommand(rest, io);
+  if (sub === 'pull') return pullCommand(rest, io);
   if (sub !== 'export') {
     throw new UsageError(sub === undefined ? usage : `unknown results command "${sub}"; ${usage}`);
   }
@@ -210,4 +216,26 @@ async function syncCommand(args: readonly string[], io: CliIo): Promise<number> 
   } finally {
     db.close();
   }
+}
+
+/** `results pull`: the LRS's statements as JSON lines in FILE (written atomically). */
+async function pullCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, ['endpoint', 'out', 'username', 'password']);
+  noPositional(parsed);
+  const endpoint = endpointOf(parsed);
+  const out = requireFlag(parsed, 'out');
+  const lines: string[] = [];
+  let count: number;
+  try {
+    count = await pullStatements(endpoint, (statement) => lines.push(JSON.stringify(statement)));
+  } catch (error) {
+    if (error instanceof LrsError) throw new UsageError(error.message);
+    throw error;
+  }
+  writeAtomically(out, (write) => {
+    for (const line of lines) write(`${line}\n`);
+    return count;
+  });
+  io.out(`pulled ${count} xAPI statements to ${out}\n`);
+  return 0;
 }

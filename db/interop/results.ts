@@ -62,6 +62,9 @@ type AttemptRow = Readonly<{
   variant_seed: number | null;
   /** The seed of the option order the learner saw (null: stored order, or no quiz item). */
   option_seed: number | null;
+  /** The misconception a wrong answer showed, with its label (null: none named). */
+  misconception_id: string | null;
+  misconception_label: string | null;
 }>;
 
 type SessionRow = Readonly<{
@@ -98,7 +101,8 @@ const ATTEMPT_COLUMNS = `
         SELECT a.id, l.name AS learner, a.session_id, s.title AS quiz_title,
                s.created_at AS quiz_started, a.position, q.bank_id, q.item_id, a.question_id,
                a.question_version, q.type, a.topic_id, t.title AS topic_title, a.response,
-               a.score, a.correct, a.answered_at, a.duration_ms, a.variant_seed, i.option_seed
+               a.score, a.correct, a.answered_at, a.duration_ms, a.variant_seed, i.option_seed,
+               a.misconception_id, mc.label AS misconception_label
         FROM attempts a
         JOIN learners l ON l.id = a.learner_id
         JOIN quiz_sessions s ON s.id = a.session_id
@@ -106,7 +110,9 @@ const ATTEMPT_COLUMNS = `
         JOIN topics t ON t.id = a.topic_id
         LEFT JOIN quiz_items i
           ON i.session_id = a.session_id AND i.position = a.position
-          AND i.question_id = a.question_id`;
+          AND i.question_id = a.question_id
+        LEFT JOIN misconception_counts mc
+          ON mc.learner_id = a.learner_id AND mc.misconception_id = a.misconception_id`;
 
 const SESSION_COLUMNS = `
         SELECT s.id, l.name AS learner, s.title, s.mode, s.created_at, s.finished_at,
@@ -506,6 +512,14 @@ function answeredStatement(db: Db, ctx: XapiContext, row: AttemptRow): BuiltStat
         [ext(ctx, 'position')]: row.position,
         [ext(ctx, 'topic')]: row.topic_id,
         ...(row.variant_seed !== null ? { [ext(ctx, 'variant-seed')]: row.variant_seed } : {}),
+        ...(row.misconception_id !== null
+          ? {
+              [ext(ctx, 'misconception')]: {
+                id: row.misconception_id,
+                label: row.misconception_label ?? row.misconception_id,
+              },
+            }
+          : {}),
       },
     },
     timestamp: iso(row.answered_at),
@@ -558,7 +572,8 @@ function completedStatement(ctx: XapiContext, row: SessionRow): BuiltStatement {
  * The xAPI export in chunks: JSON lines, one `answered` statement per answer (in answer order)
  * then one `completed` statement per finished quiz. A choice interaction lists its `choices` in
  * the order the learner saw them: the quiz item's option order (its `option_seed`, pinned
- * options in place), the stored order for quizzes from before options were shuffled.
+ * options in place), the stored order for quizzes from before options were shuffled. The
+ * misconception a wrong answer showed is the `misconception` extension (`{id, label}`).
  *
  * Statement ids and registrations are UUID v5 (SHA-1, namespace {@link XAPI_UUID_NAMESPACE}) of
  * the home page, the learner's name, the attempt or session id and its timestamp: exporting the

@@ -266,4 +266,91 @@ describe('results sync to a real LRS', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const row of rows) expect(ids).toContain(row.statementId);
   });
+
+  it('results pull writes what the LRS holds; class report over it and the export counts each answer once', async () => {
+    const pulled = join(dirname(file), 'pulled.jsonl');
+    const r = await run(['results', 'pull', '--endpoint', lrs.endpoint, '--out', pulled]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const held = idsOf(await lrsStatements(lrs));
+    const lines = readFileSync(pulled, 'utf8').trimEnd().split('\n');
+    expect(r.out).toBe(`pulled ${held.length} xAPI statements to ${pulled}\n`);
+    expect(lines.map((l) => (JSON.parse(l) as { id: string }).id).sort()).toEqual(held);
+
+    // The learner's own export holds everything; the pull (the LRS restarted empty in the
+    // third test) part of it again.
+    const exported = join(dirname(file), 'export.jsonl');
+    const all = await exportedIds();
+    const report = await run(['class', 'report', exported, pulled, '--json']);
+    expect(report.err).toBe('');
+    expect(report.code).toBe(0);
+    const figures = JSON.parse(report.out) as {
+      statements: number;
+      duplicates: number;
+      totals: { learners: number; answers: number; quizzes: number };
+      items: {
+        id: string;
+        answers: number;
+        facility: number;
+        options: { id: string; picks: number }[];
+      }[];
+      misconceptions: { id: string; answers: number; learners: number }[];
+    };
+    expect(figures.statements).toBe(all.length + held.length);
+    expect(figures.duplicates).toBe(held.length);
+    // Five quizzes handed in: 2 + 1 + 2 + 2 + 2 answers.
+    expect(figures.totals).toEqual({ learners: 1, answers: 9, quizzes: 5 });
+    // The test-time question: 'a' (wrong) in quizzes 1 and 5, 'b' in 3 and 4.
+    const bn = figures.items.find((i) => i.id.endsWith('/items/bn-test-time'));
+    expect(bn).toMatchObject({ answers: 4, facility: 0.5 });
+    const picks = Object.fromEntries(bn!.options.map((o) => [o.id, o.picks]));
+    expect(picks).toEqual({ a: 2, b: 2, c: 0 });
+    // The batch mean: 3, 2.5, 3, 3 → three of four right.
+    expect(figures.items.find((i) => i.id.endsWith('/items/bn-mean'))).toMatchObject({
+      answers: 4,
+      facility: 0.75,
+    });
+    expect(figures.misconceptions.find((m) => m.id === 'bn-test-batch-stats')).toEqual({
+      id: 'bn-test-batch-stats',
+      label: 'Uses batch statistics at test time',
+      answers: 2,
+      learners: 1,
+    });
+  });
+
+  it('results pull follows the LRS\'s "more" pages (100 statements a page)', async () => {
+    const before = (await lrsStatements(lrs)).length;
+    const extra = Array.from({ length: 150 }, (_, k) => ({
+      id: `7d5e0c4a-0000-4000-8000-${String(k).padStart(12, '0')}`,
+      actor: { objectType: 'Agent', name: 'visitor', mbox: 'mailto:visitor@example.edu' },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },
+      object: { objectType: 'Activity', id: `https://example.edu/page/${k}` },
+    }));
+    const posted = await fetch(`${lrs.endpoint}/statements`, {
+      method: 'POST',
+      headers: { 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+      body: JSON.stringify(extra),
+    });
+    expect(posted.status).toBe(200);
+    const pulled = join(dirname(file), 'pulled-all.jsonl');
+    const r = await run(['results', 'pull', '--endpoint', lrs.endpoint, '--out', pulled]);
+    expect(r.code).toBe(0);
+    const ids = readFileSync(pulled, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toHaveLength(before + 150);
+    expect(new Set(ids).size).toBe(before + 150);
+  });
+
+  it('results pull from an LRS that is down exits 1 with one line and writes nothing', async () => {
+    await lrs.stop(); // afterAll's stop is then a no-op
+    const out = join(dirname(file), 'pulled-down.jsonl');
+    const r = await run(['results', 'pull', '--endpoint', lrs.endpoint, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.err.trimEnd().split('\n')).toEqual([
+      `cannot reach the learning record store at ${lrs.endpoint} (ECONNREFUSED); nothing was written`,
+    ]);
+    expect(() => readFileSync(out)).toThrow();
+  });
 });
