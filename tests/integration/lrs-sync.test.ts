@@ -343,6 +343,30 @@ describe('results sync to a real LRS', () => {
     expect(new Set(ids).size).toBe(before + 150);
   });
 
+  it('a statement the LRS refuses as invalid is failed and kept pending; the others are sent', async () => {
+    await finishedQuiz('b', '3');
+    fillOutbox(db, homePage);
+    const rows = pendingStatements(db, 0, 10);
+    expect(rows).toHaveLength(3);
+    const broken = {
+      ...(JSON.parse(rows[1].json) as { verb: unknown }),
+      verb: { id: 'not an IRI' },
+    };
+    db.prepare('UPDATE xapi_outbox SET statement = ? WHERE id = ?').run(
+      JSON.stringify(broken),
+      rows[1].id,
+    );
+    const r = await sync();
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toEqual({ sent: 2, already: 0, failed: 1, pending: 1 });
+    const again = await sync();
+    expect(JSON.parse(again.out)).toEqual({ sent: 0, already: 0, failed: 1, pending: 1 });
+    const ids = idsOf(await lrsStatements(lrs));
+    expect(ids).toContain(rows[0].statementId);
+    expect(ids).toContain(rows[2].statementId);
+    expect(ids).not.toContain(rows[1].statementId);
+  });
+
   it('results pull from an LRS that is down exits 1 with one line and writes nothing', async () => {
     await lrs.stop(); // afterAll's stop is then a no-op
     const out = join(dirname(file), 'pulled-down.jsonl');
