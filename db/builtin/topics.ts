@@ -18,7 +18,10 @@ export const builtinTopics = [
   { id: 'activations', title: 'Activations and softmax' },
   { id: 'cnn-arithmetic', title: 'CNN arithmetic: output sizes, parameters, pooling' },
   { id: 'efficient-cnns', title: 'Efficient CNNs: depthwise-separable convolution, MobileNet' },
-  { id: 'cnn-architectures', title: 'CNN architectures: ResNet blocks and Inception branches' },
+  {
+    id: 'cnn-architectures',
+    title: 'CNN architectures: ResNet blocks, Inception branches, receptive fields',
+  },
   { id: 'transfer-learning', title: 'Transfer learning and fine-tuning' },
   { id: 'pytorch-code', title: 'Reading PyTorch code: shapes and parameter counts' },
   { id: 'upsampling', title: 'Upsampling: unpooling and transposed convolution' },

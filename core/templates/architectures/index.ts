@@ -2,6 +2,7 @@
 import type { TemplateDefinition } from '../types';
 import { inceptionReduction } from './inception-reduction';
 import { layerParams } from './layer-params';
+import { receptiveFieldTemplate } from './receptive-field';
 import { resnetBottleneck } from './resnet-bottleneck';
 import { sequentialChain } from './sequential-chain';
 
@@ -10,4 +11,5 @@ export const architecturesTemplates: readonly TemplateDefinition[] = [
   layerParams,
   resnetBottleneck,
   inceptionReduction,
+  receptiveFieldTemplate,
 ];

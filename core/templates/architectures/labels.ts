@@ -29,4 +29,12 @@ export const ARCHITECTURES_LABELS = {
   'reduction-forgot-1x1-cost': 'Left out the cost of the 1×1 reduction itself',
   'reduction-kxk-on-full-input':
     'Let the large convolution still read all input channels after the reduction',
+  // receptive field
+  'rf-ignored-strides': 'Ignored the strides of the earlier layers',
+  'rf-ignored-dilation': 'Ignored the dilation',
+  'rf-sum-of-kernels': 'Added up the kernel sizes',
+  'rf-own-stride-counted': "Multiplied each layer's growth by its own stride as well",
+  'rf-dilated-extent-k-times-d': 'Took the dilated extent as k·d instead of d·(k − 1) + 1',
+  'rf-forgot-plus-one': 'Forgot the one pixel the field starts from',
+  'rf-product-of-kernels': 'Multiplied the kernel sizes',
 } as const satisfies Record<string, string>;

@@ -18,11 +18,12 @@ export interface TorchLayer {
   readonly k: number;
   readonly stride: number;
   readonly padding: number;
+  readonly dilation: number;
   readonly groups: number;
   readonly bias: boolean;
 }
 
-const NONE = { inC: 0, outC: 0, k: 0, stride: 1, padding: 0, groups: 1, bias: false };
+const NONE = { inC: 0, outC: 0, k: 0, stride: 1, padding: 0, dilation: 1, groups: 1, bias: false };
 
 function keyword(code: string, name: string, dflt: number): number {
   const m = new RegExp(`\\b${name}=(\\d+)`).exec(code);
@@ -41,6 +42,7 @@ export function parseTorchLayer(code: string): TorchLayer {
       k: Number(m[3]),
       stride: keyword(code, 'stride', 1),
       padding: keyword(code, 'padding', 0),
+      dilation: keyword(code, 'dilation', 1),
       groups: keyword(code, 'groups', 1),
       bias,
     };
@@ -116,6 +118,7 @@ export function applyTorchLayer(
       const common = {
         kernelSize: layer.k,
         strides: layer.stride,
+        dilationRate: layer.dilation,
         useBias: layer.bias,
         dataFormat: 'channelsFirst' as const,
         padding: 'valid' as const,

@@ -1,7 +1,7 @@
 import type { BankItemInput } from '../../bank/schema';
 import { templateItems } from '../template-items';
 
-/** CNN architectures: ResNet bottlenecks and shortcuts, Inception's 1×1 reductions. */
+/** CNN architectures: ResNet bottlenecks and shortcuts, Inception's 1×1 reductions, receptive fields. */
 export const cnnArchitecturesItems: BankItemInput[] = [
   ...templateItems('resnet-bottleneck', 'cnn-architectures', {
     base: 1,
@@ -10,5 +10,9 @@ export const cnnArchitecturesItems: BankItemInput[] = [
   ...templateItems('inception-reduction', 'cnn-architectures', {
     base: 1,
     tags: ['inception', '1x1-convolution', 'multiply-adds'],
+  }),
+  ...templateItems('receptive-field', 'cnn-architectures', {
+    base: 0,
+    tags: ['receptive-field', 'vgg', 'dilation', 'code-reading'],
   }),
 ];
