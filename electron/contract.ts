@@ -48,7 +48,7 @@ export const startQuizSchema = z.strictObject({
    */
   selection: z.enum(['topics', 'recommended', 'due', 'questions']).default('topics'),
   topics: z.array(slug).max(100).default([]),
-  questionIds: z.array(id).max(100).default([]),
+  questionIds: z.array(id).max(100).optional(),
   count: z.number().int().min(1).max(100),
   difficulty: z
     .strictObject({ min: z.number().int().min(1).max(5), max: z.number().int().min(1).max(5) })
@@ -129,7 +129,7 @@ export const apiInputSchemas = {
   listFinishedQuizzes: listFinishedQuizzesSchema,
   listQuestions: listQuestionsSchema,
   /** `withAnswer`: with the key and worked solution (refused while an exam runs). */
-  previewQuestion: z.strictObject({ questionId: id, withAnswer: z.boolean().default(false) }),
+  previewQuestion: z.strictObject({ questionId: id, withAnswer: z.boolean().optional() }),
   importBank: z.strictObject({ fileName: z.string().max(500), content: z.string() }),
   getImportProgress: z.void(),
   getSettings: z.void(),

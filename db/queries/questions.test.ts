@@ -8,7 +8,6 @@ import {
   listQuestionIds,
   loadCurrentQuestions,
   loadQuestion,
-  searchQuestions,
   summarizeStem,
 } from './questions';
 
@@ -171,60 +170,6 @@ describe('listQuestionIds', () => {
       )
       .all('["a"]', 1, 5) as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING INDEX questions_by_topic/);
-  });
-});
-
-describe('searchQuestions', () => {
-  it('matches stem, item id and tags, case-insensitively, with a total', () => {
-    expect(searchQuestions(db, { search: 'BATCH NORM' }).items.map((i) => i.itemId)).toEqual([
-      'bn-test-time',
-      'bn-mean',
-    ]);
-    expect(searchQuestions(db, { search: 'tconv' }).items.map((i) => i.itemId)).toEqual([
-      'tconv-out',
-    ]);
-    expect(searchQuestions(db, { search: 'upsampling' }).total).toBe(1);
-    expect(searchQuestions(db, { search: '' }).total).toBe(36);
-  });
-
-  it('treats % and _ literally', () => {
-    expect(searchQuestions(db, { search: '%' }).total).toBe(0);
-    expect(searchQuestions(db, { search: 'group_1' }).total).toBe(0);
-    expect(searchQuestions(db, { search: 'group-1' }).total).toBeGreaterThan(0);
-  });
-
-  it('filters by topic, type and difficulty and pages with limit/offset', () => {
-    const page = searchQuestions(db, { topic: 'syn-t0', limit: 2, offset: 1 });
-    expect(page.total).toBe(3);
-    expect(page.items.map((i) => i.itemId)).toEqual(['q10', 'q20']);
-    expect(searchQuestions(db, { type: 'template' }).items.map((i) => i.itemId)).toEqual([
-      'conv-size-numeric',
-      'conv-size-mcq',
-    ]);
-    expect(searchQuestions(db, { difficulty: 5, search: 'q' }).total).toBe(6);
-  });
-
-  it('summarises stems as plain text and names stem-less template items by title', () => {
-    const page = searchQuestions(db, { type: 'template' }, (id) =>
-      id === 'conv-output-size' ? 'Convolution output size' : undefined,
-    );
-    expect(page.items.map((i) => i.summary)).toEqual([
-      'Mind the padding.',
-      'Convolution output size',
-    ]);
-    expect(searchQuestions(db, { search: 'bn-test-time' }).items[0].summary).toBe(
-      'At test time, which statistics does batch norm use? $\\mu$ and $\\sigma^2$ of…',
-    );
-  });
-
-  it('leaves retired questions out', () => {
-    const other = openDatabase(join(tempDir(), 'retired.db'));
-    importPack(other, samplePack());
-    const pack = samplePack();
-    pack.items = pack.items.slice(1);
-    importPack(other, pack);
-    expect(searchQuestions(other, { search: 'bn-test-time' }).total).toBe(0);
-    other.close();
   });
 });
 

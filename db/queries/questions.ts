@@ -1,7 +1,7 @@
 /**
  * Typed reads of the question bank: one stored question (any version), the lightweight rows the
- * quiz engine picks from, and the paged search of the bank browser. Statements are prepared once
- * per connection and reused.
+ * quiz engine picks from, and the stem summaries the bank browser lists (its search is
+ * `bank-search.ts`). Statements are prepared once per connection and reused.
  */
 import type { Statement } from 'better-sqlite3';
 import type { ChoiceOption, NumericKey, QuestionPart, Tolerance } from '../../core/types';
@@ -68,36 +68,6 @@ export interface QuestionPickFilter {
   readonly difficultyMax?: number;
 }
 
-/** One row of the bank browser (structurally the contract's `QuestionListItem`). */
-export interface QuestionSummary {
-  readonly questionId: number;
-  readonly itemId: string;
-  readonly bankId: string;
-  readonly topicId: string;
-  readonly topicTitle: string;
-  readonly type: StoredQuestionType;
-  readonly difficulty: number;
-  /** First line of the stem as plain text, or the template title. */
-  readonly summary: string;
-}
-
-/** One page of matches plus their total (structurally the contract's `QuestionPage`). */
-export interface QuestionSummaryPage {
-  readonly total: number;
-  readonly items: readonly QuestionSummary[];
-}
-
-/** Filter of {@link searchQuestions} (the contract's `listQuestions` input). */
-export interface QuestionSearch {
-  /** Case-insensitive substring of the stem, the item id or a tag; empty matches everything. */
-  readonly search?: string;
-  readonly topic?: string;
-  readonly type?: StoredQuestionType;
-  readonly difficulty?: number;
-  readonly limit?: number;
-  readonly offset?: number;
-}
-
 type VersionRow = Readonly<{
   id: number;
   bank_id: string;
@@ -156,25 +126,6 @@ type PickRow = Readonly<{
   current_version: number;
 }>;
 
-type ListRow = Readonly<{
-  id: number;
-  item_id: string;
-  bank_id: string;
-  topic_id: string;
-  topic_title: string;
-  type: StoredQuestionType;
-  difficulty: number;
-  stem: string | null;
-  template_id: string | null;
-}>;
-
-interface SearchParams {
-  pattern: string | null;
-  topic: string | null;
-  type: string | null;
-  difficulty: number | null;
-}
-
 interface Statements {
   version: Statement<[number, number], VersionRow>;
   current: Statement<[number], VersionRow>;
@@ -187,8 +138,6 @@ interface Statements {
   partsMany: Statement<[string], PartRow>;
   picksAll: Statement<[number, number], PickRow>;
   picksByTopic: Statement<[string, number, number], PickRow>;
-  searchPage: Statement<[SearchParams & { limit: number; offset: number }], ListRow>;
-  searchCount: Statement<[SearchParams], number>;
 }
 
 const versionColumns = `
@@ -199,17 +148,6 @@ const versionColumns = `
 
 const partColumns = `
   question_id, part_id, prompt, numeric_value, tolerance_abs, tolerance_rel, answer_format, hint`;
-
-// Optional filters as `(@x IS NULL OR …)` keep one cached statement for every combination.
-const searchWhere = `
-  q.retired = 0
-  AND (@topic IS NULL OR q.topic_id = @topic)
-  AND (@type IS NULL OR q.type = @type)
-  AND (@difficulty IS NULL OR q.difficulty = @difficulty)
-  AND (@pattern IS NULL
-       OR v.stem LIKE @pattern ESCAPE '\\'
-       OR q.item_id LIKE @pattern ESCAPE '\\'
-       OR v.tags LIKE @pattern ESCAPE '\\')`;
 
 const cache = new WeakMap<Db, Statements>();
 
@@ -281,23 +219,6 @@ function statements(db: Db): Statements {
           AND topic_id IN (SELECT value FROM json_each(?))
           AND difficulty BETWEEN ? AND ?
         ORDER BY id`),
-      searchPage: db.prepare(`
-        SELECT q.id, q.item_id, q.bank_id, q.topic_id, t.title AS topic_title, q.type,
-               q.difficulty, v.stem, v.template_id
-        FROM questions q
-        JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        JOIN topics t ON t.id = q.topic_id
-        WHERE ${searchWhere}
-        ORDER BY q.id
-        LIMIT @limit OFFSET @offset`),
-      searchCount: db
-        .prepare<[SearchParams], number>(
-          `SELECT count(*)
-           FROM questions q
-           JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-           WHERE ${searchWhere}`,
-        )
-        .pluck(),
     };
     cache.set(db, s);
   }
@@ -513,49 +434,4 @@ export function summarizeStem(stem: string): string {
   const dollars = [...cut.matchAll(/(?<!\\)\$/g)].map((m) => m.index);
   if (dollars.length % 2 === 1) cut = cut.slice(0, dollars[dollars.length - 1]).trimEnd();
   return `${cut}…`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/**
- * One page of the bank browser: non-retired questions (current versions) whose stem, item id or
- * tags contain `search` (case-insensitive for ASCII), filtered by topic, type and difficulty, in
- * id order, plus the total number of matches. `templateTitle` names template items without a
- * stem (the service passes the core template registry's titles).
- */
-export function searchQuestions(
-  db: Db,
-  filter: QuestionSearch,
-  templateTitle: (templateId: string) => string | undefined = () => undefined,
-): QuestionSummaryPage {
-  const s = statements(db);
-  const search = (filter.search ?? '').trim();
-  const params: SearchParams = {
-    pattern: search === '' ? null : `%${escapeLike(search)}%`,
-    topic: filter.topic ?? null,
-    type: filter.type ?? null,
-    difficulty: filter.difficulty ?? null,
-  };
-  const total = s.searchCount.get(params) ?? 0;
-  const rows = s.searchPage.all({
-    ...params,
-    limit: filter.limit ?? 50,
-    offset: filter.offset ?? 0,
-  });
-  const items: QuestionSummary[] = rows.map((r) => ({
-    questionId: r.id,
-    itemId: r.item_id,
-    bankId: r.bank_id,
-    topicId: r.topic_id,
-    topicTitle: r.topic_title,
-    type: r.type,
-    difficulty: r.difficulty,
-    summary:
-      r.stem !== null
-        ? summarizeStem(r.stem)
-        : (templateTitle(r.template_id ?? '') ?? `template ${r.template_id ?? ''}`),
-  }));
-  return { total, items };
 }

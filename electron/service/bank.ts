@@ -2,12 +2,8 @@ import { resolveQuestion } from '../../core/resolve';
 import { TemplateError, listTemplates } from '../../core/templates';
 import { importValidatedPack } from '../../db/bank/import';
 import { readBankText } from '../../db/bank/read-file';
-import {
-  loadQuestion,
-  searchQuestions,
-  summarizeStem,
-  type StoredQuestion,
-} from '../../db/queries/questions';
+import { searchQuestions } from '../../db/queries/bank-search';
+import { loadQuestion, summarizeStem, type StoredQuestion } from '../../db/queries/questions';
 import type {
   AppApi,
   ImportProgress,
@@ -89,9 +85,10 @@ function listItem(q: StoredQuestion): QuestionListItem {
 
 /**
  * What a learner would see of the question (template items as their seed-0 variant): options
- * in stored order under opaque ids; no key, no feedback, no misconceptions.
+ * in stored order under opaque ids; no key, no feedback, no misconceptions. `withAnswer` adds
+ * the key, the options' feedback, the explanation and the worked solution, as after a Check.
  */
-function learnerView(q: StoredQuestion): QuizItemView {
+function learnerView(q: StoredQuestion, withAnswer: boolean): QuizItemView {
   let resolved;
   try {
     resolved = { stored: q, question: resolveQuestion(q, PREVIEW_SEED) };
@@ -102,14 +99,15 @@ function learnerView(q: StoredQuestion): QuizItemView {
   return itemView(
     { position: 0, questionId: q.id, optionSeed: null, response: null, marked: false },
     resolved,
-    null,
+    withAnswer ? { attempt: undefined } : null,
   );
 }
 
 /**
  * The bank browser and import: search the installed questions, preview one as the learner would
- * see it (template items as their seed-0 variant), and import a pack file's text. A bad file is
- * reported as problems in the `ImportReport`, never thrown.
+ * see it (template items as their seed-0 variant), with its key and worked solution on request
+ * (never while an exam runs), and import a pack file's text. A bad file is reported as problems
+ * in the `ImportReport`, never thrown.
  */
 export function bankUseCases(deps: ServiceDeps): BankUseCases {
   let progress: ImportProgress | null = null;
@@ -117,13 +115,15 @@ export function bankUseCases(deps: ServiceDeps): BankUseCases {
     async listQuestions(input) {
       return searchQuestions(deps.db, input, templateTitle);
     },
-    async previewQuestion({ questionId }): Promise<QuestionPreview> {
+    async previewQuestion({ questionId, withAnswer }): Promise<QuestionPreview> {
+      // The key first: a page that showed the question before the exam began says why not.
+      if (withAnswer) requireNoRunningExam(deps, 'Keys and worked solutions stay hidden');
       requireNoRunningExam(deps, 'Bank previews are closed');
       const question = loadQuestion(deps.db, questionId);
       if (question === undefined) {
         throw new ServiceError('not-found', `question ${questionId} does not exist`);
       }
-      return { item: listItem(question), view: learnerView(question) };
+      return { item: listItem(question), view: learnerView(question, withAnswer === true) };
     },
     async importBank({ fileName, content }): Promise<ImportReport> {
       if (deps.lockdown.hideImport) {

@@ -155,6 +155,9 @@ export function planItems(deps: ServiceDeps, input: StartInput, seed: number): P
       slots = due.map((d) => ({ kind: 'review', questionId: d.questionId, topicId: d.topicId }));
       break;
     }
+    case 'questions':
+      slots = chosenQuestions(deps, input.questionIds ?? []);
+      break;
     default:
       throw unreachable(input.selection);
   }
@@ -190,7 +193,11 @@ export function planItems(deps: ServiceDeps, input: StartInput, seed: number): P
     if (stored !== undefined) add(id, stored);
   }
   // Top up when slots could not be filled (a topic's questions already used, …): weakest first.
-  if (planned.length < input.count && input.selection !== 'due') {
+  if (
+    planned.length < input.count &&
+    input.selection !== 'due' &&
+    input.selection !== 'questions'
+  ) {
     const pKnown = new Map(listMastery(deps.db, deps.learnerId).map((m) => [m.topicId, m.pKnown]));
     const byWeakness = [...chosen].sort(
       (a, b) => (pKnown.get(a) ?? BKT.pInit) - (pKnown.get(b) ?? BKT.pInit),
@@ -221,6 +228,25 @@ export function planItems(deps: ServiceDeps, input: StartInput, seed: number): P
     );
   }
   return planned;
+}
+
+/** The slots of a quiz of exactly these questions, in order; each must be in the bank. */
+function chosenQuestions(deps: ServiceDeps, questionIds: readonly number[]): QuizSlot[] {
+  if (questionIds.length === 0) {
+    throw new ServiceError('invalid-input', 'Choose the questions to practise.');
+  }
+  const ids = [...new Set(questionIds)];
+  const found = loadCurrentQuestions(deps.db, ids);
+  return ids.map((questionId) => {
+    const stored = found.get(questionId);
+    if (stored === undefined || stored.retired) {
+      throw new ServiceError(
+        'not-found',
+        `Question ${questionId} is not in the question bank (it may have been retired).`,
+      );
+    }
+    return { kind: 'review', questionId, topicId: stored.topicId };
+  });
 }
 
 /** The title a quiz is listed under. */
