@@ -1,10 +1,11 @@
 /**
  * Reads a bank file of any supported format into a validated pack: DeepDrill JSON packs, GIFT
- * (`.gift`, or `.txt` that looks like GIFT) and Moodle XML (`.xml`). Questions of types DeepDrill
+ * (`.gift`, or `.txt` that looks like GIFT), Aiken (`.txt` that looks like Aiken) and Moodle XML
+ * (`.xml`). Questions of types DeepDrill
  * cannot represent come back in `unsupported` (by position and type) so the import report can
  * list them; they are never silently dropped.
  */
-import { convertForeignBank, type UnsupportedQuestion } from '../interop';
+import { convertForeignBank, foreignFormatOf, type UnsupportedQuestion } from '../interop';
 import type { BankPack } from './schema';
 import { parsePackText, validatePack, type PackProblem } from './validate';
 
@@ -14,7 +15,7 @@ export type BankFileReading =
   | {
       readonly ok: true;
       readonly pack: BankPack;
-      readonly format: 'deepdrill' | 'gift' | 'moodle-xml';
+      readonly format: 'deepdrill' | 'gift' | 'moodle-xml' | 'aiken';
       readonly unsupported: readonly UnsupportedQuestion[];
     }
   | {
@@ -41,7 +42,7 @@ export function readBankText(fileName: string, text: string): BankFileReading {
   return {
     ok: true,
     pack: validated.pack,
-    format: /\.xml$/i.test(fileName) ? 'moodle-xml' : 'gift',
+    format: foreignFormatOf(fileName, text) ?? 'gift',
     unsupported: foreign.unsupported,
   };
 }

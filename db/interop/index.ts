@@ -5,11 +5,13 @@
  */
 import { basename, extname } from 'node:path';
 import { slugify, type ForeignImport } from './foreign';
+import { looksLikeAiken, parseAiken } from './aiken';
 import { looksLikeGift, parseGift } from './gift';
 import { parseMoodleXml } from './moodle-xml';
 
 export { parseGift, looksLikeGift, unescapeGift, optionId } from './gift';
 export { parseMoodleXml } from './moodle-xml';
+export { parseAiken, looksLikeAiken } from './aiken';
 export { packToGift, packToMoodleXml, escapeGift, type ForeignExport } from './export';
 export {
   attemptsToCsv,
@@ -32,10 +34,73 @@ export type {
   UnsupportedQuestion,
 } from './foreign';
 
+/** The foreign formats DeepDrill reads. */
+export type ForeignFormat = 'gift' | 'moodle-xml' | 'aiken';
+
+const SUPPORTED =
+  'DeepDrill reads DeepDrill bank packs (.json), GIFT (.gift, or .txt), Moodle XML (.xml) and Aiken (.txt)';
+
 /**
- * Reads a foreign bank file by its name: `.gift` as GIFT, `.txt` as GIFT when it looks like GIFT
- * (answer braces, `::titles::` or `$CATEGORY:` lines), `.xml` as Moodle XML. Null for any other
- * file, which the caller reads as a DeepDrill JSON pack. The pack's id is the file name as a slug
+ * The foreign format a bank file is read as: `.gift` GIFT; `.txt` GIFT when it looks like GIFT
+ * (answer braces, `::titles::` or `$CATEGORY:` lines), else Aiken when it looks like Aiken
+ * (`A.` option lines and `ANSWER: A`); `.xml` Moodle XML. Null for any other file, which is read
+ * as a DeepDrill JSON pack.
+ */
+export function foreignFormatOf(fileName: string, text: string): ForeignFormat | null {
+  switch (extname(basename(fileName)).toLowerCase()) {
+    case '.gift':
+      return 'gift';
+    case '.txt':
+      return looksLikeGift(text) ? 'gift' : looksLikeAiken(text) ? 'aiken' : null;
+    case '.xml':
+      return 'moodle-xml';
+    default:
+      return null;
+  }
+}
+
+/**
+ * What a file that is neither a DeepDrill pack nor a format read here looks like (QTI, Aiken,
+ * CSV, …), as a message that also says what is supported; null when it may be a JSON pack.
+ */
+export function unreadableFormatMessage(fileName: string, text: string): string | null {
+  const sample = text
+    .slice(0, 20_000)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (sample.startsWith('{') || sample.startsWith('[')) return null;
+  const name = basename(fileName);
+  let looks: string;
+  if (sample.startsWith('PK\u0003\u0004'))
+    looks = 'a ZIP archive (an IMS content package or QTI export?)';
+  else if (/<(?:questestinterop|assessmentItem|assessmentTest)\b/.test(sample))
+    looks = 'an IMS QTI file';
+  else if (/<quiz\b/.test(sample)) looks = 'Moodle XML (give it the .xml extension)';
+  else if (looksLikeGift(sample)) looks = 'GIFT (give it the .gift extension)';
+  else if (looksLikeAiken(sample)) looks = 'Aiken (give it the .txt extension)';
+  else if (/^\s*</.test(sample)) looks = 'an XML or HTML file that is not Moodle XML';
+  else if (looksLikeDelimited(sample)) looks = 'a spreadsheet export (CSV)';
+  else looks = 'plain text in no question format DeepDrill knows';
+  return `${name} looks like ${looks}, not a bank DeepDrill reads; ${SUPPORTED}`;
+}
+
+/** Several lines with the same number (≥ 1) of commas, semicolons or tabs outside quotes. */
+function looksLikeDelimited(sample: string): boolean {
+  const lines = sample
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
+  if (lines.length < 2) return false;
+  return [',', ';', '\t'].some((d) => {
+    const counts = lines.map((l) => l.replace(/"[^"]*"/g, '').split(d).length - 1);
+    return counts[0] > 0 && counts.every((c) => c === counts[0]);
+  });
+}
+
+/**
+ * Reads a foreign bank file by its name (see {@link foreignFormatOf}). Null for a file that may
+ * be a DeepDrill JSON pack, which the caller reads; a file that is not one and not in a format
+ * read here gets a problem naming what it looks like. The pack's id is the file name as a slug
  * (so importing the same file again updates that bank) and its title the file name. Never
  * throws: an unexpected failure is returned as a problem.
  */
@@ -49,15 +114,22 @@ export function convertForeignBank(fileName: string, text: string): ForeignImpor
     fileName: name,
   };
   try {
-    switch (extension) {
-      case '.gift':
+    const format = foreignFormatOf(name, text);
+    switch (format) {
+      case 'gift':
         return parseGift(text, options);
-      case '.txt':
-        return looksLikeGift(text) ? parseGift(text, options) : null;
-      case '.xml':
+      case 'aiken':
+        return parseAiken(text, options);
+      case 'moodle-xml':
         return parseMoodleXml(text, options);
+      case null: {
+        const message = unreadableFormatMessage(name, text);
+        return message === null
+          ? null
+          : { pack: null, problems: [{ path: '(file)', message }], unsupported: [] };
+      }
       default:
-        return null;
+        throw new Error(`unknown format ${String(format satisfies never)}`);
     }
   } catch (error) {
     return {

@@ -12,6 +12,7 @@ import type { BankItemInput, BankPack, ChoiceItem } from '../bank/schema';
 import { packToGift, packToMoodleXml } from './export';
 import type { ForeignImport } from './foreign';
 import { idNumberAndTags, parseGift } from './gift';
+import { convertForeignBank } from './index';
 import { parseMoodleXml } from './moodle-xml';
 
 const fixtures = join(__dirname, '../../tests/fixtures/moodle');
@@ -228,5 +229,68 @@ describe('msq export with many right options uses grades Moodle accepts', () => 
         Array.from({ length: 12 }, (_, k) => k + 1),
       );
     }
+  });
+});
+
+describe('Aiken', () => {
+  it('reads each question as single-answer multiple choice with the ANSWER letter as key', () => {
+    const result = convertForeignBank('week2.txt', read('aiken.txt'));
+    expect(result?.problems).toEqual([]);
+    expect(result?.pack?.items).toMatchObject([
+      {
+        type: 'mcq',
+        stem: 'Which layer has no weights to learn?',
+        options: [
+          { id: 'a', text: 'Convolution' },
+          { id: 'b', text: 'Max pooling' },
+          { id: 'c', text: 'Fully connected' },
+          { id: 'd', text: 'Batch normalisation' },
+        ],
+        answer: ['b'],
+      },
+      {
+        stem: 'At test time, batch norm normalises with',
+        options: [
+          { text: 'the statistics of the current batch' },
+          { text: 'the running averages kept in training' },
+        ],
+        answer: ['b'],
+      },
+    ]);
+  });
+
+  it('names the line of an answer letter that matches no option', () => {
+    const result = convertForeignBank('bad.txt', 'Pick one\nA. x\nB. y\nANSWER: C\n');
+    expect(result?.pack).toBeNull();
+    expect(result?.problems).toEqual([
+      { path: 'line 4', message: 'ANSWER: C names no option of this question' },
+    ]);
+  });
+});
+
+describe('files in formats DeepDrill does not read', () => {
+  const problem = (name: string, text: string) => {
+    const result = convertForeignBank(name, text);
+    expect(result?.pack).toBeNull();
+    return result?.problems[0].message ?? '';
+  };
+
+  it('says what the file looks like and what is supported, instead of "not valid JSON"', () => {
+    expect(problem('export.json', read('qti.xml.txt'))).toMatch(
+      /^export\.json looks like an IMS QTI file, not a bank DeepDrill reads; DeepDrill reads .*\(\.json\), GIFT .*Moodle XML \(\.xml\) and Aiken/,
+    );
+    expect(problem('questions.csv', read('questions.csv'))).toMatch(
+      /looks like a spreadsheet export \(CSV\)/,
+    );
+    expect(problem('week2.aiken', read('aiken.txt'))).toMatch(
+      /looks like Aiken \(give it the \.txt extension\)/,
+    );
+    expect(problem('notes.txt', 'Remember to revise batch norm.')).toMatch(
+      /looks like plain text in no question format/,
+    );
+  });
+
+  it('leaves what may be a JSON pack to the pack reader', () => {
+    expect(convertForeignBank('bank.json', '{"format":"deepdrill-bank"}')).toBeNull();
   });
 });

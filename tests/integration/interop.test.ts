@@ -43,7 +43,9 @@ describe('convertForeignBank', () => {
     expect(gift?.pack).toMatchObject({ id: 'week-11-quiz', title: 'Week 11 quiz' });
     expect(convertForeignBank('week11.XML', xmlText)?.pack?.id).toBe('week11');
     expect(convertForeignBank('week11.txt', giftText)?.pack?.items).toHaveLength(11);
-    expect(convertForeignBank('notes.txt', 'Remember to revise batch norm.')).toBeNull();
+    expect(convertForeignBank('notes.txt', 'Remember to revise batch norm.')?.problems).toEqual([
+      { path: '(file)', message: expect.stringMatching(/^notes\.txt looks like plain text/) },
+    ]);
     expect(convertForeignBank('bank.json', '{"format":"deepdrill-bank"}')).toBeNull();
     expect(convertForeignBank('bank.xml', '<quiz>')?.problems[0].path).toMatch(/^line 1, column/);
   });
