@@ -23,7 +23,7 @@ export const builtinTopics = [
     title: 'CNN architectures: ResNet blocks, Inception branches, receptive fields',
   },
   { id: 'transfer-learning', title: 'Transfer learning and fine-tuning' },
-  { id: 'pytorch-code', title: 'Reading PyTorch code: shapes and parameter counts' },
+  { id: 'pytorch-code', title: 'Reading PyTorch code: shapes, parameter counts, shape errors' },
   { id: 'upsampling', title: 'Upsampling: unpooling and transposed convolution' },
   { id: 'segmentation', title: 'Segmentation and its metrics' },
   {
