@@ -3,6 +3,7 @@ import type { TemplateDefinition } from '../types';
 import { adagradRmspropTemplate } from './adagrad-rmsprop';
 import { adamBiasCorrectionTemplate } from './adam-bias-correction';
 import { adamwVsL2Template } from './adamw-vs-l2';
+import { lrScheduleTemplate } from './lr-schedule';
 import { sgdMomentumTemplate } from './sgd-momentum';
 
 export const optimizersTemplates: readonly TemplateDefinition[] = [
@@ -10,4 +11,5 @@ export const optimizersTemplates: readonly TemplateDefinition[] = [
   adagradRmspropTemplate,
   adamBiasCorrectionTemplate,
   adamwVsL2Template,
+  lrScheduleTemplate,
 ];

@@ -2,7 +2,10 @@ import type { BankItemInput } from '../../bank/schema';
 import { AUTHORS } from '../sources';
 import { templateItems } from '../template-items';
 
-/** Optimisers: momentum, Nesterov, AdaGrad, RMSProp, Adam, AdamW (PyTorch's update rules). */
+/**
+ * Optimisers: momentum, Nesterov, AdaGrad, RMSProp, Adam, AdamW (PyTorch's update rules), and
+ * learning-rate schedules with the updates a batch size gives per epoch.
+ */
 export const optimizersItems: BankItemInput[] = [
   ...templateItems('sgd-momentum', 'optimizers', { base: 0, tags: ['sgd', 'momentum'] }),
   ...templateItems('adagrad-rmsprop', 'optimizers', { base: 0, tags: ['adagrad', 'rmsprop'] }),
@@ -10,6 +13,10 @@ export const optimizersItems: BankItemInput[] = [
   ...templateItems('adamw-vs-l2', 'optimizers', {
     base: 1,
     tags: ['adam', 'adamw', 'weight-decay'],
+  }),
+  ...templateItems('lr-schedule', 'optimizers', {
+    base: 0,
+    tags: ['learning-rate', 'lr-schedule', 'batch-size'],
   }),
   {
     id: 'optim-step-order-code',
