@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { importSummary, pageInfo, typeLabel } from './bank';
+import { filtersActive, importSummary, matchCount, noFilters, pageInfo, typeLabel } from './bank';
 
 describe('pageInfo', () => {
   it('describes the page and its neighbours', () => {
@@ -51,5 +51,21 @@ describe('import messages', () => {
   it('names question types', () => {
     expect(typeLabel('template')).toBe('Generated');
     expect(typeLabel('msq')).toBe('Multiple select');
+  });
+});
+
+describe('filters', () => {
+  it('knows when something is filtered', () => {
+    expect(filtersActive(noFilters)).toBe(false);
+    expect(filtersActive({ ...noFilters, search: '   ' })).toBe(false);
+    expect(filtersActive({ ...noFilters, search: 'γ' })).toBe(true);
+    expect(filtersActive({ ...noFilters, topic: 'dropout' })).toBe(true);
+    expect(filtersActive({ ...noFilters, difficulty: '3' })).toBe(true);
+  });
+
+  it('says how many questions match', () => {
+    expect(matchCount(0)).toBe('0 questions match');
+    expect(matchCount(1)).toBe('1 question matches');
+    expect(matchCount(143)).toBe('143 questions match');
   });
 });

@@ -15,6 +15,32 @@ export function pageInfo(offset: number, shown: number, total: number) {
   };
 }
 
+/** The bank browser's filters as the page holds them ('' = not filtering). */
+export interface BankFilters {
+  readonly search: string;
+  readonly topic: string;
+  readonly type: string;
+  readonly difficulty: string;
+}
+
+/** Filters that filter nothing. */
+export const noFilters: BankFilters = { search: '', topic: '', type: '', difficulty: '' };
+
+/** Does any filter narrow the list? (White space alone does not search.) */
+export function filtersActive(filters: BankFilters): boolean {
+  return (
+    filters.search.trim() !== '' ||
+    filters.topic !== '' ||
+    filters.type !== '' ||
+    filters.difficulty !== ''
+  );
+}
+
+/** "1 question matches", "143 questions match". */
+export function matchCount(total: number): string {
+  return `${plural(total, 'question')} ${total === 1 ? 'matches' : 'match'}`;
+}
+
 /** A question type in words. */
 export function typeLabel(type: QuestionListItem['type']): string {
   switch (type) {
