@@ -36,6 +36,7 @@ function readPack(file: string): BankFileReading {
     return {
       ok: false,
       unsupported: [],
+      unsupportedCount: 0,
       problems: [
         {
           path: file,
@@ -59,6 +60,7 @@ function readPack(file: string): BankFileReading {
     return {
       ok: false,
       unsupported: [],
+      unsupportedCount: 0,
       problems: [{ path: file, message: 'not UTF-8 text; save the pack as UTF-8 JSON' }],
     };
   }
@@ -97,17 +99,20 @@ function writeAtomically(file: string, text: string): void {
 const packText = (pack: BankPack): string => `${JSON.stringify(pack, null, 2)}\n`;
 
 /** Questions a GIFT / Moodle XML file has that DeepDrill cannot represent: listed, not dropped silently. */
-function printUnsupported(io: CliIo, unsupported: BankFileReading['unsupported']): void {
-  for (const q of unsupported) {
+function printUnsupported(io: CliIo, reading: BankFileReading): void {
+  for (const q of reading.unsupported) {
     io.err(`${q.position}: ${q.type} question "${q.title}" is not supported and was left out\n`);
   }
+  const rest = reading.unsupportedCount - reading.unsupported.length;
+  if (rest > 0)
+    io.err(`… and ${rest} more questions of types DeepDrill does not support were left out\n`);
 }
 
 async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const { positional } = parseArgs(args, []);
   if (positional.length !== 1) throw new UsageError(usage);
   const result = readPack(positional[0]);
-  printUnsupported(io, result.unsupported);
+  printUnsupported(io, result);
   if (!result.ok) {
     printProblems(io, result.problems);
     return 1;
@@ -122,7 +127,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   const dbFile = requireFlag(parsed, 'db');
   // Checked before the database is even opened: a bad file never touches it.
   const result = readPack(parsed.positional[0]);
-  printUnsupported(io, result.unsupported);
+  printUnsupported(io, result);
   if (!result.ok) {
     printProblems(io, result.problems);
     return 1;

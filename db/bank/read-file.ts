@@ -17,11 +17,14 @@ export type BankFileReading =
       readonly pack: BankPack;
       readonly format: 'deepdrill' | 'gift' | 'moodle-xml' | 'aiken';
       readonly unsupported: readonly UnsupportedQuestion[];
+      /** All questions left out; `unsupported` lists the first of them. */
+      readonly unsupportedCount: number;
     }
   | {
       readonly ok: false;
       readonly problems: readonly PackProblem[];
       readonly unsupported: readonly UnsupportedQuestion[];
+      readonly unsupportedCount: number;
     };
 
 /** Parses and validates the text of a bank file named `fileName`. */
@@ -30,19 +33,21 @@ export function readBankText(fileName: string, text: string): BankFileReading {
   if (foreign === null) {
     const parsed = parsePackText(text, fileName);
     return parsed.ok
-      ? { ok: true, pack: parsed.pack, format: 'deepdrill', unsupported: [] }
-      : { ok: false, problems: parsed.problems, unsupported: [] };
+      ? { ok: true, pack: parsed.pack, format: 'deepdrill', unsupported: [], unsupportedCount: 0 }
+      : { ok: false, problems: parsed.problems, unsupported: [], unsupportedCount: 0 };
   }
+  const { unsupported, unsupportedCount } = foreign;
   if (foreign.pack === null) {
-    return { ok: false, problems: foreign.problems, unsupported: foreign.unsupported };
+    return { ok: false, problems: foreign.problems, unsupported, unsupportedCount };
   }
   const validated = validatePack(foreign.pack);
   if (!validated.ok)
-    return { ok: false, problems: validated.problems, unsupported: foreign.unsupported };
+    return { ok: false, problems: validated.problems, unsupported, unsupportedCount };
   return {
     ok: true,
     pack: validated.pack,
     format: foreignFormatOf(fileName, text) ?? 'gift',
-    unsupported: foreign.unsupported,
+    unsupported,
+    unsupportedCount,
   };
 }

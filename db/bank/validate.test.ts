@@ -3,6 +3,7 @@ import { bankPackSchema } from './schema';
 import { badPacks, samplePack, tutoringPack } from './test-fixtures';
 import {
   MAX_PACK_BYTES,
+  MAX_PACK_ITEMS,
   MAX_PROBLEMS,
   formatPath,
   parsePackText,
@@ -43,6 +44,20 @@ describe('validatePack', () => {
     if (result.ok) return;
     expect(result.problems).toHaveLength(MAX_PROBLEMS + 1);
     expect(result.problems[MAX_PROBLEMS].message).toMatch(/and \d+ more problems/);
+  });
+
+  it('refuses a pack of more items than the limit at once, naming the count', () => {
+    const pack = samplePack() as unknown as { items: unknown[] };
+    pack.items = Array.from({ length: MAX_PACK_ITEMS + 1 }, () => ({}));
+    expect(validatePack(pack)).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'items',
+          message: `${MAX_PACK_ITEMS + 1} items; a pack holds at most ${MAX_PACK_ITEMS} (split it into several packs)`,
+        },
+      ],
+    });
   });
 
   it('refuses a cyclic object without hanging', () => {

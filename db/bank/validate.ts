@@ -32,6 +32,11 @@ export const MAX_PACK_BYTES = 50 * 1024 * 1024;
 export const MAX_PACK_DEPTH = 64;
 /** Problems reported at most; the rest are counted in a last line. */
 export const MAX_PROBLEMS = 100;
+/**
+ * Most items one pack may hold (twice a large course bank): checked before the items are
+ * validated one by one, so a pack of millions of tiny items is refused, not ground through.
+ */
+export const MAX_PACK_ITEMS = 200_000;
 
 /** Keys that are never data: objects built from them could reach `Object.prototype`. */
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -524,6 +529,18 @@ export function validatePack(input: unknown): PackValidation {
   // Before zod or any rule reads a field: hostile keys and cycles never reach them.
   const unsafe = unsafeStructure(input);
   if (unsafe.length > 0) return { ok: false, problems: finish(unsafe) };
+  const items = (input as { items?: unknown } | null)?.items;
+  if (Array.isArray(items) && items.length > MAX_PACK_ITEMS) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: 'items',
+          message: `${items.length} items; a pack holds at most ${MAX_PACK_ITEMS} (split it into several packs)`,
+        },
+      ],
+    };
+  }
   const parsed = bankPackSchema.safeParse(input);
   const problems = crossFieldProblems(input);
   if (parsed.success) {

@@ -5,7 +5,7 @@
  * question (plus the list of unsupported ones) or `pack: null` and the problems.
  */
 import type { BankItemInput, BankPackInput } from '../bank/schema';
-import { MAX_PACK_BYTES, MAX_PROBLEMS, validatePack } from '../bank/validate';
+import { MAX_PACK_BYTES, MAX_PACK_ITEMS, MAX_PROBLEMS, validatePack } from '../bank/validate';
 
 /** One thing wrong with a foreign file: where (`line 14`, `quiz/question[7]`) and what. */
 export interface ForeignProblem {
@@ -32,7 +32,9 @@ export interface UnsupportedQuestion {
 export interface ForeignImport {
   readonly pack: BankPackInput | null;
   readonly problems: readonly ForeignProblem[];
+  /** The first {@link MAX_LISTED_UNSUPPORTED} questions left out; `unsupportedCount` counts all. */
   readonly unsupported: readonly UnsupportedQuestion[];
+  readonly unsupportedCount: number;
 }
 
 /** Options of the foreign readers. */
@@ -49,6 +51,18 @@ export interface ForeignImportOptions {
 
 /** Largest foreign file accepted, in characters (the same bound as a JSON pack). */
 export const MAX_FOREIGN_CHARS = MAX_PACK_BYTES;
+
+/**
+ * Questions left out that are listed by position and type; the rest are only counted, so a file
+ * of millions of unsupported questions costs a count, not a list of millions.
+ */
+export const MAX_LISTED_UNSUPPORTED = 200;
+
+/**
+ * Most questions one file may convert to: a pack's limit. Checked while reading: the reader
+ * stops at the first question over it, so memory stays bounded whatever the file holds.
+ */
+export const MAX_IMPORT_ITEMS = MAX_PACK_ITEMS;
 
 /** Explanation given to questions that came without any feedback (the pack requires one). */
 export function noExplanation(formatName: string): string {
@@ -186,7 +200,10 @@ export class PackAssembler {
   private readonly nextSuffix = new Map<string, number>();
   private readonly problemList: ForeignProblem[] = [];
   private readonly unsupportedList: UnsupportedQuestion[] = [];
+  private unsupportedCount = 0;
   private problemCount = 0;
+  /** Set when the file has more questions than {@link MAX_IMPORT_ITEMS}: readers stop. */
+  full = false;
 
   constructor(
     private readonly options: ForeignImportOptions,
@@ -219,6 +236,16 @@ export class PackAssembler {
     ordinal: number,
     preferredIds: readonly (string | null | undefined)[],
   ): void {
+    if (this.items.length >= MAX_IMPORT_ITEMS) {
+      if (!this.full) {
+        this.full = true;
+        this.problem(
+          position,
+          `the file has more than ${MAX_IMPORT_ITEMS} questions; split it into smaller files`,
+        );
+      }
+      return;
+    }
     let base = '';
     for (const candidate of preferredIds) {
       if (candidate === null || candidate === undefined) continue;
@@ -247,7 +274,10 @@ export class PackAssembler {
 
   /** Records a question of a type DeepDrill does not support. */
   unsupported(position: string, type: string, title: string): void {
-    this.unsupportedList.push({ position, type, title: excerpt(title) || '(untitled)' });
+    this.unsupportedCount++;
+    if (this.unsupportedList.length < MAX_LISTED_UNSUPPORTED) {
+      this.unsupportedList.push({ position, type, title: excerpt(title) || '(untitled)' });
+    }
   }
 
   get hasProblems(): boolean {
@@ -268,15 +298,18 @@ export class PackAssembler {
    */
   finish(): ForeignImport {
     const unsupported = this.unsupportedList;
+    const unsupportedCount = this.unsupportedCount;
     if (!this.hasProblems && this.items.length === 0) {
       this.problem(
         '(file)',
-        unsupported.length > 0
-          ? `no question could be converted: all ${unsupported.length} are of types DeepDrill does not support`
+        unsupportedCount > 0
+          ? `no question could be converted: all ${unsupportedCount} are of types DeepDrill does not support`
           : `no question found; expected ${this.formatName} questions`,
       );
     }
-    if (this.hasProblems) return { pack: null, problems: this.problemsOut(), unsupported };
+    if (this.hasProblems) {
+      return { pack: null, problems: this.problemsOut(), unsupported, unsupportedCount };
+    }
     const usedTopics = new Set(this.items.map((i) => i.topic));
     const pack: BankPackInput = {
       format: 'deepdrill-bank',
@@ -292,7 +325,7 @@ export class PackAssembler {
       items: this.items,
     };
     const validation = validatePack(pack);
-    if (validation.ok) return { pack, problems: [], unsupported };
+    if (validation.ok) return { pack, problems: [], unsupported, unsupportedCount };
     for (const p of validation.problems) {
       const match = /^items\[(\d+)\](.*)$/.exec(p.path);
       if (match !== null) {
@@ -304,7 +337,7 @@ export class PackAssembler {
         );
       } else this.problem(p.path, p.message);
     }
-    return { pack: null, problems: this.problemsOut(), unsupported };
+    return { pack: null, problems: this.problemsOut(), unsupported, unsupportedCount };
   }
 
   private problemsOut(): ForeignProblem[] {

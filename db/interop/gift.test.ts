@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bankPackSchema, type BankItemInput } from '../bank/schema';
 import { validatePack } from '../bank/validate';
-import type { ForeignImport } from './foreign';
+import { MAX_IMPORT_ITEMS, MAX_LISTED_UNSUPPORTED, type ForeignImport } from './foreign';
 import { looksLikeGift, parseGift, unescapeGift } from './gift';
 
 const fixturePath = join(__dirname, '../../tests/fixtures/interop/sample.gift');
@@ -405,5 +405,32 @@ describe('parseGift fuzzing', () => {
       expect(performance.now() - start, text.slice(0, 20)).toBeLessThan(4000);
       expectWellFormed(result, text);
     }
+  });
+});
+
+describe('parseGift on huge files', () => {
+  it('lists the first unsupported questions and counts all of them', () => {
+    // 1 000 essay questions (`x{}`) and one true/false question.
+    const text = `${'x{}\n\n'.repeat(1000)}::tf:: The sky is blue. {T}\n`;
+    const result = parse(text);
+    expect(result.unsupported).toHaveLength(MAX_LISTED_UNSUPPORTED);
+    expect(result.unsupportedCount).toBe(1000);
+    expect(result.unsupported[0]).toEqual({ position: 'line 1', type: 'essay', title: 'x' });
+    // Each question is 2 lines: the 200th listed is on line 399.
+    expect(result.unsupported.at(-1)?.position).toBe('line 399');
+    expect(result.pack?.items.map((i) => i.id)).toEqual(['tf']);
+  });
+
+  it('stops reading at the first question over the limit and says to split the file', () => {
+    const text = 'Q{T}\n\n'.repeat(MAX_IMPORT_ITEMS + 5);
+    const result = parse(text);
+    expect(result.pack).toBeNull();
+    expect(result.problems).toEqual([
+      {
+        // Question N + 1 starts on line 2N + 1.
+        path: `line ${2 * MAX_IMPORT_ITEMS + 1}`,
+        message: `the file has more than ${MAX_IMPORT_ITEMS} questions; split it into smaller files`,
+      },
+    ]);
   });
 });

@@ -70,22 +70,24 @@ function lineOf(block: Block, offset: number): number {
 }
 
 /** Splits the file into blocks at blank lines, setting `//` comment lines apart (as Moodle does). */
-function splitBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
+function* splitBlocks(text: string): Generator<Block> {
   let parts: string[] = [];
   let offsets: number[] = [];
   let lines: number[] = [];
   let comments: string[] = [];
   let length = 0;
-  const flush = () => {
-    if (parts.length > 0) {
-      blocks.push({ text: parts.join('\n'), comments: comments.join('\n'), offsets, lines });
-    }
+  // Blocks are handed out one at a time: a file of millions of questions is never held twice.
+  const flush = (): Block | null => {
+    const block =
+      parts.length > 0
+        ? { text: parts.join('\n'), comments: comments.join('\n'), offsets, lines }
+        : null;
     parts = [];
     offsets = [];
     lines = [];
     comments = [];
     length = 0;
+    return block;
   };
   let lineNumber = 0;
   let start = 0;
@@ -95,8 +97,10 @@ function splitBlocks(text: string): Block[] {
     lineNumber++;
     const line = text.slice(start, end);
     const trimmed = line.trim();
-    if (trimmed === '') flush();
-    else if (trimmed.startsWith('//')) comments.push(trimmed);
+    if (trimmed === '') {
+      const block = flush();
+      if (block !== null) yield block;
+    } else if (trimmed.startsWith('//')) comments.push(trimmed);
     else {
       offsets.push(length);
       lines.push(lineNumber);
@@ -106,8 +110,8 @@ function splitBlocks(text: string): Block[] {
     if (end >= text.length) break;
     start = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
   }
-  flush();
-  return blocks;
+  const last = flush();
+  if (last !== null) yield last;
 }
 
 /** Index of the first unescaped occurrence of `needle` in `s[from, to)`, or -1. */
@@ -667,7 +671,10 @@ export function parseGift(text: string, options: ForeignImportOptions): ForeignI
     return out.finish();
   }
   const reader = new GiftReader(out);
-  for (const block of splitBlocks(text.replace(/^\uFEFF/, ''))) reader.read(block);
+  for (const block of splitBlocks(text.replace(/^\uFEFF/, ''))) {
+    reader.read(block);
+    if (out.full) break;
+  }
   return out.finish();
 }
 

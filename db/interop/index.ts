@@ -61,7 +61,8 @@ export function foreignFormatOf(fileName: string, text: string): ForeignFormat |
 
 /**
  * What a file that is neither a DeepDrill pack nor a format read here looks like (QTI, Aiken,
- * CSV, …), as a message that also says what is supported; null when it may be a JSON pack.
+ * CSV, …), as a message that also says what is supported; null when it may be a JSON pack
+ * (it starts like JSON, or is a `.json` file that looks like no other format).
  */
 export function unreadableFormatMessage(fileName: string, text: string): string | null {
   const sample = text
@@ -80,6 +81,8 @@ export function unreadableFormatMessage(fileName: string, text: string): string 
   else if (looksLikeAiken(sample)) looks = 'Aiken (give it the .txt extension)';
   else if (/^\s*</.test(sample)) looks = 'an XML or HTML file that is not Moodle XML';
   else if (looksLikeDelimited(sample)) looks = 'a spreadsheet export (CSV)';
+  // A .json file that looks like nothing else is a broken pack: the JSON reader says where.
+  else if (extname(name).toLowerCase() === '.json') return null;
   else looks = 'plain text in no question format DeepDrill knows';
   return `${name} looks like ${looks}, not a bank DeepDrill reads; ${SUPPORTED}`;
 }
@@ -126,7 +129,12 @@ export function convertForeignBank(fileName: string, text: string): ForeignImpor
         const message = unreadableFormatMessage(name, text);
         return message === null
           ? null
-          : { pack: null, problems: [{ path: '(file)', message }], unsupported: [] };
+          : {
+              pack: null,
+              problems: [{ path: '(file)', message }],
+              unsupported: [],
+              unsupportedCount: 0,
+            };
       }
       default:
         throw new Error(`unknown format ${String(format satisfies never)}`);
@@ -141,6 +149,7 @@ export function convertForeignBank(fileName: string, text: string): ForeignImpor
         },
       ],
       unsupported: [],
+      unsupportedCount: 0,
     };
   }
 }

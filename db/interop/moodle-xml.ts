@@ -105,6 +105,7 @@ class MoodleReader {
     for (const question of childElements(root, 'question')) {
       index++;
       this.question(question, `quiz/question[${index}]`, index);
+      if (this.out.full) break;
     }
   }
 

@@ -35,7 +35,7 @@ function capped(report: ImportReport): ImportReport {
     problems: report.problems.slice(0, importListLimit),
     unsupported: report.unsupported.slice(0, importListLimit),
     problemCount: report.problems.length,
-    unsupportedCount: report.unsupported.length,
+    unsupportedCount: report.unsupportedCount ?? report.unsupported.length,
   };
 }
 
@@ -52,10 +52,15 @@ function importHere(deps: ServiceDeps, fileName: string, content: string): Impor
       retired: 0,
       problems: reading.problems,
       unsupported: reading.unsupported,
+      unsupportedCount: reading.unsupportedCount,
     };
   }
   const report = importValidatedPack(deps.db, reading.pack, { now: deps.clock.now() });
-  return { ...report, unsupported: reading.unsupported };
+  return {
+    ...report,
+    unsupported: reading.unsupported,
+    unsupportedCount: reading.unsupportedCount,
+  };
 }
 
 /** Seed of the variant a template item is previewed with. */

@@ -29,6 +29,7 @@ function run(input: ImportJobInput): void {
         retired: 0,
         problems: reading.problems,
         unsupported: reading.unsupported,
+        unsupportedCount: reading.unsupportedCount,
       },
     });
     return;
@@ -37,7 +38,14 @@ function run(input: ImportJobInput): void {
   const db = openDatabase(input.dbPath, { nativeBinding: input.nativeBinding });
   try {
     const report = importValidatedPack(db, reading.pack, { now: input.now });
-    post({ type: 'done', report: { ...report, unsupported: reading.unsupported } });
+    post({
+      type: 'done',
+      report: {
+        ...report,
+        unsupported: reading.unsupported,
+        unsupportedCount: reading.unsupportedCount,
+      },
+    });
   } finally {
     db.close();
   }
