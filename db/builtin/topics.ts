@@ -20,7 +20,7 @@ export const builtinTopics = [
   { id: 'efficient-cnns', title: 'Efficient CNNs: depthwise-separable convolution, MobileNet' },
   {
     id: 'cnn-architectures',
-    title: 'CNN architectures: ResNet blocks, Inception branches, receptive fields',
+    title: 'CNN architectures: ResNet, Inception, DenseNet and receptive fields',
   },
   { id: 'transfer-learning', title: 'Transfer learning and fine-tuning' },
   { id: 'pytorch-code', title: 'Reading PyTorch code: shapes, parameter counts, shape errors' },

@@ -1,5 +1,6 @@
 /** The architectures templates, in listing order. */
 import type { TemplateDefinition } from '../types';
+import { densenetGrowth } from './densenet-growth';
 import { inceptionReduction } from './inception-reduction';
 import { layerParams } from './layer-params';
 import { receptiveFieldTemplate } from './receptive-field';
@@ -12,4 +13,5 @@ export const architecturesTemplates: readonly TemplateDefinition[] = [
   resnetBottleneck,
   inceptionReduction,
   receptiveFieldTemplate,
+  densenetGrowth,
 ];

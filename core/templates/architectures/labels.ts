@@ -29,6 +29,17 @@ export const ARCHITECTURES_LABELS = {
   'reduction-forgot-1x1-cost': 'Left out the cost of the 1×1 reduction itself',
   'reduction-kxk-on-full-input':
     'Let the large convolution still read all input channels after the reduction',
+  // DenseNet
+  'densenet-forgot-input': "Left out the block's input channels k₀",
+  'densenet-off-by-one':
+    'Counted one layer too many or too few (the l-th layer sees k₀ + (l − 1)·k)',
+  'densenet-added-not-concatenated':
+    'Added the feature maps (as ResNet does) instead of concatenating them',
+  'densenet-counted-bottleneck-width':
+    "Took the bottleneck's 4k maps as what each layer adds instead of k",
+  'densenet-forgot-bottleneck': 'Left out the 1×1 bottleneck (the 3×3 read all input channels)',
+  'transition-no-compression': 'Forgot the compression of the transition layer',
+  'compression-growth-only': 'Compressed only the channels the layers added, not the input k₀',
   // receptive field
   'rf-ignored-strides': 'Ignored the strides of the earlier layers',
   'rf-ignored-dilation': 'Ignored the dilation',
