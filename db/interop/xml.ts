@@ -43,7 +43,8 @@ export interface XmlLimits {
 export const DEFAULT_XML_LIMITS: XmlLimits = {
   maxChars: 50 * 1024 * 1024,
   maxDepth: 64,
-  maxElements: 2_000_000,
+  // About 30 elements per Moodle question: a million is a 50 MB file of ordinary questions.
+  maxElements: 1_000_000,
   maxAttributes: 64,
 };
 
@@ -58,9 +59,14 @@ const predefined: Readonly<Record<string, string>> = {
 const nameStart = /[A-Za-z_:\u00c0-\uffff]/;
 const nameChars = /[A-Za-z0-9_:.\-\u00b7\u00c0-\uffff]*/y;
 
+/** Shared by every element without attributes / children: most have none, and a file may hold
+ * a million elements. */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+const NO_CHILDREN: readonly XmlNode[] = Object.freeze([]);
+
 interface OpenElement {
   name: string;
-  attributes: Map<string, string>;
+  attributes: ReadonlyMap<string, string>;
   children: XmlNode[];
   line: number;
   offset: number;
@@ -219,7 +225,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
     if (root !== null) fail('a second root element', i);
     const name = readName(i + 1);
     let at = i + 1 + name.length;
-    const attributes = new Map<string, string>();
+    let attributes: Map<string, string> | null = null;
     let selfClosing = false;
     for (;;) {
       const afterSpace = skipSpace(at);
@@ -245,6 +251,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
       const raw = text.slice(at + 1, close);
       if (raw.includes('<'))
         fail(`"<" in the value of attribute ${attr}`, at + 1 + raw.indexOf('<'));
+      attributes ??= new Map<string, string>();
       if (attributes.has(attr)) fail(`attribute ${attr} given twice`, afterSpace);
       if (attributes.size >= limits.maxAttributes) {
         fail(`more than ${limits.maxAttributes} attributes`, afterSpace);
@@ -257,11 +264,12 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): 
       fail(`elements nested deeper than ${limits.maxDepth} levels`, i);
     }
     const [line] = where(i);
+    const attrs = attributes ?? NO_ATTRIBUTES;
     if (selfClosing) {
-      const element: XmlElement = { name, attributes, children: [], line };
+      const element: XmlElement = { name, attributes: attrs, children: NO_CHILDREN, line };
       if (stack.length === 0) root = element;
       else stack[stack.length - 1].children.push(element);
-    } else stack.push({ name, attributes, children: [], line, offset: i });
+    } else stack.push({ name, attributes: attrs, children: [], line, offset: i });
     i = at;
   }
   if (stack.length > 0) {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../electron/bootstrap';
+import type { ImportReport } from '../../electron/contract';
 import { dispatch } from '../../electron/dispatch';
 import { tempDbFile } from './quiz-helpers';
 
@@ -69,7 +70,7 @@ describe('hostile imports', () => {
       content: essays(5_000),
     });
     if (!result.ok) throw new Error(result.error.message);
-    const report = result.value;
+    const report = result.value as ImportReport;
     expect(report.ok).toBe(true);
     expect(report.added).toBe(1);
     expect(report.unsupported).toHaveLength(200);
