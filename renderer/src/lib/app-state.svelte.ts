@@ -7,6 +7,7 @@ import type {
   QuizState,
   Settings,
 } from '../../../electron/contract';
+import type { HelpSection } from '../help/help';
 import {
   startPastOpenQuizzes,
   type OpenQuizDecision,
@@ -22,9 +23,12 @@ export type Route =
   | { readonly name: 'quiz'; readonly sessionId: number; readonly state?: QuizState }
   | { readonly name: 'review'; readonly sessionId: number; readonly review?: QuizReview }
   | { readonly name: 'bank' }
-  | { readonly name: 'settings' };
+  | { readonly name: 'settings' }
+  | { readonly name: 'history' }
+  /** "How DeepDrill works", scrolled to `section` when given. */
+  | { readonly name: 'help'; readonly section?: HelpSection };
 
-export type NavSection = 'dashboard' | 'practice' | 'bank' | 'settings';
+export type NavSection = 'dashboard' | 'practice' | 'history' | 'bank' | 'settings' | 'help';
 
 /** Which main navigation entry a route belongs to. */
 export function sectionOf(route: Route): NavSection {
@@ -36,6 +40,8 @@ export function sectionOf(route: Route): NavSection {
     case 'dashboard':
     case 'bank':
     case 'settings':
+    case 'history':
+    case 'help':
       return route.name;
     default:
       throw new Error(`unknown route ${JSON.stringify(route satisfies never)}`);
@@ -49,6 +55,8 @@ const screenNames: Record<Route['name'], string> = {
   review: 'Review',
   bank: 'Question bank',
   settings: 'Settings',
+  history: 'Quiz history',
+  help: 'How DeepDrill works',
 };
 
 /** The window title for a screen: "Practice — DeepDrill", so windows and history tell apart. */
@@ -63,6 +71,8 @@ export class AppState {
   info = $state.raw<AppInfo | null>(null);
   settings = $state.raw<Settings | null>(null);
   systemPrefersDark = $state(false);
+  /** The learner asked for the dashboard tour again (from the help screen). */
+  tourRequested = $state(false);
   /** Bumped on every navigation so the shell can move focus to the new screen's heading. */
   navigations = $state(0);
   readonly theme = $derived(resolveTheme(this.settings?.theme ?? 'system', this.systemPrefersDark));
@@ -138,6 +148,27 @@ export class AppState {
     const open = await this.api.getOpenQuiz().catch(() => null);
     if (open && open.mode === 'exam' && open.status === 'active') this.openQuiz(open);
     else this.navigate({ name: 'dashboard' });
+  }
+
+  /** Whether the dashboard shows its tour: on first run, and when asked for again. */
+  get tourOpen(): boolean {
+    return this.tourRequested || this.settings?.tourSeen === false;
+  }
+
+  /** Opens the dashboard with its tour (from the help screen). */
+  showTour(): void {
+    this.tourRequested = true;
+    this.navigate({ name: 'dashboard' });
+  }
+
+  /** Ends the tour (finished or skipped) and remembers it was seen, so it does not come back. */
+  async closeTour(): Promise<void> {
+    this.tourRequested = false;
+    if (this.settings?.tourSeen === false) {
+      // Hidden at once; the setting follows (if saving fails, the next start offers it again).
+      this.settings = { ...this.settings, tourSeen: true };
+      await this.updateSettings({ tourSeen: true });
+    }
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
