@@ -273,3 +273,31 @@ test('the history lists every finished quiz, filters by topic and kind, pages, a
     .click();
   await expect(page.getByRole('heading', { name: 'Questions and worked solutions' })).toBeVisible();
 });
+
+test('help and history fit a narrow window and 200% zoom without scrolling sideways', async ({
+  page,
+  app,
+}) => {
+  await tourAlreadySeen(app);
+  await seedBuiltinQuizzes(app, 2);
+  await openApp(page, app);
+  for (const viewport of [
+    { width: 800, height: 600 },
+    { width: 640, height: 400 },
+  ]) {
+    await page.setViewportSize(viewport);
+    for (const [entry, title] of [
+      ['Help', 'How DeepDrill works'],
+      ['History', 'Quiz history'],
+    ] as const) {
+      await nav(page).getByRole('button', { name: entry }).click();
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+      // (A string: the tests' TypeScript has no DOM types.)
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect(overflow, `${title} at ${viewport.width} px`).toBeLessThanOrEqual(0);
+    }
+  }
+  await shootEach(page, 'help-narrow', [['light', { width: 640, height: 400 }]]);
+});
