@@ -33,7 +33,7 @@ commands:
   results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME]
   results sync --db DB --endpoint URL [--username U --password P] [--home-page URL] [--json]
   results pull --endpoint URL --out FILE [--username U --password P]
-  class report FILE... [--json]       class report over xAPI statement files
+  class report FILE... [--json] [--html OUT.html]   class report over xAPI statement files
   simulate --db DB --learners N --answers M --seed S
   doctor --db DB [--json]`;
 
