@@ -4,6 +4,7 @@
  * each an SVG image named by its text alternative, drawn from the variant's own numbers, with no
  * axe violation, in light and dark. During an exam no solution picture reaches the page.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { QuizState } from '../../electron/contract';
 import type { AppServer } from './fixtures';
@@ -240,6 +241,8 @@ test('pooling: the windows under the stem, the switches and the unpooled map in 
   // No switch is shown before the answer.
   await expect(stem.locator('.switch')).toHaveCount(0);
   await expectAccessible(page, 'pooling windows in the stem');
+  await stem.scrollIntoViewIfNeeded();
+  await shootEach(page, 'figures-pooling-stem', bothThemes, false);
 
   // By hand: the windows' maxima are 5 at (0, 1), 8 at (1, 2), 7 at (3, 0), 9 at (2, 3); P's
   // 10, 20, 30, 40 go back to those cells.
@@ -351,5 +354,11 @@ test('exam: the stem picture only while it runs; solution pictures appear in the
   await expect(review.locator('.solution figure[data-figure="pooling"] rect.switch')).toHaveCount(
     8,
   );
-  await expectAccessible(page, 'review with pictures');
+  // The pictures themselves (the review page as a whole is screens.spec's).
+  const axe = await new AxeBuilder({ page })
+    .include('figure[data-figure]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(axe.passes.length).toBeGreaterThan(0);
 });
