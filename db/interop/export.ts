@@ -6,18 +6,24 @@
  * numeric items with one number (an absolute tolerance: `rel` is turned into `rel·|value|`, and
  * when both are given the larger wins, as DeepDrill accepts either). Template items and vector
  * answers have no equivalent: they are skipped and reported. Stems, options and feedback are
- * written as Markdown (`[markdown]`, `format="markdown"`); misconceptions, difficulty and answer
- * formats are not carried (Moodle XML keeps the tags). An item's hint ladder becomes Moodle XML
- * `<hint>`s, one per rung in order; GIFT has no hints, and neither format has a place for parts
- * (Moodle's step-by-step questions are cloze, which DeepDrill does not map). Moodle XML's
- * `<shuffleanswers>` is false when every option of an item is pinned, true otherwise (Moodle has
- * no per-option pin, so a partly pinned item's pins are lost); GIFT has no shuffle setting and
- * carries no pins. Item ids become question names (and the Moodle id number), topics become
+ * written as Markdown (`[markdown]`, `format="markdown"`) with the mathematics as a default Moodle
+ * typesets it (`\\(…\\)`, `\\[…\\]`: see `moodle-markdown.ts`); misconceptions, difficulty
+ * and answer formats are not carried (Moodle XML keeps the tags). GIFT texts are written on one
+ * line each, every line break as `\n` as Moodle's own export writes them: Moodle's reader trims
+ * every line and ends a question at a blank line or a line that is just `0` (PHP's `empty`), so
+ * a real line break would lose a code block's indentation or split the question. An item's hint
+ * ladder becomes Moodle XML `<hint>`s, one per rung in order; GIFT has no hints, and neither
+ * format has a place for parts (Moodle's step-by-step questions are cloze, which DeepDrill does
+ * not map). Moodle XML's `<shuffleanswers>` is false when any option of an item is pinned (Moodle
+ * has no per-option pin: a "None of the above" kept last is kept last by keeping every option in
+ * place, and reads back with every option pinned), true otherwise; GIFT has no shuffle setting
+ * and carries no pins. Item ids become question names (and the Moodle id number), topics become
  * categories `$course$/top/<topic title>`, so that reading the output back gives the same keys,
  * tolerances, feedback, hints (Moodle XML) and topics.
  */
 import { unreachable } from '../../core/types';
 import type { BankItem, BankPack, ChoiceItem, NumericItem } from '../bank/schema';
+import { toMoodleMarkdown } from './moodle-markdown';
 import { cdata, escapeXml } from './xml';
 
 /** A file in a foreign format plus the items that could not be written. */
@@ -111,9 +117,8 @@ const FORMAT_TAG = /^\s*\[(html|moodle|plain|markdown)\]/i;
 
 /**
  * Text escaped for GIFT such that a GIFT reader (Moodle's or ours) gives it back: the special
- * characters and backslashes that precede them are escaped, and a line break whose next line
- * is blank or starts with `//` is written `\n` (a real one would end the question or start a
- * comment).
+ * characters and backslashes that precede them are escaped, and every line break is written
+ * `\n` (as Moodle's export does; see the module comment for why a real one is lost).
  */
 export function escapeGift(text: string): string {
   const source = normalizeNewlines(text);
@@ -131,22 +136,20 @@ export function escapeGift(text: string): string {
         next === '\n' ||
         GIFT_SPECIAL.includes(next);
       out += escaped ? '\\\\' : '\\';
-    } else if (c === '\n') {
-      const end = source.indexOf('\n', i + 1);
-      const nextLine = source.slice(i + 1, end < 0 ? source.length : end).trim();
-      out += nextLine === '' || nextLine.startsWith('//') ? '\\n' : '\n';
-    } else out += c;
+    } else if (c === '\n') out += '\\n';
+    else out += c;
   }
   return out;
 }
 
 /** Escaped answer or feedback text; a leading `[format]`-like text is protected by `[markdown]`. */
 function giftPart(text: string): string {
-  return `${FORMAT_TAG.test(text) ? '[markdown]' : ''}${escapeGift(text)}`;
+  const markdown = toMoodleMarkdown(text);
+  return `${FORMAT_TAG.test(markdown) ? '[markdown]' : ''}${escapeGift(markdown)}`;
 }
 
 function giftItem(item: Exportable): string {
-  const head = `::${item.id}::[markdown]${escapeGift(item.stem)}`;
+  const head = `::${item.id}::[markdown]${escapeGift(toMoodleMarkdown(item.stem))}`;
   const general = `####${giftPart(item.explanation)}`;
   if (item.type === 'numeric') {
     const tolerance = absoluteTolerance(item);
@@ -197,7 +200,7 @@ function xmlSafe(text: string): string {
 }
 
 const markdownText = (tag: string, text: string, indent: string, attrs = '') =>
-  `${indent}<${tag}${attrs} format="markdown"><text>${cdata(xmlSafe(text))}</text></${tag}>`;
+  `${indent}<${tag}${attrs} format="markdown"><text>${cdata(xmlSafe(toMoodleMarkdown(text)))}</text></${tag}>`;
 
 function xmlItem(item: Exportable): string {
   const i = '    ';
@@ -223,7 +226,7 @@ function xmlItem(item: Exportable): string {
     const key = new Set(item.answer);
     lines.push(
       `${i}<single>${item.type === 'mcq' ? 'true' : 'false'}</single>`,
-      `${i}<shuffleanswers>${item.options.every((o) => o.pin === true) ? 'false' : 'true'}</shuffleanswers>`,
+      `${i}<shuffleanswers>${item.options.some((o) => o.pin === true) ? 'false' : 'true'}</shuffleanswers>`,
       `${i}<answernumbering>abc</answernumbering>`,
     );
     const weights = msqWeights(item);
@@ -231,7 +234,7 @@ function xmlItem(item: Exportable): string {
       const fraction = item.type === 'mcq' ? (key.has(o.id) ? 100 : 0) : weights[k];
       lines.push(
         `${i}<answer fraction="${weight(fraction)}" format="markdown">`,
-        `${i}  <text>${cdata(xmlSafe(o.text))}</text>`,
+        `${i}  <text>${cdata(xmlSafe(toMoodleMarkdown(o.text)))}</text>`,
         o.feedback === undefined
           ? `${i}  <feedback format="markdown"><text></text></feedback>`
           : markdownText('feedback', o.feedback, `${i}  `),

@@ -3,8 +3,10 @@
  * tags become their Markdown equivalent (paragraphs, line breaks, bold, italics, lists, super- and
  * subscripts), images become `[image: alt]`, scripts and styles are dropped with their content,
  * and every other tag is dropped with its text kept. LaTeX is kept: `\(…\)` becomes `$…$` and
- * `\[…\]` becomes `$$…$$`, the delimiters DeepDrill's renderer reads.
+ * `\[…\]` becomes `$$…$$`, the delimiters DeepDrill's renderer reads (in Markdown text, where
+ * Moodle needs them written `\\(…\\)`, see `moodle-markdown.ts`).
  */
+import { fromMoodleMarkdown } from './moodle-markdown';
 
 /** How a foreign text is written. `moodle` is Moodle's auto-format: text where HTML may appear. */
 export type TextFormat = 'markdown' | 'html' | 'moodle' | 'plain';
@@ -14,7 +16,7 @@ export function toMarkdown(text: string, format: TextFormat): string {
   let out: string;
   switch (format) {
     case 'markdown':
-      out = text;
+      out = fromMoodleMarkdown(text);
       break;
     case 'html':
       out = htmlToMarkdown(text);
