@@ -4,13 +4,14 @@
  * Runs every benchmark of design.md's quality targets and prints ONE JSON object on stdout with
  * `--json` (a short table otherwise); progress goes to stderr. See BENCHMARKS.md for what each
  * figure times. Sections for `--only` (run in this order): templates, service, compute, rss,
- * import, renderer.
+ * import, class-report, renderer.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
+import { benchClassReport, type ClassReportResult } from './class-report-bench';
 import { benchCompute, type ComputeResult } from './compute-bench';
 import { copyDb, generationTimes, historyDb, lazyPack, type HistoryParams } from './generate';
 import { benchImport, type ImportResult } from './import-bench';
@@ -34,7 +35,15 @@ import {
 import { benchTemplates, type TemplateResult } from './templates-bench';
 import { log, round, type Summary } from './stats';
 
-const SECTIONS = ['templates', 'compute', 'service', 'rss', 'import', 'renderer'] as const;
+const SECTIONS = [
+  'templates',
+  'compute',
+  'service',
+  'rss',
+  'import',
+  'class-report',
+  'renderer',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -99,6 +108,8 @@ interface Plan {
   readonly computeRounds: number;
   readonly firstQuestionRuns: number;
   readonly profileOps: number;
+  readonly classLearners: number;
+  readonly classAnswersPerLearner: number;
 }
 
 function plan(quick: boolean, seed: number): Plan {
@@ -128,6 +139,8 @@ function plan(quick: boolean, seed: number): Plan {
     computeRounds: quick ? 3 : 5,
     firstQuestionRuns: quick ? 3 : 10,
     profileOps: quick ? 50 : 200,
+    classLearners: 500,
+    classAnswersPerLearner: quick ? 200 : 2000,
   };
 }
 
@@ -223,6 +236,7 @@ async function main(): Promise<void> {
   let compute: ComputeResult | undefined;
   let bundle: BundleResult | undefined;
   let first: FirstQuestionResult | undefined;
+  let classReport: ClassReportResult | undefined;
 
   const errors: Record<string, string> = {};
   /** Runs one section; a failure is reported in `errors` and the other sections still run. */
@@ -292,6 +306,18 @@ async function main(): Promise<void> {
       imported = benchImport(pack().pack, work, p.importRuns);
     });
     pack.release();
+    await section('class-report', () => {
+      const dir = join(work, 'class-report');
+      mkdirSync(dir);
+      classReport = benchClassReport(dir, {
+        learners: p.classLearners,
+        answersPerLearner: p.classAnswersPerLearner,
+        items: 400,
+        topics: p.big.topics,
+        seed: options.seed,
+      });
+      rmSync(dir, { recursive: true, force: true });
+    });
     await section('renderer', async () => {
       const rendererDir = join(work, 'renderer');
       details.renderer_build_ms = round(await buildRenderer(rendererDir), 0);
@@ -332,6 +358,8 @@ async function main(): Promise<void> {
     renderer_js_brotli_kb: bundle?.renderer_js_brotli_kb,
     first_question_ms: first?.first_question_ms,
     main_rss_mb: rss?.rss_mb,
+    class_report_seconds: classReport?.class_report_seconds,
+    class_report_peak_rss_mb: classReport?.class_report_peak_rss_mb,
   });
   out.targets = {
     submit_p99_ms: target(submit?.summary.p99, '<=', 3),
@@ -343,6 +371,8 @@ async function main(): Promise<void> {
     import_vs_raw: target(imported?.import_vs_raw, '>=', 0.5),
     template_rate_min: target(templates?.template_rate_min, '>=', 10_000),
     renderer_js_brotli_kb: target(bundle?.renderer_js_brotli_kb, '<=', 150),
+    class_report_seconds: target(classReport?.class_report_seconds, '<=', 60),
+    class_report_peak_rss_mb: target(classReport?.class_report_peak_rss_mb, '<=', 1500),
   };
   Object.assign(details, {
     submit,
@@ -356,6 +386,7 @@ async function main(): Promise<void> {
     compute_us: compute?.compute_us,
     bundle,
     first_question: first,
+    class_report: classReport?.details,
   });
   if (Object.keys(errors).length > 0) out.errors = errors;
   out.details = details;

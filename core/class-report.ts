@@ -145,11 +145,26 @@ function learnerKey(actor: unknown): { key: string; name: string } | null {
   return key === null || name === null ? null : { key, name };
 }
 
-function extension(extensions: unknown, name: string): unknown {
-  if (!isRecord(extensions)) return undefined;
-  for (const [k, v] of Object.entries(extensions))
-    if (k.endsWith(`/xapi/extensions/${name}`)) return v;
-  return undefined;
+const TOPIC = '/xapi/extensions/topic';
+const MISCONCEPTION = '/xapi/extensions/misconception';
+
+/** The first topic and misconception extensions (by key suffix), in one pass over the keys. */
+function answerExtensions(extensions: unknown): { topic: unknown; misconception: unknown } {
+  let topic: unknown;
+  let misconception: unknown;
+  if (!isRecord(extensions)) return { topic, misconception };
+  let haveTopic = false;
+  let haveMisconception = false;
+  for (const k of Object.keys(extensions)) {
+    if (!haveTopic && k.endsWith(TOPIC)) {
+      haveTopic = true;
+      topic = extensions[k];
+    } else if (!haveMisconception && k.endsWith(MISCONCEPTION)) {
+      haveMisconception = true;
+      misconception = extensions[k];
+    }
+  }
+  return { topic, misconception };
 }
 
 /** A new, empty report builder. */
@@ -196,7 +211,7 @@ export function createClassReportBuilder(): ClassReportBuilder {
     }
     const definition = isRecord(object.definition) ? object.definition : {};
     const context = isRecord(s.context) ? s.context : {};
-    const topicValue = extension(context.extensions, 'topic');
+    const { topic: topicValue, misconception } = answerExtensions(context.extensions);
     const topic = typeof topicValue === 'string' ? topicValue : null;
     let index = items.get(id);
     if (index === undefined) {
@@ -271,7 +286,6 @@ export function createClassReportBuilder(): ClassReportBuilder {
       mine.n++;
       mine.sum += value;
     }
-    const misconception = extension(context.extensions, 'misconception');
     if (isRecord(misconception) && typeof misconception.id === 'string') {
       let m = misconceptions.get(misconception.id);
       if (m === undefined) {

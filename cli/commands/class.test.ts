@@ -100,3 +100,44 @@ describe('class report --html', () => {
     );
   });
 });
+
+describe('class report reading', () => {
+  it('reads CRLF lines, blank lines and a long line across 1 MiB blocks, UTF-8 intact', async () => {
+    const name = `Zoë ${'é'.repeat(700_000)}`; // 1.4 MB of two-byte letters: crosses a block edge
+    const big = {
+      ...answer(10, 'S', true, 'a'),
+      actor: { name, account: { homePage: HOME, name } },
+    };
+    const crlf = join(dir, 'crlf.jsonl');
+    writeFileSync(
+      crlf,
+      `${JSON.stringify(answer(11, 'T', false, 'b'))}\r\n\r\n   \r\n${JSON.stringify(big)}\r\n` +
+        JSON.stringify(answer(12, 'T', true, 'a')), // no newline at the end
+    );
+    const capture = io();
+    expect(await classCommand(['report', crlf, '--json'], capture.value)).toBe(0);
+    const report = JSON.parse(capture.out.join('')) as {
+      statements: number;
+      learners: { name: string; answers: number }[];
+    };
+    expect(report.statements).toBe(3);
+    expect(report.learners.map((l) => [l.name, l.answers])).toEqual([
+      ['T', 2],
+      [name, 1],
+    ]);
+  });
+
+  it('names the file and line of a line that is not JSON, and a file it cannot read', async () => {
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, `${JSON.stringify(answer(20, 'U', true, 'a'))}\n\n{"id": oops}\n`);
+    await expect(classCommand(['report', bad], io().value)).rejects.toThrow(
+      `${bad}:3: not a JSON statement (the file must be JSON lines)`,
+    );
+    await expect(classCommand(['report', dir], io().value)).rejects.toThrow(
+      new RegExp(`^cannot read ${dir}: EISDIR`),
+    );
+    await expect(classCommand(['report', join(dir, 'none.jsonl')], io().value)).rejects.toThrow(
+      /^cannot read .*none\.jsonl: ENOENT/,
+    );
+  });
+});

@@ -4,43 +4,85 @@
  * learners, attempts, mastery per topic, misconception frequencies and item analysis
  * (`core/class-report`), printed as text or JSON, and with `--html` also written as one
  * self-contained page (`core/class-report-html`), atomically (a temporary file, then a rename).
- * Files are read line by line, so the statements are never all in memory; a statement in two
+ * Files are read block by block and line by line, so the statements are never all in memory; a statement in two
  * files (a learner's export and an LRS pull) counts once.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createClassReportBuilder, type ClassReport } from '../../core/class-report';
 import { classReportHtml } from '../../core/class-report-html';
 import { UsageError, parseArgs, type CliIo, type Command } from '../io';
 
 const usage = 'usage: class report FILE... [--json] [--html OUT.html]';
 
-async function readInto(file: string, add: (statement: unknown) => void): Promise<void> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
-  });
+const BLOCK = 1 << 20;
+
+/**
+ * Calls `onLine` with each line of `file` (without its `\n` or `\r\n`) and its number, reading
+ * it in blocks of 1 MiB, so a file of any size costs one block plus its longest line. A line
+ * split across blocks is joined before it is decoded (UTF-8, as a stream would decode it).
+ */
+function forEachLine(file: string, onLine: (text: string, line: number) => void): void {
+  let fd: number;
   try {
-    await opened;
+    fd = openSync(file, 'r');
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  let line = 0;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
-    line++;
-    if (text.trim() === '') continue;
+  try {
+    let buffer = Buffer.allocUnsafe(BLOCK);
+    let filled = 0;
+    let line = 0;
+    const emit = (view: Buffer, start: number, end: number) => {
+      line++;
+      onLine(
+        view.toString('utf8', start, end > start && view[end - 1] === 13 ? end - 1 : end),
+        line,
+      );
+    };
+    for (;;) {
+      if (filled === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      let read: number;
+      try {
+        read = readSync(fd, buffer, filled, buffer.length - filled, null);
+      } catch (error) {
+        throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      const view = buffer.subarray(0, filled + read);
+      let start = 0;
+      for (let newline = view.indexOf(10); newline !== -1; newline = view.indexOf(10, start)) {
+        emit(view, start, newline);
+        start = newline + 1;
+      }
+      if (read === 0) {
+        if (start < view.length) emit(view, start, view.length);
+        return;
+      }
+      buffer.copy(buffer, 0, start, view.length);
+      filled = view.length - start;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readInto(file: string, add: (statement: unknown) => void): void {
+  forEachLine(file, (text, line) => {
+    const first = text.charCodeAt(0); // NaN for ''; trim() also removes U+00A0, U+FEFF, …
+    if (!(first > 32 && first < 0xa0) && text.trim() === '') return;
     let statement: unknown;
     try {
       statement = JSON.parse(text);
     } catch {
-      stream.destroy();
       throw new UsageError(`${file}:${line}: not a JSON statement (the file must be JSON lines)`);
     }
     add(statement);
-  }
+  });
 }
 
 const percent = (x: number) => `${(100 * x).toFixed(0)}%`;
@@ -94,7 +136,7 @@ export const classCommand: Command = async (args, io: CliIo) => {
   const parsed = parseArgs(rest, ['html'], ['json']);
   if (parsed.positional.length === 0) throw new UsageError(`no statement files; ${usage}`);
   const builder = createClassReportBuilder();
-  for (const file of parsed.positional) await readInto(file, (s) => builder.add(s));
+  for (const file of parsed.positional) readInto(file, (s) => builder.add(s));
   const report = builder.finish();
   const html = parsed.flags.get('html');
   if (typeof html === 'string') {
