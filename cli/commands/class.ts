@@ -145,7 +145,7 @@ export const classCommand: Command = async (args, io: CliIo) => {
       files.length > 5
         ? `${files.slice(0, 5).join(', ')} and ${files.length - 5} more`
         : files.join(', ');
-    const subtitle = `${report.statements} statements from ${files.length} file${files.length === 1 ? '' : 's'} (${shown}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const subtitle = `${report.statements.toLocaleString('en-US')} statements from ${files.length} file${files.length === 1 ? '' : 's'} (${shown}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     writeAtomically(html, classReportHtml(report, { sha256Base64, subtitle }));
   }
   if (parsed.flags.get('json') === true) io.out(`${JSON.stringify(report)}\n`);
