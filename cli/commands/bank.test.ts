@@ -9,6 +9,7 @@ import {
   syntheticPack,
   tempDir,
 } from '../../db/bank/test-fixtures';
+import { generateVariant } from '../../core/templates/registry';
 import { builtinPack } from '../../db/builtin';
 import { openDatabase } from '../../db/connection';
 import type { CliIo } from '../io';
@@ -246,6 +247,86 @@ describe('bank export', () => {
       (await cli('bank', 'export', '--db', db, '--bank', builtinPack.id, '--out', again)).code,
     ).toBe(0);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(out, 'utf8'));
+  });
+
+  it('--format gift --variants N --json: templates as N fixed questions, what is left out counted on one line', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'core.gift');
+    const run = await cli(
+      ...[
+        'bank',
+        'export',
+        '--builtin',
+        '--format',
+        'gift',
+        '--variants',
+        '2',
+        '--json',
+        '--out',
+        out,
+      ],
+    );
+    expect(run.code).toBe(0);
+    // Left out: numeric items and numeric-form templates whose key is a vector (checked here
+    // with the template itself, not with the exporter).
+    const pack = bankPackSchema.parse(builtinPack);
+    const vector = pack.items.filter((item) =>
+      item.type === 'numeric'
+        ? typeof item.answer.value !== 'number'
+        : item.type === 'template' &&
+          item.form === 'numeric' &&
+          typeof generateVariant(item.template, 0, { form: 'numeric', params: item.params ?? {} })
+            .question.numeric!.value !== 'number',
+    );
+    const templates = pack.items.filter((i) => i.type === 'template' && !vector.includes(i));
+    const fixed = pack.items.filter((i) => i.type !== 'template' && !vector.includes(i));
+    const report = JSON.parse(run.out) as Record<string, unknown>;
+    expect(report).toEqual({
+      out,
+      format: 'gift',
+      items: pack.items.length,
+      exported: pack.items.length - vector.length,
+      questions: fixed.length + 2 * templates.length,
+      templates: templates.length,
+      variants: 2,
+      notExported: vector.length,
+      skipped: vector.map((i) => ({
+        id: i.id,
+        reason: expect.stringMatching(/vector of \d+ numbers/),
+      })),
+    });
+    expect(run.err.split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${vector.length} of ${pack.items.length} items not exported \\(gift cannot hold them`,
+        ),
+      ),
+      '',
+    ]);
+    const back = await cli('bank', 'validate', out);
+    expect(back.out).toBe(
+      `ok: ${fixed.length + 2 * templates.length} items, ${pack.topics.length} topics\n`,
+    );
+  });
+
+  it('refuses --variants that is not a whole number up to 50, or with a JSON pack', async () => {
+    for (const bad of ['-1', '51', '1.5', 'three']) {
+      const run = await cli(
+        'bank',
+        'export',
+        '--builtin',
+        '--format',
+        'gift',
+        '--variants',
+        bad,
+        '--out',
+        'x.gift',
+      );
+      expect(run.code).toBe(1);
+      expect(run.err).toMatch(/^--variants must be a whole number from 0 to 50/);
+    }
+    const run = await cli('bank', 'export', '--builtin', '--variants', '2', '--out', 'x.json');
+    expect(run.err).toMatch(/^--variants is for --format gift or moodle-xml/);
   });
 
   it('reports an unwritable output path in one line and leaves no temp file', async () => {

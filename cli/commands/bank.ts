@@ -6,14 +6,20 @@ import { DatabaseFromFutureError } from '../../db/migrations';
 import { BankExportError, exportPack, listBanks } from '../../db/bank/export';
 import { importPack, importValidatedPack } from '../../db/bank/import';
 import { readBankText, type BankFileReading } from '../../db/bank/read-file';
-import { packToGift, packToMoodleXml } from '../../db/interop';
+import {
+  DEFAULT_EXPORT_VARIANTS,
+  MAX_EXPORT_VARIANTS,
+  packToGift,
+  packToMoodleXml,
+} from '../../db/interop';
 import { MAX_PACK_BYTES, type PackProblem } from '../../db/bank/validate';
 import type { BankPack } from '../../db/bank/schema';
 import { UsageError, parseArgs, requireFlag, type CliIo, type Command } from '../io';
 
 const usage =
-  'usage: bank validate FILE | bank import FILE --db DB | bank export (--db DB [--bank ID] | --builtin) --out FILE [--format json|gift|moodle-xml]\n' +
-  '  FILE: a DeepDrill pack (.json), GIFT (.gift) or Moodle XML (.xml)';
+  'usage: bank validate FILE | bank import FILE --db DB | bank export (--db DB [--bank ID] | --builtin) --out FILE [--format json|gift|moodle-xml [--variants N]] [--json]\n' +
+  '  FILE: a DeepDrill pack (.json), GIFT (.gift) or Moodle XML (.xml)\n' +
+  `  --variants N: fixed questions written per template item (seeds 0..N-1; default ${DEFAULT_EXPORT_VARIANTS}, 0 leaves templates out)`;
 
 function printProblems(io: CliIo, problems: readonly PackProblem[]): void {
   for (const p of problems) io.err(`${p.path}: ${oneLine(p.message)}\n`);
@@ -150,13 +156,15 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
 }
 
 async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['db', 'bank', 'out', 'format'], ['builtin']);
+  const parsed = parseArgs(args, ['db', 'bank', 'out', 'format', 'variants'], ['builtin', 'json']);
   if (parsed.positional.length > 0) throw new UsageError(usage);
   const out = requireFlag(parsed, 'out');
   const format = parsed.flags.get('format') ?? 'json';
   if (format !== 'json' && format !== 'gift' && format !== 'moodle-xml') {
     throw new UsageError(`--format must be json, gift or moodle-xml, not ${String(format)}`);
   }
+  const variants = variantsFlag(parsed.flags.get('variants'), format);
+  const json = parsed.flags.get('json') === true;
   let pack: BankPack;
   if (parsed.flags.get('builtin') === true) {
     if (parsed.flags.has('db') || parsed.flags.has('bank')) {
@@ -202,18 +210,63 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   }
   if (format === 'json') {
     writeAtomically(out, packText(pack));
-    io.out(`wrote ${out}: ${pack.items.length} items, ${pack.topics.length} topics\n`);
+    io.out(
+      json
+        ? `${JSON.stringify({ out, format, items: pack.items.length, topics: pack.topics.length, notExported: 0, skipped: [] })}\n`
+        : `wrote ${out}: ${pack.items.length} items, ${pack.topics.length} topics\n`,
+    );
     return 0;
   }
-  // Moodle formats hold only the question types that map; the rest are listed, not dropped silently.
-  const foreign = format === 'gift' ? packToGift(pack) : packToMoodleXml(pack);
+  // Moodle formats hold only the question types that map; the rest are counted, not dropped silently.
+  const foreign =
+    format === 'gift' ? packToGift(pack, { variants }) : packToMoodleXml(pack, { variants });
   writeAtomically(out, foreign.text);
-  for (const skipped of foreign.skipped)
-    io.err(`${skipped.id}: not exported (${skipped.reason})\n`);
+  const notExported = foreign.skipped.length;
+  if (notExported > 0) {
+    const listed = foreign.skipped.slice(0, 10).map((s) => s.id);
+    const more = notExported > listed.length ? `, … ${notExported - listed.length} more` : '';
+    io.err(
+      `${notExported} of ${pack.items.length} items not exported (${format} cannot hold them; --json says why each): ${listed.join(', ')}${more}\n`,
+    );
+  }
+  const written = pack.items.length - notExported;
   io.out(
-    `wrote ${out}: ${pack.items.length - foreign.skipped.length} of ${pack.items.length} items as ${format}\n`,
+    json
+      ? `${JSON.stringify({
+          out,
+          format,
+          items: pack.items.length,
+          exported: written,
+          questions: foreign.questions,
+          templates: foreign.templates,
+          variants: foreign.variants,
+          notExported,
+          skipped: foreign.skipped,
+        })}\n`
+      : `wrote ${out}: ${foreign.questions} questions as ${format} from ${written} of ${pack.items.length} items` +
+          (foreign.templates > 0
+            ? ` (${foreign.templates} template items as ${foreign.variants} fixed variants each)`
+            : '') +
+          '\n',
   );
   return 0;
+}
+
+/** `--variants N`: a whole number of fixed variants per template item, for GIFT / Moodle XML only. */
+function variantsFlag(value: string | true | undefined, format: string): number {
+  if (value === undefined) return DEFAULT_EXPORT_VARIANTS;
+  if (format === 'json') {
+    throw new UsageError(
+      '--variants is for --format gift or moodle-xml; a JSON pack keeps its templates',
+    );
+  }
+  const n = typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+  if (!(n <= MAX_EXPORT_VARIANTS)) {
+    throw new UsageError(
+      `--variants must be a whole number from 0 to ${MAX_EXPORT_VARIANTS}, not ${String(value)}`,
+    );
+  }
+  return n;
 }
 
 /** `bank validate FILE` · `bank import FILE --db DB` · `bank export … --out FILE`. */

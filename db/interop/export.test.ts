@@ -91,7 +91,7 @@ const smallPack: BankPack = {
 
 describe('packToGift', () => {
   it('writes categories, escaped Markdown, = / ~ answers, weights and numeric tolerances', () => {
-    const { text, skipped } = packToGift(smallPack);
+    const { text, skipped } = packToGift(smallPack, { variants: 0 });
     expect(text).toBe(
       [
         '// DeepDrill bank "week11": Week 11',
@@ -148,7 +148,7 @@ describe('packToGift', () => {
 
 describe('packToMoodleXml', () => {
   it('writes Moodle quiz XML that reads back, skipping what does not map', () => {
-    const { text, skipped } = packToMoodleXml(smallPack);
+    const { text, skipped } = packToMoodleXml(smallPack, { variants: 0 });
     expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<quiz>/);
     expect(text).toContain('<question type="multichoice">');
     expect(text).toContain('<single>false</single>');
@@ -205,7 +205,7 @@ describe('hints and parts in the export', () => {
   });
 
   it('writes nothing new for items without hints', () => {
-    expect(packToMoodleXml(smallPack).text).not.toContain('<hint');
+    expect(packToMoodleXml(smallPack, { variants: 0 }).text).not.toContain('<hint');
   });
 });
 

@@ -4,8 +4,9 @@
  * `-100/|key|` on wrong ones, so Moodle's partial scoring matches DeepDrill's partial rule; with
  * 11 or 12 right options grades Moodle allows instead, see {@link msqWeights}), and
  * numeric items with one number (an absolute tolerance: `rel` is turned into `rel·|value|`, and
- * when both are given the larger wins, as DeepDrill accepts either). Template items and vector
- * answers have no equivalent: they are skipped and reported. Stems, options and feedback are
+ * when both are given the larger wins, as DeepDrill accepts either). Template items are written as
+ * a chosen number of fixed variants (seeds 0..N−1, see `template-variants.ts`; N = 0 skips them);
+ * vector answers have no equivalent: those items are skipped and reported. Stems, options and feedback are
  * written as Markdown (`[markdown]`, `format="markdown"`) with the mathematics as a default Moodle
  * typesets it (`\\(…\\)`, `\\[…\\]`: see `moodle-markdown.ts`); misconceptions, difficulty
  * and answer formats are not carried (Moodle XML keeps the tags). GIFT texts are written on one
@@ -24,53 +25,88 @@
 import { unreachable } from '../../core/types';
 import type { BankItem, BankPack, ChoiceItem, NumericItem } from '../bank/schema';
 import { toMoodleMarkdown } from './moodle-markdown';
+import {
+  DEFAULT_EXPORT_VARIANTS,
+  MAX_EXPORT_VARIANTS,
+  templateVariants,
+} from './template-variants';
 import { cdata, escapeXml } from './xml';
 
 /** A file in a foreign format plus the items that could not be written. */
 export interface ForeignExport {
   readonly text: string;
+  /** Pack items not written, each with why. */
   readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+  /** Questions written (a template item counts once per variant). */
+  readonly questions: number;
+  /** Template items written as fixed variants, and how many variants each. */
+  readonly templates: number;
+  readonly variants: number;
+}
+
+/** How to write a pack out. */
+export interface ForeignExportOptions {
+  /** Fixed variants per template item (seeds 0..variants−1); 0 skips template items. */
+  readonly variants?: number;
 }
 
 type Exportable = ChoiceItem | (NumericItem & { answer: { value: number } });
 
-function skipReason(item: BankItem): string | null {
+/** The questions an item is written as, or why it cannot be. */
+function exportables(item: BankItem, variants: number): Exportable[] | string {
   switch (item.type) {
     case 'mcq':
     case 'msq':
-      return null;
+      return [item];
     case 'numeric':
       return typeof item.answer.value === 'number'
-        ? null
+        ? [item as Exportable]
         : `the answer is a vector of ${item.answer.value.length} numbers; GIFT and Moodle numerical questions take one number`;
-    case 'template':
-      return `template item (generated per variant from "${item.template}"); export its generated variants instead`;
+    case 'template': {
+      if (variants === 0) {
+        return `template item (generated per variant from "${item.template}"); no variants were asked for`;
+      }
+      const result = templateVariants(item, variants);
+      return 'reason' in result ? result.reason : (result.items as Exportable[]);
+    }
     default:
       throw unreachable(item);
   }
 }
 
 /** Items grouped by topic, in the pack's topic order, with the skipped ones reported. */
-function plan(pack: BankPack): {
+function plan(
+  pack: BankPack,
+  options: ForeignExportOptions,
+): {
   groups: { title: string; items: Exportable[] }[];
   skipped: { id: string; reason: string }[];
+  counts: Pick<ForeignExport, 'questions' | 'templates' | 'variants'>;
 } {
+  const variants = options.variants ?? DEFAULT_EXPORT_VARIANTS;
+  if (!Number.isInteger(variants) || variants < 0 || variants > MAX_EXPORT_VARIANTS) {
+    throw new RangeError(`variants must be a whole number from 0 to ${MAX_EXPORT_VARIANTS}`);
+  }
   const skipped: { id: string; reason: string }[] = [];
   const byTopic = new Map<string, Exportable[]>();
+  let questions = 0;
+  let templates = 0;
   for (const item of pack.items) {
-    const reason = skipReason(item);
-    if (reason !== null) {
-      skipped.push({ id: item.id, reason });
+    const written = exportables(item, variants);
+    if (typeof written === 'string') {
+      skipped.push({ id: item.id, reason: written });
       continue;
     }
+    if (item.type === 'template') templates++;
+    questions += written.length;
     let list = byTopic.get(item.topic);
     if (list === undefined) byTopic.set(item.topic, (list = []));
-    list.push(item as Exportable);
+    list.push(...written);
   }
   const groups = pack.topics
     .filter((t) => byTopic.has(t.id))
     .map((t) => ({ title: t.title, items: byTopic.get(t.id) ?? [] }));
-  return { groups, skipped };
+  return { groups, skipped, counts: { questions, templates, variants } };
 }
 
 /** The one absolute tolerance that accepts what DeepDrill accepts (abs or rel·|value|). */
@@ -174,8 +210,8 @@ function giftItem(item: Exportable): string {
  * The pack as a GIFT file (see the module comment): a `$CATEGORY` per topic, then its items,
  * separated by blank lines.
  */
-export function packToGift(pack: BankPack): ForeignExport {
-  const { groups, skipped } = plan(pack);
+export function packToGift(pack: BankPack, options: ForeignExportOptions = {}): ForeignExport {
+  const { groups, skipped, counts } = plan(pack, options);
   const comment = (s: string) => s.replace(/\s+/g, ' ').trim();
   const blocks = [
     `// DeepDrill bank "${pack.id}": ${comment(pack.title)}\n// Licence: ${comment(pack.license)}`,
@@ -184,7 +220,7 @@ export function packToGift(pack: BankPack): ForeignExport {
     blocks.push(`$CATEGORY: ${categoryPath(group.title)}`);
     for (const item of group.items) blocks.push(giftItem(item));
   }
-  return { text: `${blocks.join('\n\n')}\n`, skipped };
+  return { text: `${blocks.join('\n\n')}\n`, skipped, ...counts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,8 +291,8 @@ function xmlItem(item: Exportable): string {
 }
 
 /** The pack as a Moodle XML quiz file (see the module comment). */
-export function packToMoodleXml(pack: BankPack): ForeignExport {
-  const { groups, skipped } = plan(pack);
+export function packToMoodleXml(pack: BankPack, options: ForeignExportOptions = {}): ForeignExport {
+  const { groups, skipped, counts } = plan(pack, options);
   const comment = (s: string) => xmlSafe(s).replace(/\s+/g, ' ').replace(/-{2,}/g, '-').trim();
   const parts = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -272,5 +308,5 @@ export function packToMoodleXml(pack: BankPack): ForeignExport {
     for (const item of group.items) parts.push(xmlItem(item));
   }
   parts.push('</quiz>', '');
-  return { text: parts.join('\n'), skipped };
+  return { text: parts.join('\n'), skipped, ...counts };
 }

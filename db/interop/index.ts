@@ -12,7 +12,14 @@ import { parseMoodleXml } from './moodle-xml';
 export { parseGift, looksLikeGift, unescapeGift, optionId } from './gift';
 export { parseMoodleXml } from './moodle-xml';
 export { parseAiken, looksLikeAiken } from './aiken';
-export { packToGift, packToMoodleXml, escapeGift, type ForeignExport } from './export';
+export {
+  packToGift,
+  packToMoodleXml,
+  escapeGift,
+  type ForeignExport,
+  type ForeignExportOptions,
+} from './export';
+export { DEFAULT_EXPORT_VARIANTS, MAX_EXPORT_VARIANTS } from './template-variants';
 export {
   attemptsToCsv,
   attemptsToXapi,

@@ -9,13 +9,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtinPack } from '../builtin';
-import type { BankPack, ChoiceItem } from '../bank/schema';
+import { generateVariant } from '../../core/templates/registry';
+import type { BankPack, ChoiceItem, TemplateItem } from '../bank/schema';
 import { validatePack } from '../bank/validate';
 import { msqWeights, packToGift, packToMoodleXml } from './export';
 import { isMoodleGrade, multiAnswerSumProblem } from './foreign';
 import { parseGift } from './gift';
 import { parseMoodleXml } from './moodle-xml';
 import { fromMoodleMarkdown, toMoodleMarkdown } from './moodle-markdown';
+import { templateVariants } from './template-variants';
 
 // ---------------------------------------------------------------------------------------------
 // Moodle's GIFT reader, transcribed (only what our export writes: multichoice and numerical).
@@ -254,7 +256,7 @@ describe('GIFT export as Moodle reads it', () => {
   });
 
   it('the built-in bank: every exported question is one Moodle question with its text whole', () => {
-    const { text, skipped } = packToGift(builtin);
+    const { text, skipped } = packToGift(builtin, { variants: 0 });
     const read = moodleReadGift(text).filter((q) => q.qtype !== 'category' && q.name !== '');
     const exported = builtin.items.filter((i) => !skipped.some((s) => s.id === i.id));
     expect(read.map((q) => q.name)).toEqual(exported.map((i) => i.id));
@@ -304,6 +306,97 @@ describe('grades Moodle accepts', () => {
   });
 });
 
+/** The questions the export writes for the built-in bank with `variants` per template item. */
+function expectedQuestions(pack: BankPack, variants: number, skipped: readonly { id: string }[]) {
+  return pack.items.flatMap((item) => {
+    if (skipped.some((s) => s.id === item.id)) return [];
+    if (item.type !== 'template') return [item];
+    const result = templateVariants(item, variants);
+    if ('reason' in result) throw new Error(`${item.id} should have been skipped`);
+    return result.items;
+  });
+}
+
+describe('template items as fixed variants', () => {
+  const template: TemplateItem = {
+    ...meta,
+    id: 'out-size',
+    type: 'template',
+    template: 'conv-output-size',
+    form: 'numeric',
+    stem: 'A layer of the stem network:',
+    explanation: 'Floor, not round.',
+  };
+
+  it('writes seeds 0..N−1 as generateVariant gives them: stem, key and tolerance', () => {
+    const { text, skipped, questions, templates } = packToMoodleXml(onePack([template]), {
+      variants: 2,
+    });
+    expect(skipped).toEqual([]);
+    expect([questions, templates]).toEqual([2, 1]);
+    const back = parseMoodleXml(text, { bankId: 'p', title: 'P' }).pack!;
+    expect(back.items.map((i) => i.id)).toEqual(['out-size-seed-0', 'out-size-seed-1']);
+    for (const [seed, item] of back.items.entries()) {
+      const variant = generateVariant('conv-output-size', seed, { form: 'numeric' }).question;
+      expect(item.type).toBe('numeric');
+      if (item.type !== 'numeric') continue;
+      // The item's own stem first, then the generated one; its explanation after the generated.
+      expect(item.stem).toBe(`A layer of the stem network:\n\n${variant.stem}`);
+      expect(item.explanation.startsWith(variant.explanation)).toBe(true);
+      expect(item.explanation).toContain('Floor, not round.');
+      expect(item.answer.value).toBe(variant.numeric!.value);
+      const { abs, rel } = variant.numeric!.tolerance;
+      const value = variant.numeric!.value as number;
+      expect(item.answer.tolerance.abs).toBeCloseTo(
+        Math.max(abs ?? 0, (rel ?? 0) * Math.abs(value)),
+        12,
+      );
+    }
+  });
+
+  it('an mcq template keeps its four options, the one key and the feedback', () => {
+    const mcq: TemplateItem = { ...template, form: 'mcq' };
+    const back = parseGift(packToGift(onePack([mcq]), { variants: 1 }).text, {
+      bankId: 'p',
+      title: 'P',
+    }).pack!;
+    const variant = generateVariant('conv-output-size', 0, { form: 'mcq' }).question;
+    const [item] = back.items;
+    expect(item.type).toBe('mcq');
+    if (item.type !== 'mcq') return;
+    expect(item.options.map((o) => [o.text, o.feedback])).toEqual(
+      variant.options!.map((o) => [o.text, o.feedback]),
+    );
+    const right = variant.options!.findIndex((o) => o.correct);
+    expect(item.answer).toEqual([item.options[right].id]);
+  });
+
+  it('variants 0 skips template items, saying why', () => {
+    const { skipped, questions } = packToGift(onePack([template]), { variants: 0 });
+    expect(questions).toBe(0);
+    expect(skipped).toEqual([{ id: 'out-size', reason: expect.stringMatching(/no variants/) }]);
+  });
+
+  it('the built-in bank: what is not written is every vector answer, and only those', () => {
+    const { skipped, questions, templates } = packToGift(builtin, { variants: 3 });
+    const vectors = builtin.items.filter((item) => {
+      if (item.type === 'numeric') return typeof item.answer.value !== 'number';
+      if (item.type !== 'template' || item.form !== 'numeric') return false;
+      const key = generateVariant(item.template, 0, { form: 'numeric', params: item.params ?? {} })
+        .question.numeric!;
+      return typeof key.value !== 'number';
+    });
+    expect(skipped.map((s) => s.id)).toEqual(vectors.map((i) => i.id));
+    for (const s of skipped) expect(s.reason).toMatch(/vector of \d+ numbers/);
+    const fixed = builtin.items.filter((i) => i.type !== 'template').length;
+    const tpl = builtin.items.filter((i) => i.type === 'template').length;
+    expect(templates).toBe(tpl - vectors.filter((i) => i.type === 'template').length);
+    expect(questions).toBe(
+      fixed - vectors.filter((i) => i.type !== 'template').length + 3 * templates,
+    );
+  });
+});
+
 describe('the built-in bank out to Moodle and back', () => {
   const titleOf = (pack: { topics: readonly { id: string; title: string }[] }, id: string) =>
     pack.topics.find((t) => t.id === id)?.title;
@@ -313,17 +406,17 @@ describe('the built-in bank out to Moodle and back', () => {
     ['Moodle XML', packToMoodleXml, parseMoodleXml],
   ] as const) {
     it(`${format}: keys, feedback, tolerances, topics and option order rules come back`, () => {
-      const { text, skipped } = write(builtin);
+      const { text, skipped } = write(builtin, { variants: 2 });
       const back = read(text, { bankId: builtin.id, title: builtin.title });
       expect(back.problems).toEqual([]);
       expect(back.unsupported).toEqual([]);
-      const exported = builtin.items.filter((i) => !skipped.some((s) => s.id === i.id));
-      expect(back.pack!.items.map((i) => i.id)).toEqual(exported.map((i) => i.id));
+      const exported = expectedQuestions(builtin, 2, skipped);
+      expect(back.pack!.items.map((i) => i.id).sort()).toEqual(exported.map((i) => i.id).sort());
       for (const item of exported) {
         const copy = back.pack!.items.find((i) => i.id === item.id)!;
         expect(titleOf(back.pack!, copy.topic), item.id).toBe(titleOf(builtin, item.topic));
         expect(copy.type, item.id).toBe(item.type);
-        if (item.type === 'template' || copy.type === 'template') throw new Error('template');
+        if (copy.type === 'template') throw new Error('template');
         expect(copy.stem, item.id).toBe(item.stem);
         expect(copy.explanation, item.id).toBe(item.explanation);
         if (item.type === 'numeric' && copy.type === 'numeric') {
