@@ -13,6 +13,7 @@ import { DETECTION_CONVENTIONS } from './detection/conventions';
 import { SEQUENCES_CONVENTIONS } from './sequences/conventions';
 import { GENERATIVE_CONVENTIONS } from './generative/conventions';
 import { DIAGNOSTICS_CONVENTIONS } from './diagnostics/conventions';
+import { LOSSES_CONVENTIONS } from './losses/conventions';
 
 /** A convention and the phrase a stem that states it contains. */
 export interface Convention {
@@ -89,6 +90,7 @@ const CONVENTIONS = {
   ...SEQUENCES_CONVENTIONS,
   ...GENERATIVE_CONVENTIONS,
   ...DIAGNOSTICS_CONVENTIONS,
+  ...LOSSES_CONVENTIONS,
 } as const satisfies Record<string, Convention>;
 
 /** Id of a known convention. */

@@ -10,6 +10,7 @@ import { DETECTION_LABELS } from './detection/labels';
 import { SEQUENCES_LABELS } from './sequences/labels';
 import { GENERATIVE_LABELS } from './generative/labels';
 import { DIAGNOSTICS_LABELS } from './diagnostics/labels';
+import { LOSSES_LABELS } from './losses/labels';
 
 const LABELS = {
   // normalisation
@@ -122,6 +123,7 @@ const LABELS = {
   ...SEQUENCES_LABELS,
   ...GENERATIVE_LABELS,
   ...DIAGNOSTICS_LABELS,
+  ...LOSSES_LABELS,
 } as const;
 
 /** Id of a known misconception. */

@@ -52,6 +52,7 @@ import { detectionTemplates } from './detection';
 import { sequencesTemplates } from './sequences';
 import { generativeTemplates } from './generative';
 import { diagnosticsTemplates } from './diagnostics';
+import { lossesTemplates } from './losses';
 
 const DEFINITIONS: readonly TemplateDefinition[] = [
   batchnormTrainStats,
@@ -78,6 +79,7 @@ const DEFINITIONS: readonly TemplateDefinition[] = [
   ...sequencesTemplates,
   ...generativeTemplates,
   ...diagnosticsTemplates,
+  ...lossesTemplates,
 ];
 
 const BY_ID: ReadonlyMap<string, TemplateDefinition> = new Map(DEFINITIONS.map((d) => [d.id, d]));

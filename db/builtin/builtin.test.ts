@@ -182,6 +182,14 @@ function threshold(m: number[][]): number[][] {
 
 /** The key of every numeric item, recomputed from the numbers in its stem. */
 const RECOMPUTED: Record<string, number | number[]> = {
+  // BCE with logits, target 0: −ln(1 − σ(2)) = ln(1 + e²).
+  'loss-bce-negative-numeric': Math.log(1 + Math.exp(2)),
+  // PyTorch's label smoothing: 1 − ε + ε/K with ε = 0.1, K = 10.
+  'loss-smoothing-entry-numeric': 1 - 0.1 + 0.1 / 10,
+  // pos_weight = n_neg / n_pos.
+  'loss-pos-weight-numeric': 900 / 100,
+  // HuberLoss linear branch: δ(|d| − 0.5δ) with δ = 2, d = 5.
+  'loss-huber-numeric': 2 * (5 - 0.5 * 2),
   // Tied decoder: one 784×64 weight matrix, plus the code's 64 and the output's 784 biases.
   'ae-tied-weights': 784 * 64 + 64 + 784,
   // The chain rule of probability: log p(y1..y3) = Σ log p(yt | y<t).

@@ -17,6 +17,7 @@ import { efficientCnnsItems } from './items/efficient-cnns';
 import { initializationItems } from './items/initialization';
 import { interpretabilityItems } from './items/interpretability';
 import { linearClassifiersItems } from './items/linear-classifiers';
+import { lossFunctionsItems } from './items/loss-functions';
 import { metricLearningItems } from './items/metric-learning';
 import { normalizationItems } from './items/normalization';
 import { objectDetectionItems } from './items/object-detection';
@@ -66,6 +67,7 @@ export const builtinItems: readonly BankItemInput[] = [
   ...vaeItems,
   ...gansItems,
   ...initializationItems,
+  ...lossFunctionsItems,
 ];
 
 /** The built-in bank pack (format v1), ready for `bankPackSchema.parse`. */

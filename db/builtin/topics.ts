@@ -43,6 +43,10 @@ export const builtinTopics = [
   { id: 'vae', title: 'Variational autoencoders' },
   { id: 'gans', title: 'Generative adversarial networks' },
   { id: 'initialization', title: 'Weight initialisation' },
+  {
+    id: 'loss-functions',
+    title: 'Loss functions: regression, classification, label smoothing, class imbalance',
+  },
 ] as const satisfies readonly { readonly id: string; readonly title: string }[];
 
 /** A topic id of the built-in bank. */
