@@ -191,6 +191,66 @@ describe('bank import', () => {
   });
 });
 
+describe('bank identity of Moodle files', () => {
+  const fixtures = join(__dirname, '../../tests/fixtures/moodle');
+  const bankIds = (db: string) => {
+    const app = openDatabase(db);
+    try {
+      return app
+        .prepare('SELECT DISTINCT bank_id AS id FROM questions WHERE retired = 0 ORDER BY 1')
+        .all();
+    } finally {
+      app.close();
+    }
+  };
+
+  it('week1.gift then week1.xml are two banks; week1.gift again updates in place', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'app.db');
+    expect((await cli('bank', 'import', join(fixtures, 'week1.gift'), '--db', db)).out).toBe(
+      'imported bank week1-gift: 3 added, 0 updated, 0 unchanged, 0 retired\n',
+    );
+    expect((await cli('bank', 'import', join(fixtures, 'week1.xml'), '--db', db)).out).toBe(
+      'imported bank week1-xml: 2 added, 0 updated, 0 unchanged, 0 retired\n',
+    );
+    expect((await cli('bank', 'import', join(fixtures, 'week1.gift'), '--db', db)).out).toBe(
+      'imported bank week1-gift: 0 added, 0 updated, 3 unchanged, 0 retired\n',
+    );
+    expect(bankIds(db)).toEqual([{ id: 'week1-gift' }, { id: 'week1-xml' }]);
+    // A new version of the file under the same name replaces its questions, and only its own.
+    const edited = writePack(
+      dir,
+      'week1.gift',
+      readFileSync(join(fixtures, 'week1.gift'), 'utf8').replace('{#1822:5}', '{#1822:1}'),
+    );
+    expect((await cli('bank', 'import', edited, '--db', db)).out).toBe(
+      'imported bank week1-gift: 0 added, 1 updated, 2 unchanged, 0 retired\n',
+    );
+    expect(bankIds(db)).toEqual([{ id: 'week1-gift' }, { id: 'week1-xml' }]);
+  });
+
+  it('a DeepDrill export keeps the id it states, under any file name, and never replaces its source', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'app.db');
+    await cli('bank', 'import', writePack(dir, 'pack.json', samplePack()), '--db', db);
+    const out = join(dir, 'export.gift');
+    expect((await cli('bank', 'export', '--db', db, '--format', 'gift', '--out', out)).code).toBe(
+      0,
+    );
+    const renamed = writePack(dir, 'renamed by the teacher.gift', readFileSync(out, 'utf8'));
+    const first = await cli('bank', 'import', renamed, '--db', db);
+    expect(first.out).toMatch(
+      /^imported bank sample-bank-gift: \d+ added, 0 updated, 0 unchanged, 0 retired\n$/,
+    );
+    // The same questions under the export's own name: the same bank, nothing added or retired
+    // (each question's source names the file it came from, so they count as updated).
+    expect((await cli('bank', 'import', out, '--db', db)).out).toMatch(
+      /^imported bank sample-bank-gift: 0 added, \d+ updated, 0 unchanged, 0 retired\n$/,
+    );
+    expect(bankIds(db)).toEqual([{ id: 'sample-bank' }, { id: 'sample-bank-gift' }]);
+  });
+});
+
 describe('bank export', () => {
   it('exports the only imported bank by default, atomically, equal to the parsed pack', async () => {
     const dir = tempDir();

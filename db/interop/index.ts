@@ -107,31 +107,64 @@ function looksLikeDelimited(sample: string): boolean {
   });
 }
 
+/** The suffix a foreign format adds to a bank id, so that files of one name do not collide. */
+const ID_SUFFIX: Readonly<Record<ForeignFormat, string>> = {
+  gift: 'gift',
+  'moodle-xml': 'xml',
+  aiken: 'aiken',
+};
+
+/**
+ * The bank id stated in a file DeepDrill wrote: the first comment of its GIFT or Moodle XML
+ * export (`// DeepDrill bank "ID": …`, `<!-- DeepDrill bank "ID": … -->`), or null.
+ */
+export function statedBankId(text: string): string | null {
+  const head = text.slice(0, 4096);
+  const m =
+    /^(?:\uFEFF)?(?:<\?xml[^>]*>\s*<quiz>\s*<!--|\/\/) DeepDrill bank "([A-Za-z0-9][A-Za-z0-9._-]{0,80})"/.exec(
+      head.trimStart(),
+    );
+  return m === null ? null : m[1];
+}
+
+/**
+ * The id of the bank a foreign file becomes: the id its DeepDrill export states, else its file
+ * name as a slug, followed by the format (`week1.gift` → `week1-gift`, `week1.xml` →
+ * `week1-xml`). Importing the same file again (or a new version of it under the same name)
+ * updates that bank in place; a file of the same name in another format is another bank; and an
+ * exported bank read back never replaces the pack it came from (whose id has no suffix).
+ */
+export function foreignBankId(fileName: string, format: ForeignFormat, text: string): string {
+  const name = basename(fileName);
+  const stem = name.slice(0, name.length - extname(name).length);
+  const base = statedBankId(text) ?? (slugify(stem, 80) || 'imported-bank');
+  return `${base}-${ID_SUFFIX[format]}`;
+}
+
 /**
  * Reads a foreign bank file by its name (see {@link foreignFormatOf}). Null for a file that may
  * be a DeepDrill JSON pack, which the caller reads; a file that is not one and not in a format
- * read here gets a problem naming what it looks like. The pack's id is the file name as a slug
- * (so importing the same file again updates that bank) and its title the file name. Never
- * throws: an unexpected failure is returned as a problem.
+ * read here gets a problem naming what it looks like. The pack's id is {@link foreignBankId} and
+ * its title the file name. Never throws: an unexpected failure is returned as a problem.
  */
 export function convertForeignBank(fileName: string, text: string): ForeignImport | null {
   const name = basename(fileName);
   const extension = extname(name).toLowerCase();
   const stem = name.slice(0, name.length - extension.length);
-  const options = {
-    bankId: slugify(stem, 80) || 'imported-bank',
-    title: stem.trim() || name,
-    fileName: name,
-  };
   try {
     const format = foreignFormatOf(name, text);
+    const options = (read: ForeignFormat) => ({
+      bankId: foreignBankId(name, read, text),
+      title: stem.trim() || name,
+      fileName: name,
+    });
     switch (format) {
       case 'gift':
-        return parseGift(text, options);
+        return parseGift(text, options(format));
       case 'aiken':
-        return parseAiken(text, options);
+        return parseAiken(text, options(format));
       case 'moodle-xml':
-        return parseMoodleXml(text, options);
+        return parseMoodleXml(text, options(format));
       case null: {
         const message = unreadableFormatMessage(name, text);
         return message === null

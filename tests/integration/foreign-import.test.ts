@@ -28,7 +28,7 @@ describe('importing Moodle formats', () => {
     const db = dbFile();
     const run = io();
     expect(await runCli(['bank', 'import', gift, '--db', db], run.io)).toBe(0);
-    expect(run.out()).toMatch(/imported bank sample: \d+ added/);
+    expect(run.out()).toMatch(/imported bank sample-gift: \d+ added/);
     // Essays and matching questions are named with their line, not dropped silently.
     expect(run.err()).toMatch(/^line \d+: essay question .* was left out$/m);
     expect(run.err()).toMatch(/^line \d+: matching question/m);

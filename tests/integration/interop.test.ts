@@ -38,10 +38,10 @@ function find(items: readonly BankItemInput[], id: string): BankItemInput {
 }
 
 describe('convertForeignBank', () => {
-  it('routes by extension and names the bank after the file', () => {
+  it('routes by extension and names the bank after the file and its format', () => {
     const gift = convertForeignBank('/banks/Week 11 quiz.gift', giftText);
-    expect(gift?.pack).toMatchObject({ id: 'week-11-quiz', title: 'Week 11 quiz' });
-    expect(convertForeignBank('week11.XML', xmlText)?.pack?.id).toBe('week11');
+    expect(gift?.pack).toMatchObject({ id: 'week-11-quiz-gift', title: 'Week 11 quiz' });
+    expect(convertForeignBank('week11.XML', xmlText)?.pack?.id).toBe('week11-xml');
     expect(convertForeignBank('week11.txt', giftText)?.pack?.items).toHaveLength(11);
     expect(convertForeignBank('notes.txt', 'Remember to revise batch norm.')?.problems).toEqual([
       { path: '(file)', message: expect.stringMatching(/^notes\.txt looks like plain text/) },
@@ -52,9 +52,9 @@ describe('convertForeignBank', () => {
 });
 
 describe('importing foreign banks', () => {
-  for (const [name, fileName, text, count] of [
-    ['GIFT', 'sample.gift', giftText, 11],
-    ['Moodle XML', 'sample.xml', xmlText, 6],
+  for (const [name, fileName, text, count, bankId] of [
+    ['GIFT', 'sample.gift', giftText, 11, 'sample-gift'],
+    ['Moodle XML', 'sample.xml', xmlText, 6, 'sample-xml'],
   ] as const) {
     it(`imports the ${name} sample, exports it back and re-imports it unchanged`, () => {
       const db = freshDb();
@@ -62,16 +62,16 @@ describe('importing foreign banks', () => {
       expect(converted.problems).toEqual([]);
       expect(converted.unsupported.length).toBeGreaterThan(0);
       const report = importPack(db, converted.pack, { now: 1 });
-      expect(report).toMatchObject({ ok: true, bankId: 'sample', added: count });
+      expect(report).toMatchObject({ ok: true, bankId, added: count });
 
-      const stored = exportPack(db, 'sample');
+      const stored = exportPack(db, bankId);
       const gift = packToGift(stored);
       const xml = packToMoodleXml(stored);
       expect(gift.skipped).toEqual([]);
       expect(xml.skipped).toEqual([]);
       for (const back of [
-        parseGift(gift.text, { bankId: 'sample', title: stored.title, fileName }),
-        parseMoodleXml(xml.text, { bankId: 'sample', title: stored.title, fileName }),
+        parseGift(gift.text, { bankId, title: stored.title, fileName }),
+        parseMoodleXml(xml.text, { bankId, title: stored.title, fileName }),
       ]) {
         expect(back.problems).toEqual([]);
         const items = back.pack!.items;
@@ -139,7 +139,9 @@ describe('results of imported questions', () => {
     const db = freshDb();
     importPack(db, convertForeignBank('sample.gift', giftText)!.pack, { now: 1 });
     const question = (item: string) =>
-      db.prepare(`SELECT id FROM questions WHERE bank_id = 'sample' AND item_id = ?`).get(item) as {
+      db
+        .prepare(`SELECT id FROM questions WHERE bank_id = 'sample-gift' AND item_id = ?`)
+        .get(item) as {
         id: number;
       };
     db.prepare(`INSERT INTO learners (id, name, created_at) VALUES (1, 'Grace', 0)`).run();
@@ -154,7 +156,7 @@ describe('results of imported questions', () => {
     insert.run(
       0,
       question('guess-range').id,
-      'sample.week-11-transposed-convolution',
+      'sample-gift.week-11-transposed-convolution',
       JSON.stringify({ kind: 'numeric', text: '4' }),
       1,
       1,
@@ -164,7 +166,7 @@ describe('results of imported questions', () => {
     insert.run(
       1,
       question('reg-sparse').id,
-      'sample.week-11-normalisation',
+      'sample-gift.week-11-normalisation',
       JSON.stringify({ kind: 'choice', optionIds: ['a'] }),
       0.5,
       0,
@@ -189,7 +191,7 @@ describe('results of imported questions', () => {
     expect(statements).toHaveLength(3);
     for (const s of statements) expect(validateXapiStatement(s)).toEqual([]);
     expect(statements[0].object.id).toBe(
-      'https://lms.example.edu/deepdrill/banks/sample/items/guess-range',
+      'https://lms.example.edu/deepdrill/banks/sample-gift/items/guess-range',
     );
     expect(statements[0].object.definition.correctResponsesPattern).toEqual(['1[:]5']);
     expect(statements[1].object.definition.correctResponsesPattern).toEqual(['a[,]b']);
