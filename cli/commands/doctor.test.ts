@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../main';
@@ -40,6 +41,20 @@ async function healthyDb(): Promise<string> {
   return file;
 }
 
+/**
+ * Makes `folder` read-only for this process and returns how to undo it: a read-only bind mount
+ * when running as root (root ignores permission bits), else the permission bits.
+ */
+function makeReadOnly(folder: string): () => void {
+  if (process.getuid?.() === 0) {
+    execFileSync('mount', ['--bind', folder, folder]);
+    execFileSync('mount', ['-o', 'remount,ro,bind', folder]);
+    return () => execFileSync('umount', [folder]);
+  }
+  chmodSync(folder, 0o555);
+  return () => chmodSync(folder, 0o755);
+}
+
 describe('doctor', () => {
   it('reports a healthy database as JSON and exits 0', async () => {
     const file = await healthyDb();
@@ -56,6 +71,35 @@ describe('doctor', () => {
     const text = await run(['doctor', '--db', file]);
     expect(text.out).toContain('integrity: ok');
     expect(text.out).toContain('no problems found');
+  });
+
+  it('checks a database in a read-only folder (as a copy) and says the folder is read-only', async () => {
+    const healthy = await healthyDb();
+    const folder = mkdtempSync(join(tmpdir(), 'deepdrill-ro-'));
+    const file = join(folder, 'deepdrill.db');
+    copyFileSync(healthy, file);
+    const before = readFileSync(file);
+    const undo = makeReadOnly(folder);
+    try {
+      expect(() => writeFileSync(join(folder, 'probe'), 'x'), 'the folder is read-only').toThrow();
+      const { code, out, err } = await run(['doctor', '--db', file, '--json']);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(JSON.parse(out)).toEqual({
+        ok: true,
+        integrity: 'ok',
+        schemaVersion: 40,
+        attempts: 2,
+        problems: [],
+        note: `the folder ${dirname(file)} is read-only: DeepDrill can read this database but cannot save to it there; a copy was checked`,
+      });
+      expect((await run(['doctor', '--db', file])).out).toMatch(
+        /^note: the folder .* is read-only/m,
+      );
+    } finally {
+      undo();
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('finds broken app invariants and exits 1', async () => {

@@ -3,7 +3,9 @@
  * foreign keys, then the app's invariants (aggregates agree with the attempts, every attempt is
  * linked from its quiz item, no orphans, every session finished or resumable).
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { openDatabase, type Db } from '../../db/connection';
 import { DatabaseFromFutureError, latestSchemaVersion, schemaVersion } from '../../db/migrations';
 import { parseArgs, requireFlag, UsageError, type Command } from '../io';
@@ -17,6 +19,8 @@ export interface DoctorReport {
   readonly attempts: number;
   /** One sentence per problem found. */
   readonly problems: readonly string[];
+  /** Said when the database is in a folder DeepDrill cannot write to (checked on a copy). */
+  readonly note?: string;
 }
 
 /** Problems listed per check at most (a broken database could otherwise print millions). */
@@ -230,14 +234,45 @@ export function openForDiagnosis(file: string): Db | DoctorReport {
   return db;
 }
 
-/** Diagnoses the database at `file`: its report, whatever state the file is in. */
-export function diagnoseFile(file: string): DoctorReport {
+/** Can this process create files in `folder` (SQLite's journal and WAL index go beside the database)? */
+function writableFolder(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function diagnoseOpened(file: string): DoctorReport {
   const opened = openForDiagnosis(file);
   if (!('prepare' in opened)) return opened;
   try {
     return diagnoseDatabase(opened);
   } finally {
     opened.close();
+  }
+}
+
+/**
+ * Diagnoses the database at `file`: its report, whatever state the file is in. In a read-only
+ * folder SQLite cannot open a WAL database even to read it, so the file (with its WAL, if any)
+ * is checked as a copy in a temporary folder, and the report says so.
+ */
+export function diagnoseFile(file: string): DoctorReport {
+  const folder = dirname(file);
+  if (!existsSync(file) || writableFolder(folder)) return diagnoseOpened(file);
+  const scratch = mkdtempSync(join(tmpdir(), 'deepdrill-doctor-'));
+  try {
+    const copy = join(scratch, basename(file));
+    copyFileSync(file, copy);
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    return {
+      ...diagnoseOpened(copy),
+      note: `the folder ${folder} is read-only: DeepDrill can read this database but cannot save to it there; a copy was checked`,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
@@ -256,6 +291,7 @@ export const doctorCommand: Command = async (args, io) => {
       `attempts: ${report.attempts}`,
       report.problems.length === 0 ? 'no problems found' : `${report.problems.length} problem(s):`,
       ...report.problems.map((p) => `  - ${p}`),
+      ...(report.note === undefined ? [] : [`note: ${report.note}`]),
     ];
     io.out(`${lines.join('\n')}\n`);
   }
