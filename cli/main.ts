@@ -30,7 +30,7 @@ commands:
   generate TEMPLATE --seed N [--form mcq|numeric] [--param k=v ...] [--json]
   bank validate FILE | bank import FILE --db DB       FILE: .json pack, .gift or Moodle .xml
   bank export (--db DB [--bank ID] | --builtin) --out FILE [--format json|gift|moodle-xml]
-  results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME]
+  results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME] [--bom]
   results sync --db DB --endpoint URL [--username U --password P] [--home-page URL] [--json]
   results pull --endpoint URL --out FILE [--username U --password P]
   class report FILE... [--json] [--html OUT.html]   class report over xAPI statement files

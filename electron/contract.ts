@@ -102,6 +102,21 @@ export const listFinishedQuizzesSchema = z.strictObject({
   offset: z.number().int().min(0).default(0),
 });
 
+/**
+ * The learner's answers as a file to save: CSV (one row per answer, the columns of `results
+ * export --format csv`; `bom` starts it with the UTF-8 byte order mark so Excel reads accents)
+ * or xAPI statements as JSON lines, built for `homePage` (the institution's address; default:
+ * the one the results outbox uses, else {@link DEFAULT_XAPI_HOME_PAGE}).
+ */
+export const exportResultsSchema = z.strictObject({
+  format: z.enum(['csv', 'xapi']),
+  bom: z.boolean().optional(),
+  homePage: z.string().min(1).max(500).optional(),
+});
+
+/** The xAPI home page of an export from the app when neither the learner nor the outbox gives one. */
+export const DEFAULT_XAPI_HOME_PAGE = 'http://localhost';
+
 /** Input schema of every method. Adding a method here without a handler fails to compile. */
 export const apiInputSchemas = {
   getAppInfo: z.void(),
@@ -137,6 +152,7 @@ export const apiInputSchemas = {
   backupNow: z.void(),
   listBackups: z.void(),
   restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
+  exportResults: exportResultsSchema,
 } as const;
 
 export type ApiMethod = keyof typeof apiInputSchemas;
@@ -430,6 +446,15 @@ export interface BackupInfo {
   readonly bytes: number;
 }
 
+/** A file for the page to save (it downloads it: the page cannot write files itself). */
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly content: string;
+  /** CSV rows, or xAPI statements. */
+  readonly records: number;
+}
+
 /** The application's use cases. Implemented once, in `electron/service`. */
 export interface AppApi {
   getAppInfo(): Promise<AppInfo>;
@@ -485,6 +510,8 @@ export interface AppApi {
   listBackups(): Promise<readonly BackupInfo[]>;
   /** Restores a backup in place after keeping a `pre-restore` copy of the current data. */
   restoreBackup(input: ParsedInput<'restoreBackup'>): Promise<BackupInfo>;
+  /** The learner's answers as CSV or xAPI JSON lines (refused while an exam runs: keys). */
+  exportResults(input: ParsedInput<'exportResults'>): Promise<ExportedFile>;
 }
 
 // Compile-time check: the schema map and the interface name the same methods.

@@ -119,6 +119,22 @@ describe('results export', () => {
       /--format must be csv or xapi, got "pdf"/,
     ],
     [
+      '--bom with xapi',
+      (d) => [
+        'export',
+        '--db',
+        dbFile,
+        '--format',
+        'xapi',
+        '--home-page',
+        'https://lms.example.edu',
+        '--bom',
+        '--out',
+        join(d, 'x'),
+      ],
+      /--bom is for --format csv only/,
+    ],
+    [
       'xapi without a home page',
       (d) => ['export', '--db', dbFile, '--format', 'xapi', '--out', join(d, 'x')],
       /--format xapi needs --home-page/,

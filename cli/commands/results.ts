@@ -1,6 +1,7 @@
 /**
- * `results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME]`:
+ * `results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME] [--bom]`:
  * learners' answers for instructors, as CSV (one row per answer) or xAPI statements (JSON lines).
+ * `--bom` starts a CSV file with the UTF-8 byte order mark, so Excel reads its accents.
  * The file is written atomically: streamed to a temporary file beside it, flushed to disk, then
  * renamed over FILE, so a failed export never leaves a half-written file behind.
  *
@@ -37,7 +38,7 @@ import {
 } from '../io';
 
 const usage =
-  'usage: results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME] | ' +
+  'usage: results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME] [--bom] | ' +
   'results sync --db DB --endpoint URL [--username U --password P] [--home-page URL] [--json] | ' +
   'results pull --endpoint URL --out FILE [--username U --password P]';
 
@@ -123,7 +124,7 @@ export const resultsCommand: Command = async (args, io) => {
   if (sub !== 'export') {
     throw new UsageError(sub === undefined ? usage : `unknown results command "${sub}"; ${usage}`);
   }
-  const parsed = parseArgs(rest, ['db', 'format', 'out', 'home-page', 'learner']);
+  const parsed = parseArgs(rest, ['db', 'format', 'out', 'home-page', 'learner'], ['bom']);
   noPositional(parsed);
   const dbFile = requireFlag(parsed, 'db');
   const out = requireFlag(parsed, 'out');
@@ -138,6 +139,8 @@ export const resultsCommand: Command = async (args, io) => {
       "--format xapi needs --home-page URL (your institution's address, e.g. https://lms.example.edu)",
     );
   }
+  const bom = parsed.flags.get('bom') === true;
+  if (bom && format !== 'csv') throw new UsageError('--bom is for --format csv only');
   if (resolve(out) === resolve(dbFile)) {
     throw new UsageError('--out must not be the database file');
   }
@@ -147,6 +150,7 @@ export const resultsCommand: Command = async (args, io) => {
     const options = {
       ...(typeof homePage === 'string' ? { homePage } : {}),
       ...(typeof learner === 'string' ? { learner } : {}),
+      bom,
     };
     const count = writeAtomically(out, (write) =>
       writeResults(db, format satisfies ResultsFormat, options, write),

@@ -625,18 +625,33 @@ export function attemptsToXapi(db: Db, options: XapiOptions): string {
 export type ResultsFormat = 'csv' | 'xapi';
 
 /**
+ * The UTF-8 byte order mark: Excel reads a CSV file as UTF-8 (accents and all) only when it
+ * starts with one; other tools ignore it.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+/** Options of {@link writeResults}. */
+export interface WriteResultsOptions extends AttemptFilter {
+  /** Required for `xapi`. */
+  readonly homePage?: string;
+  /** CSV only: start with {@link UTF8_BOM} (for Excel). */
+  readonly bom?: boolean;
+}
+
+/**
  * Streams the export in `format` to `write`, chunk by chunk, and returns how many records it
  * wrote (CSV rows, or xAPI statements). `options.homePage` is required for `xapi`.
  */
 export function writeResults(
   db: Db,
   format: ResultsFormat,
-  options: AttemptFilter & { readonly homePage?: string },
+  options: WriteResultsOptions,
   write: (chunk: string) => void,
 ): number {
   let records = 0;
   switch (format) {
     case 'csv': {
+      if (options.bom === true) write(UTF8_BOM);
       for (const chunk of csvPages(db, options)) {
         write(chunk.text);
         records += chunk.rows;

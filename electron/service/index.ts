@@ -5,6 +5,7 @@ import { backupUseCases } from './backups';
 import type { ServiceDeps } from './deps';
 import { historyUseCases } from './history';
 import { quizUseCases } from './quiz';
+import { resultsUseCases } from './results';
 import { getSettings, updateSettings } from './settings';
 
 export type { ServiceDeps, Clock } from './deps';
@@ -46,6 +47,7 @@ export function createService(deps: ServiceDeps): AppApi {
     ...historyUseCases(deps),
     ...bankUseCases(deps),
     ...backupUseCases(deps),
+    ...resultsUseCases(deps),
   };
   return service;
 }
