@@ -44,9 +44,12 @@ export const startQuizSchema = z.strictObject({
   /**
    * `recommended` picks weak topics and due reviews; `due` only reviews that are due;
    * `questions` exactly `questionIds`, in that order, whatever `count` says (practise this
-   * question, from the bank).
+   * question, from the bank). `misconceptions` asks questions that can show the misconceptions
+   * the learner showed most (the dashboard's list) again, topped up from their topics.
    */
-  selection: z.enum(['topics', 'recommended', 'due', 'questions']).default('topics'),
+  selection: z
+    .enum(['topics', 'recommended', 'due', 'questions', 'misconceptions'])
+    .default('topics'),
   topics: z.array(slug).max(100).default([]),
   questionIds: z.array(id).max(100).optional(),
   count: z.number().int().min(1).max(100),

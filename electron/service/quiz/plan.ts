@@ -31,6 +31,7 @@ import type { ParsedInput } from '../../contract';
 import { listTopicMastery } from '../dashboard';
 import type { ServiceDeps } from '../deps';
 import { ServiceError } from '../errors';
+import { planMisconceptionQuiz } from './misconception-plan';
 import { freshSeed, prepareQuestion } from './questions';
 
 /** Candidates fetched per difficulty when filling a slot. */
@@ -115,7 +116,7 @@ export function planItems(deps: ServiceDeps, input: StartInput, seed: number): P
       'The question bank is empty: import a bank before starting a quiz.',
     );
   }
-  const chosen =
+  let chosen =
     input.topics.length > 0 ? [...new Set(input.topics)] : allTopics.map((t) => t.topicId);
   const chosenSet = new Set(chosen);
   const now = deps.clock.now();
@@ -158,6 +159,13 @@ export function planItems(deps: ServiceDeps, input: StartInput, seed: number): P
     case 'questions':
       slots = chosenQuestions(deps, input.questionIds ?? []);
       break;
+    case 'misconceptions': {
+      const plan = planMisconceptionQuiz(deps, input, range, seed);
+      slots = plan.slots;
+      // Too few questions show them: the rest comes from the topics of those that do.
+      chosen = plan.topics.filter((t) => titles.has(t));
+      break;
+    }
     default:
       throw unreachable(input.selection);
   }
@@ -254,6 +262,7 @@ export function quizTitle(input: StartInput, planned: readonly PlannedItem[]): s
   const kind = input.mode === 'exam' ? 'Exam' : 'Practice';
   if (input.selection === 'recommended') return `${kind}: recommended`;
   if (input.selection === 'due') return `${kind}: due reviews`;
+  if (input.selection === 'misconceptions') return `${kind}: misconceptions seen most`;
   const titles = [...new Set(planned.map((p) => p.topicTitle))];
   const shown = titles.slice(0, 2).join(', ');
   return titles.length > 2
