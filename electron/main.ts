@@ -170,6 +170,7 @@ function createWindow(): void {
   const options = secureWindowOptions(
     join(appRoot, 'build', 'electron', 'preload.cjs'),
     background,
+    { packaged: app.isPackaged },
   );
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   const state = fitToDisplays(
@@ -189,6 +190,7 @@ function createWindow(): void {
       sandbox: true,
       nodeIntegration: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: !app.isPackaged,
     },
   });
   mainWindow = window;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, isAppUrl, isLoopbackHost, secureWindowOptions } from './security';
 
 describe('the main window', () => {
-  const options = secureWindowOptions('/app/preload.cjs', '#000000');
+  const options = secureWindowOptions('/app/preload.cjs', '#000000', { packaged: true });
 
   it('isolates the page from Node and Electron (Electron security checklist)', () => {
     expect(options.webPreferences.contextIsolation).toBe(true);
@@ -15,6 +15,14 @@ describe('the main window', () => {
     expect(options.webPreferences.allowRunningInsecureContent).toBe(false);
     expect(options.webPreferences.webviewTag).toBe(false);
     expect(options.webPreferences.preload).toBe('/app/preload.cjs');
+  });
+
+  it('has no DevTools in a packaged build, and keeps them in development', () => {
+    expect(options.webPreferences.devTools).toBe(false);
+    const dev = secureWindowOptions('/app/preload.cjs', '#000000', { packaged: false });
+    expect(dev.webPreferences.devTools).toBe(true);
+    // Everything else is the same in both builds.
+    expect({ ...dev.webPreferences, devTools: false }).toEqual(options.webPreferences);
   });
 
   it('is shown only when ready, on a background colour (no white flash)', () => {
@@ -73,6 +81,9 @@ describe('main process (static checks of electron/main.ts)', () => {
     const call = main.slice(main.indexOf('new BrowserWindow('));
     expect(call).toMatch(/contextIsolation: true,\s*sandbox: true,\s*nodeIntegration: false,/);
     expect(call).toContain("disableBlinkFeatures: 'Auxclick'");
+    expect(call).toContain('devTools: !app.isPackaged');
+    expect(main).toContain('secureWindowOptions(');
+    expect(main).toMatch(/\{ packaged: app\.isPackaged \}/);
   });
   it('loads pages from the custom scheme, never file://, and checks IPC senders', () => {
     expect(main).toContain('loadURL(`${appOrigin}/index.html`)');

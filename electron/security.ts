@@ -27,8 +27,16 @@ export function contentSecurityPolicy(): string {
 export const appScheme = 'deepdrill';
 export const appOrigin = `${appScheme}://app`;
 
-/** `webPreferences` and window options of the main window; see `window-options.test.ts`. */
-export function secureWindowOptions(preloadPath: string, backgroundColor: string) {
+/**
+ * `webPreferences` and window options of the main window; see `security.test.ts`. A packaged
+ * build (`app.isPackaged`) has no DevTools: in a lab or exam they would show keys and let the
+ * page's state be edited. Development keeps them.
+ */
+export function secureWindowOptions(
+  preloadPath: string,
+  backgroundColor: string,
+  build: { readonly packaged: boolean },
+) {
   return {
     width: 1280,
     height: 800,
@@ -50,7 +58,7 @@ export function secureWindowOptions(preloadPath: string, backgroundColor: string
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      devTools: !build.packaged,
       // Middle-click must not open links in new windows.
       disableBlinkFeatures: 'Auxclick',
     },
