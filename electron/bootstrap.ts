@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { AutoBackup } from '../db/backup';
 import { deferCheckpoints } from '../db/checkpoint';
 import { ensureBuiltinBank } from '../db/bank/builtin';
-import { importPack } from '../db/bank/import';
+import { importPack, sourceFileName } from '../db/bank/import';
 import { parsePackText } from '../db/bank/validate';
 import { openDatabase, type Db } from '../db/connection';
 import { ensureLearner } from '../db/queries/learners';
@@ -79,7 +79,7 @@ export function importBundledBanks(db: Db, files: readonly string[]): void {
     }
     const parsed = parsePackText(text, file);
     const report = parsed.ok
-      ? importPack(db, parsed.pack)
+      ? importPack(db, parsed.pack, { sourceFile: sourceFileName(file) })
       : { ok: false, problems: parsed.problems };
     if (!report.ok) {
       const problems = report.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);

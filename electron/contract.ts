@@ -148,7 +148,12 @@ export const apiInputSchemas = {
   listQuestions: listQuestionsSchema,
   /** `withAnswer`: with the key and worked solution (refused while an exam runs). */
   previewQuestion: z.strictObject({ questionId: id, withAnswer: z.boolean().optional() }),
-  importBank: z.strictObject({ fileName: z.string().max(500), content: z.string() }),
+  importBank: z.strictObject({
+    fileName: z.string().max(500),
+    content: z.string(),
+    /** Replace a bank of the same id that was imported from another file. */
+    replace: z.boolean().optional(),
+  }),
   getImportProgress: z.void(),
   getSettings: z.void(),
   updateSettings: settingsPatchSchema,

@@ -11,6 +11,7 @@ import {
 } from '../../db/bank/test-fixtures';
 import { generateVariant } from '../../core/templates/registry';
 import { builtinPack } from '../../db/builtin';
+import { ensureBuiltinBank } from '../../db/bank/builtin';
 import { openDatabase } from '../../db/connection';
 import type { CliIo } from '../io';
 import { runCli } from '../main';
@@ -37,6 +38,15 @@ function writePack(dir: string, name: string, pack: unknown): string {
   const file = join(dir, name);
   writeFileSync(file, typeof pack === 'string' ? pack : JSON.stringify(pack, null, 2));
   return file;
+}
+
+/** A database in `dir` as the app leaves it on first run: the built-in bank seeded. */
+function seededDb(dir: string): string {
+  const db = join(dir, 'app.db');
+  const app = openDatabase(db);
+  ensureBuiltinBank(app);
+  app.close();
+  return db;
 }
 
 describe('bank validate', () => {
@@ -191,6 +201,67 @@ describe('bank import', () => {
   });
 });
 
+describe('bank import: ids that belong to another bank', () => {
+  const active = (db: string, bankId: string): unknown => {
+    const app = openDatabase(db, { readonly: true });
+    try {
+      return app
+        .prepare('SELECT count(*) FROM questions WHERE bank_id = ? AND retired = 0')
+        .pluck()
+        .get(bankId);
+    } finally {
+      app.close();
+    }
+  };
+
+  it('refuses a pack with the built-in id, --replace or not; the built-in questions stay', async () => {
+    const dir = tempDir();
+    const db = seededDb(dir);
+    const before = databaseBytes(db);
+    const file = writePack(dir, 'my-bank.json', { ...samplePack(), id: 'deepdrill-core' });
+    for (const extra of [[], ['--replace']]) {
+      expect(await cli('bank', 'import', file, '--db', db, ...extra)).toEqual({
+        code: 1,
+        out: '',
+        err: `id: "deepdrill-core" is the built-in bank's id; give your bank its own id\n`,
+      });
+    }
+    expect(databaseBytes(db)).toEqual(before);
+    expect(active(db, 'deepdrill-core')).toBe(builtinPack.items.length);
+  });
+
+  it('takes over a bank from another file only with --replace; the same file updates in place', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'app.db');
+    const week1 = writePack(dir, 'week1.json', samplePack());
+    expect((await cli('bank', 'import', week1, '--db', db)).out).toBe(
+      'imported bank sample-bank: 6 added, 0 updated, 0 unchanged, 0 retired\n',
+    );
+    const pack = samplePack();
+    const other = writePack(tempDir(), 'copy.json', { ...pack, items: pack.items.slice(0, 2) });
+    const before = databaseBytes(db);
+    const refused = await cli('bank', 'import', other, '--db', db);
+    expect(refused).toMatchObject({ code: 1, out: '' });
+    expect(refused.err).toBe(
+      'id: bank "sample-bank" is already installed from the file "week1.json", not "copy.json"; to replace it with this file, import again with --replace (bank import FILE --db DB --replace), or give this bank its own id\n',
+    );
+    expect(databaseBytes(db)).toEqual(before);
+    expect(active(db, 'sample-bank')).toBe(6);
+    // week1.json from another folder is the same file name: the normal update path.
+    const edited = samplePack();
+    edited.items[0] = { ...edited.items[0], difficulty: 3 };
+    const moved = writePack(tempDir(), 'week1.json', edited);
+    expect((await cli('bank', 'import', moved, '--db', db)).out).toBe(
+      'imported bank sample-bank: 0 added, 1 updated, 5 unchanged, 0 retired\n',
+    );
+    // Replaced: copy.json's two items (the first back at difficulty 2), the other four retired.
+    expect((await cli('bank', 'import', other, '--db', db, '--replace')).out).toBe(
+      'imported bank sample-bank: 0 added, 1 updated, 1 unchanged, 4 retired\n',
+    );
+    expect(active(db, 'sample-bank')).toBe(2);
+  });
+});
+
 describe('bank identity of Moodle files', () => {
   const fixtures = join(__dirname, '../../tests/fixtures/moodle');
   const bankIds = (db: string) => {
@@ -242,9 +313,15 @@ describe('bank identity of Moodle files', () => {
     expect(first.out).toMatch(
       /^imported bank sample-bank-gift: \d+ added, 0 updated, 0 unchanged, 0 retired\n$/,
     );
-    // The same questions under the export's own name: the same bank, nothing added or retired
-    // (each question's source names the file it came from, so they count as updated).
-    expect((await cli('bank', 'import', out, '--db', db)).out).toMatch(
+    // The same bank id under the export's own name is another file: refused unless replaced.
+    expect(await cli('bank', 'import', out, '--db', db)).toMatchObject({
+      code: 1,
+      out: '',
+      err: 'id: bank "sample-bank-gift" is already installed from the file "renamed by the teacher.gift", not "export.gift"; to replace it with this file, import again with --replace (bank import FILE --db DB --replace), or give this bank its own id\n',
+    });
+    // Replaced: the same bank, nothing added or retired (each question's source names the
+    // file it came from, so they count as updated).
+    expect((await cli('bank', 'import', out, '--db', db, '--replace')).out).toMatch(
       /^imported bank sample-bank-gift: 0 added, \d+ updated, 0 unchanged, 0 retired\n$/,
     );
     expect(bankIds(db)).toEqual([{ id: 'sample-bank' }, { id: 'sample-bank-gift' }]);
@@ -254,10 +331,7 @@ describe('bank identity of Moodle files', () => {
 describe('bank export', () => {
   it('exports the only imported bank by default, atomically, equal to the parsed pack', async () => {
     const dir = tempDir();
-    const db = join(dir, 'app.db');
-    const app = openDatabase(db);
-    app.close();
-    await cli('bank', 'import', writePack(dir, 'pack.json', builtinPack), '--db', db);
+    const db = seededDb(dir);
     await cli('bank', 'import', writePack(dir, 'pack.json', samplePack()), '--db', db);
     const out = join(dir, 'out.json');
     expect(await cli('bank', 'export', '--db', db, '--out', out)).toEqual({
@@ -300,8 +374,9 @@ describe('bank export', () => {
       `wrote ${out}: ${builtinPack.items.length} items, ${builtinPack.topics.length} topics\n`,
     );
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(bankPackSchema.parse(builtinPack));
-    const db = join(dir, 'app.db');
-    expect((await cli('bank', 'import', out, '--db', db)).code).toBe(0);
+    expect((await cli('bank', 'validate', out)).code).toBe(0);
+    // In a database the app seeded, the built-in bank exports the same file.
+    const db = seededDb(dir);
     const again = join(dir, 'again.json');
     expect(
       (await cli('bank', 'export', '--db', db, '--bank', builtinPack.id, '--out', again)).code,

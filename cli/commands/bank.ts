@@ -4,7 +4,7 @@ import { builtinPack } from '../../db/builtin';
 import { DatabaseOpenError, openDatabase, type Db } from '../../db/connection';
 import { DatabaseFromFutureError } from '../../db/migrations';
 import { BankExportError, exportPack, listBanks } from '../../db/bank/export';
-import { importPack, importValidatedPack } from '../../db/bank/import';
+import { importPack, importValidatedPack, sourceFileName } from '../../db/bank/import';
 import { readBankText, type BankFileReading } from '../../db/bank/read-file';
 import {
   DEFAULT_EXPORT_VARIANTS,
@@ -17,8 +17,9 @@ import type { BankPack } from '../../db/bank/schema';
 import { UsageError, parseArgs, requireFlag, type CliIo, type Command } from '../io';
 
 const usage =
-  'usage: bank validate FILE | bank import FILE --db DB | bank export (--db DB [--bank ID] | --builtin) --out FILE [--format json|gift|moodle-xml [--variants N]] [--json]\n' +
+  'usage: bank validate FILE | bank import FILE --db DB [--replace] | bank export (--db DB [--bank ID] | --builtin) --out FILE [--format json|gift|moodle-xml [--variants N]] [--json]\n' +
   '  FILE: a DeepDrill pack (.json), GIFT (.gift) or Moodle XML (.xml)\n' +
+  '  --replace: replace a bank of the same id imported from another file\n' +
   `  --variants N: fixed questions written per template item (seeds 0..N-1; default ${DEFAULT_EXPORT_VARIANTS}, 0 leaves templates out)`;
 
 function printProblems(io: CliIo, problems: readonly PackProblem[]): void {
@@ -128,7 +129,7 @@ async function validate(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['db']);
+  const parsed = parseArgs(args, ['db'], ['replace']);
   if (parsed.positional.length !== 1) throw new UsageError(usage);
   const dbFile = requireFlag(parsed, 'db');
   // Checked before the database is even opened: a bad file never touches it.
@@ -140,7 +141,10 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   }
   const db = open(dbFile);
   try {
-    const report = importValidatedPack(db, result.pack);
+    const report = importValidatedPack(db, result.pack, {
+      sourceFile: sourceFileName(parsed.positional[0]),
+      replace: parsed.flags.get('replace') === true,
+    });
     if (!report.ok) {
       printProblems(io, report.problems);
       return 1;
@@ -173,7 +177,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     // Through an in-memory import: validated, and laid out exactly as a database export.
     const memory = openDatabase(':memory:');
     try {
-      const report = importPack(memory, builtinPack);
+      const report = importPack(memory, builtinPack, { builtin: true });
       if (!report.ok) {
         printProblems(io, report.problems);
         return 1;

@@ -64,7 +64,7 @@ describe('doctor', () => {
     expect(JSON.parse(out)).toEqual({
       ok: true,
       integrity: 'ok',
-      schemaVersion: 40,
+      schemaVersion: 50,
       attempts: 2,
       problems: [],
     });
@@ -88,7 +88,7 @@ describe('doctor', () => {
       expect(JSON.parse(out)).toEqual({
         ok: true,
         integrity: 'ok',
-        schemaVersion: 40,
+        schemaVersion: 50,
         attempts: 2,
         problems: [],
         note: `the folder ${dirname(file)} is read-only: DeepDrill can read this database but cannot save to it there; a copy was checked`,

@@ -51,7 +51,7 @@ describe('the built-in bank', () => {
       item.options.reverse();
       choiceItems++;
     }
-    expect(importPack(db, older)).toMatchObject({ ok: true });
+    expect(importPack(db, older, { builtin: true })).toMatchObject({ ok: true });
     const update = ensureBuiltinBank(db);
     expect(update).toMatchObject({
       ok: true,

@@ -25,7 +25,7 @@ export function builtinBankHash(): string {
 export function ensureBuiltinBank(db: Db, now?: number): BankImportReport | null {
   const hash = builtinBankHash();
   if (getSetting(db, hashKey) === hash) return null;
-  const report = importPack(db, builtinPack, { now });
+  const report = importPack(db, builtinPack, { now, builtin: true });
   if (!report.ok) {
     const first = report.problems
       .slice(0, 5)

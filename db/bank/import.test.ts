@@ -5,7 +5,9 @@ import { listTemplates } from '../../core/templates';
 import { openDatabase, type Db } from '../connection';
 import { loadQuestion, listQuestionIds } from '../queries/questions';
 import { exportPack } from './export';
-import { importPack } from './import';
+import { builtinPack } from '../builtin';
+import { ensureBuiltinBank } from './builtin';
+import { importPack, sourceFileName } from './import';
 import { bankPackSchema, type BankItemInput, type BankPackInput } from './schema';
 import { databaseBytes, samplePack, syntheticPack, tempDir, tutoringPack } from './test-fixtures';
 
@@ -416,6 +418,118 @@ describe('importPack refusals leave the database byte-for-byte unchanged', () =>
     expect(count(db, `SELECT count(*) FROM questions WHERE bank_id = 'third-bank'`)).toBe(0);
     db.close();
     expect(databaseBytes(file)).toEqual(before);
+  });
+});
+
+describe('bank ids: the built-in id is reserved, a bank belongs to its file', () => {
+  const active = (db: Db, bankId: string): number =>
+    count(db, 'SELECT count(*) FROM questions WHERE bank_id = ? AND retired = 0', bankId);
+  const sourceOf = (db: Db, bankId: string): unknown =>
+    db.prepare('SELECT source_file FROM banks WHERE id = ?').pluck().get(bankId);
+  /** The sample pack without its last item: imported over the bank, that item would retire. */
+  const shorter = (): BankPackInput => {
+    const pack = samplePack();
+    return { ...pack, items: pack.items.slice(0, -1) };
+  };
+
+  it('refuses a pack stating the built-in id, even with replace; the built-in questions stay', () => {
+    const { db, file } = freshDb();
+    ensureBuiltinBank(db);
+    db.close();
+    const before = databaseBytes(file);
+    const again = openDatabase(file);
+    open.push(again);
+    // The issue's case: a 6-item pack named like the built-in bank.
+    const takeover = { ...samplePack(), id: builtinPack.id };
+    for (const replace of [false, true]) {
+      expect(importPack(again, takeover, { sourceFile: 'takeover.json', replace })).toEqual({
+        ok: false,
+        bankId: 'deepdrill-core',
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        retired: 0,
+        problems: [
+          {
+            path: 'id',
+            message: `"deepdrill-core" is the built-in bank's id; give your bank its own id`,
+          },
+        ],
+      });
+    }
+    expect(active(again, 'deepdrill-core')).toBe(builtinPack.items.length);
+    again.close();
+    expect(databaseBytes(file)).toEqual(before);
+  });
+
+  it('refuses a bank imported from another file until asked to replace it', () => {
+    const { db, file } = freshDb();
+    expect(importPack(db, samplePack(), { sourceFile: 'week1.json' })).toMatchObject({ ok: true });
+    db.close();
+    const before = databaseBytes(file);
+    const again = openDatabase(file);
+    open.push(again);
+    const refused = importPack(again, shorter(), { sourceFile: 'other.json' });
+    expect(refused.ok).toBe(false);
+    expect(refused.problems).toEqual([
+      {
+        path: 'id',
+        message:
+          'bank "sample-bank" is already installed from the file "week1.json", not "other.json"; to replace it with this file, import again with --replace (bank import FILE --db DB --replace), or give this bank its own id',
+      },
+    ]);
+    again.close();
+    expect(databaseBytes(file)).toEqual(before);
+
+    const third = openDatabase(file);
+    open.push(third);
+    expect(importPack(third, shorter(), { sourceFile: 'other.json', replace: true })).toEqual({
+      ok: true,
+      bankId: 'sample-bank',
+      added: 0,
+      updated: 0,
+      unchanged: 5,
+      retired: 1,
+      problems: [],
+    });
+    expect(active(third, 'sample-bank')).toBe(5);
+    // The bank now belongs to the replacing file: that one updates, the first one is refused.
+    expect(sourceOf(third, 'sample-bank')).toBe('other.json');
+    expect(importPack(third, samplePack(), { sourceFile: 'other.json' })).toMatchObject({
+      ok: true,
+      added: 0,
+      updated: 1,
+      unchanged: 5,
+    });
+    expect(importPack(third, samplePack(), { sourceFile: 'week1.json' }).ok).toBe(false);
+  });
+
+  it('re-importing from the same file name updates in place without replace', () => {
+    const { db } = freshDb();
+    importPack(db, samplePack(), { sourceFile: 'week1.json' });
+    expect(importPack(db, shorter(), { sourceFile: 'week1.json' })).toMatchObject({
+      ok: true,
+      added: 0,
+      unchanged: 5,
+      retired: 1,
+    });
+    expect(active(db, 'sample-bank')).toBe(5);
+    expect(sourceOf(db, 'sample-bank')).toBe('week1.json');
+  });
+
+  it('a bank installed before file names were kept takes the next file that updates it', () => {
+    const { db } = freshDb();
+    importPack(db, samplePack());
+    expect(sourceOf(db, 'sample-bank')).toBeNull();
+    expect(importPack(db, samplePack(), { sourceFile: 'week1.json' })).toMatchObject({ ok: true });
+    expect(sourceOf(db, 'sample-bank')).toBe('week1.json');
+    expect(importPack(db, samplePack(), { sourceFile: 'other.json' }).ok).toBe(false);
+  });
+
+  it('keeps a file base name whatever the separators', () => {
+    expect(sourceFileName('/home/a/banks/week1.json')).toBe('week1.json');
+    expect(sourceFileName('C:\\Users\\a\\week1.gift')).toBe('week1.gift');
+    expect(sourceFileName('week1.xml')).toBe('week1.xml');
   });
 });
 

@@ -6,6 +6,7 @@
  * bank read once into a map, options, hints and parts inserted several rows per statement.
  */
 import type { Statement } from 'better-sqlite3';
+import { builtinBankId } from '../builtin/id';
 import type { Db } from '../connection';
 import { groupByQuestion } from '../queries/questions';
 import type { BankItem, BankPack, BankQuestionPart } from './schema';
@@ -29,7 +30,20 @@ export interface BankImportReport {
 export interface ImportOptions {
   /** Timestamp stored as `imported_at` / `created_at` (ms since epoch); default `Date.now()`. */
   readonly now?: number;
+  /**
+   * Base name of the file the pack was read from, stored with the bank. A bank last imported
+   * from another file is replaced only with {@link replace}; the same name is the normal update
+   * path. Left out, the check is skipped and the stored name kept.
+   */
+  readonly sourceFile?: string;
+  /** Replace a bank that was imported from another file (`bank import --replace`). */
+  readonly replace?: boolean;
+  /** Only the built-in seeding: allows the reserved id {@link builtinBankId}. */
+  readonly builtin?: boolean;
 }
+
+/** The base name of a file path, `/` or `\\` separated (what {@link ImportOptions.sourceFile} stores). */
+export const sourceFileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
 /** Position given to a bank's topics that its latest pack no longer lists. */
 export const DROPPED_TOPIC_POSITION = -1;
@@ -93,7 +107,8 @@ const HINT_COLUMNS = 4;
 const PART_COLUMNS = 10;
 
 interface Statements {
-  upsertBank: Statement<[string, string, string, string | null, number]>;
+  upsertBank: Statement<[string, string, string, string | null, number, string | null]>;
+  bankSource: Statement<[string], { source_file: string | null }>;
   topicOwners: Statement<[string], { id: string; bank_id: string }>;
   upsertTopic: Statement<[string, string, string, number]>;
   dropTopics: Statement<[number, string, string]>;
@@ -137,10 +152,13 @@ function statements(db: Db): Statements {
   if (s === undefined) {
     s = {
       upsertBank: db.prepare(`
-        INSERT INTO banks (id, title, license, description, imported_at) VALUES (?, ?, ?, ?, ?)
+        INSERT INTO banks (id, title, license, description, imported_at, source_file)
+        VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET
           title = excluded.title, license = excluded.license,
-          description = excluded.description, imported_at = excluded.imported_at`),
+          description = excluded.description, imported_at = excluded.imported_at,
+          source_file = coalesce(excluded.source_file, banks.source_file)`),
+      bankSource: db.prepare(`SELECT source_file FROM banks WHERE id = ?`),
       topicOwners: db.prepare(
         `SELECT id, bank_id FROM topics WHERE id IN (SELECT value FROM json_each(?))`,
       ),
@@ -492,9 +510,30 @@ const failed = (bankId: string | null, problems: PackProblem[]): BankImportRepor
 });
 
 /**
- * Imports an already validated pack (see {@link importPack}); the database-level rules (topic
- * ids owned by another bank, an item's type changed) are checked inside the transaction before
- * anything is written.
+ * Why `pack` may not take its bank id, or null: the built-in id is reserved, and a bank last
+ * imported from another file is replaced only when asked to.
+ */
+function idProblem(s: Statements, pack: BankPack, options: ImportOptions): PackProblem | null {
+  if (pack.id === builtinBankId && options.builtin !== true) {
+    return {
+      path: 'id',
+      message: `"${builtinBankId}" is the built-in bank's id; give your bank its own id`,
+    };
+  }
+  const from = options.sourceFile;
+  if (from === undefined || options.replace === true) return null;
+  const stored = s.bankSource.get(pack.id)?.source_file ?? null;
+  if (stored === null || stored === from) return null;
+  return {
+    path: 'id',
+    message: `bank "${pack.id}" is already installed from the file "${stored}", not "${from}"; to replace it with this file, import again with --replace (bank import FILE --db DB --replace), or give this bank its own id`,
+  };
+}
+
+/**
+ * Imports an already validated pack (see {@link importPack}); the database-level rules (the
+ * bank id reserved or installed from another file, topic ids owned by another bank, an item's
+ * type changed) are checked inside the transaction before anything is written.
  */
 export function importValidatedPack(
   db: Db,
@@ -504,6 +543,8 @@ export function importValidatedPack(
   const now = options.now ?? Date.now();
   const s = statements(db);
   const run = db.transaction((): BankImportReport => {
+    const taken = idProblem(s, pack, options);
+    if (taken !== null) return failed(pack.id, [taken]);
     const problems: PackProblem[] = [];
     const topicIds = pack.topics.map((t) => t.id);
     for (const owner of s.topicOwners.all(JSON.stringify(topicIds))) {
@@ -526,7 +567,14 @@ export function importValidatedPack(
     });
     if (problems.length > 0) return failed(pack.id, problems);
 
-    s.upsertBank.run(pack.id, pack.title, pack.license, pack.description ?? null, now);
+    s.upsertBank.run(
+      pack.id,
+      pack.title,
+      pack.license,
+      pack.description ?? null,
+      now,
+      options.sourceFile ?? null,
+    );
     pack.topics.forEach((topic, position) => {
       s.upsertTopic.run(topic.id, topic.title, pack.id, position);
     });

@@ -34,6 +34,7 @@ import { gansItems } from './items/gans';
 import { trainingDiagnosticsItems } from './items/training-diagnostics';
 import { transferLearningItems } from './items/transfer-learning';
 import { upsamplingItems } from './items/upsampling';
+import { builtinBankId } from './id';
 import { builtinTopics } from './topics';
 
 /** All items of the built-in bank, grouped by topic in the order of {@link builtinTopics}. */
@@ -74,7 +75,7 @@ export const builtinItems: readonly BankItemInput[] = [
 export const builtinPack: BankPackInput = {
   format: 'deepdrill-bank',
   version: 1,
-  id: 'deepdrill-core',
+  id: builtinBankId,
   title: 'DeepDrill core: deep-learning fundamentals',
   license: 'CC-BY-4.0',
   description:

@@ -3,6 +3,7 @@ import { migration0010 } from './0010-initial';
 import { migration0020 } from './0020-answer-path';
 import { migration0030 } from './0030-tutoring';
 import { migration0040 } from './0040-xapi-outbox';
+import { migration0050 } from './0050-bank-source';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
@@ -11,6 +12,7 @@ export const migrations: readonly Migration[] = [
   migration0020,
   migration0030,
   migration0040,
+  migration0050,
 ];
 
 /** The schema version this build writes (`PRAGMA user_version`). */

@@ -2,7 +2,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPack } from '../../db/bank/import';
 import { badPacks, databaseBytes, samplePack, tempDir } from '../../db/bank/test-fixtures';
+import { builtinPack } from '../../db/builtin';
 import { openDatabase, type Db } from '../../db/connection';
+import { startApp, type RunningApp } from '../bootstrap';
+import type { AppInfo, ImportReport } from '../contract';
+import { dispatch } from '../dispatch';
 import { bankUseCases } from './bank';
 import type { ServiceDeps } from './deps';
 
@@ -151,5 +155,97 @@ describe('listQuestions and previewQuestion', () => {
     await expect(api.previewQuestion({ questionId: 424_242 })).rejects.toMatchObject({
       code: 'not-found',
     });
+  });
+});
+
+describe('importBank through dispatch: bank ids that belong to another bank', () => {
+  const apps: RunningApp[] = [];
+  afterEach(() => {
+    for (const app of apps.splice(0)) app.stop();
+  });
+
+  async function call<T>(app: RunningApp, method: 'importBank' | 'getAppInfo', input: unknown) {
+    const result = await dispatch(app.service, method, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as T;
+  }
+  const importBank = (app: RunningApp, input: unknown) =>
+    call<ImportReport>(app, 'importBank', input);
+  const activeQuestions = async (app: RunningApp) =>
+    (await call<AppInfo>(app, 'getAppInfo', undefined)).questionCount;
+
+  for (const where of ['on the service thread', 'in the import worker'] as const) {
+    const start = (): RunningApp => {
+      const app = startApp({
+        dbPath: join(tempDir(), 'app.db'),
+        mode: 'browser',
+        sweepIntervalMs: 60_000,
+        ...(where === 'in the import worker' ? { importWorker: { kind: 'typescript' } } : {}),
+      });
+      apps.push(app);
+      return app;
+    };
+
+    it(`refuses the built-in id, replace or not, ${where}; the built-in questions stay`, async () => {
+      const app = start();
+      // Seeded on first start: every built-in item is asked.
+      expect(await activeQuestions(app)).toBe(builtinPack.items.length);
+      const content = JSON.stringify({ ...samplePack(), id: 'deepdrill-core' });
+      for (const replace of [undefined, true]) {
+        const report = await importBank(app, { fileName: 'my-bank.json', content, replace });
+        expect(report).toMatchObject({ ok: false, added: 0, retired: 0 });
+        expect(report.problems).toEqual([
+          {
+            path: 'id',
+            message: `"deepdrill-core" is the built-in bank's id; give your bank its own id`,
+          },
+        ]);
+      }
+      expect(await activeQuestions(app)).toBe(builtinPack.items.length);
+    }, 60_000);
+
+    it(`replaces a bank from another file only with replace: true, ${where}`, async () => {
+      const app = start();
+      const builtin = builtinPack.items.length;
+      const week1 = JSON.stringify(samplePack());
+      expect(await importBank(app, { fileName: 'week1.json', content: week1 })).toMatchObject({
+        ok: true,
+        added: 6,
+      });
+      const pack = samplePack();
+      const copy = JSON.stringify({ ...pack, items: pack.items.slice(0, 2) });
+      const refused = await importBank(app, { fileName: 'copy.json', content: copy });
+      expect(refused.ok).toBe(false);
+      expect(refused.problems[0].message).toMatch(
+        /^bank "sample-bank" is already installed from the file "week1\.json", not "copy\.json"; to replace it with this file, import again with --replace/,
+      );
+      expect(await activeQuestions(app)).toBe(builtin + 6);
+      // The normal update path: the same file name again, changed, without replace.
+      const edited = samplePack();
+      edited.items[0] = { ...edited.items[0], difficulty: 3 };
+      expect(
+        await importBank(app, { fileName: 'week1.json', content: JSON.stringify(edited) }),
+      ).toMatchObject({ ok: true, added: 0, updated: 1, unchanged: 5, retired: 0 });
+      // Replaced: copy.json's two items stay (the first back at difficulty 2), four retire.
+      expect(
+        await importBank(app, { fileName: 'copy.json', content: copy, replace: true }),
+      ).toMatchObject({ ok: true, added: 0, updated: 1, unchanged: 1, retired: 4 });
+      expect(await activeQuestions(app)).toBe(builtin + 2);
+    }, 60_000);
+  }
+
+  it('rejects a replace field that is not a boolean as invalid input', async () => {
+    const app = startApp({
+      dbPath: join(tempDir(), 'app.db'),
+      mode: 'browser',
+      sweepIntervalMs: 60_000,
+    });
+    apps.push(app);
+    const result = await dispatch(app.service, 'importBank', {
+      fileName: 'week1.json',
+      content: JSON.stringify(samplePack()),
+      replace: 'yes',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

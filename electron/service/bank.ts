@@ -1,6 +1,6 @@
 import { resolveQuestion } from '../../core/resolve';
 import { TemplateError, listTemplates } from '../../core/templates';
-import { importValidatedPack } from '../../db/bank/import';
+import { importValidatedPack, sourceFileName } from '../../db/bank/import';
 import { readBankText } from '../../db/bank/read-file';
 import { searchQuestions } from '../../db/queries/bank-search';
 import { loadQuestion, summarizeStem, type StoredQuestion } from '../../db/queries/questions';
@@ -40,7 +40,12 @@ function capped(report: ImportReport): ImportReport {
 }
 
 /** The file's text read, validated and written here, on the calling thread. */
-function importHere(deps: ServiceDeps, fileName: string, content: string): ImportReport {
+function importHere(
+  deps: ServiceDeps,
+  fileName: string,
+  content: string,
+  replace: boolean,
+): ImportReport {
   const reading = readBankText(fileName, content);
   if (!reading.ok) {
     return {
@@ -55,7 +60,11 @@ function importHere(deps: ServiceDeps, fileName: string, content: string): Impor
       unsupportedCount: reading.unsupportedCount,
     };
   }
-  const report = importValidatedPack(deps.db, reading.pack, { now: deps.clock.now() });
+  const report = importValidatedPack(deps.db, reading.pack, {
+    now: deps.clock.now(),
+    sourceFile: sourceFileName(fileName),
+    replace,
+  });
   return {
     ...report,
     unsupported: reading.unsupported,
@@ -130,7 +139,7 @@ export function bankUseCases(deps: ServiceDeps): BankUseCases {
       }
       return { item: listItem(question), view: learnerView(question, withAnswer === true) };
     },
-    async importBank({ fileName, content }): Promise<ImportReport> {
+    async importBank({ fileName, content, replace }): Promise<ImportReport> {
       if (deps.lockdown.hideImport) {
         throw new ServiceError('forbidden', 'importing banks is turned off on this installation');
       }
@@ -145,7 +154,7 @@ export function bankUseCases(deps: ServiceDeps): BankUseCases {
         const worker = deps.importWorker;
         const report =
           worker === undefined
-            ? importHere(deps, fileName, content)
+            ? importHere(deps, fileName, content, replace === true)
             : await importInWorker(
                 worker,
                 {
@@ -153,6 +162,7 @@ export function bankUseCases(deps: ServiceDeps): BankUseCases {
                   fileName,
                   content,
                   now: deps.clock.now(),
+                  replace: replace === true,
                   nativeBinding: deps.nativeBinding,
                 },
                 (phase, questions) => {

@@ -5,7 +5,7 @@
  * phase as it goes. Only data crosses the thread boundary.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { importValidatedPack } from '../../db/bank/import';
+import { importValidatedPack, sourceFileName } from '../../db/bank/import';
 import { readBankText } from '../../db/bank/read-file';
 import { openDatabase } from '../../db/connection';
 import type { ImportJobInput, ImportJobMessage } from './import-worker';
@@ -37,7 +37,11 @@ function run(input: ImportJobInput): void {
   post({ type: 'progress', phase: 'writing', questions: reading.pack.items.length });
   const db = openDatabase(input.dbPath, { nativeBinding: input.nativeBinding });
   try {
-    const report = importValidatedPack(db, reading.pack, { now: input.now });
+    const report = importValidatedPack(db, reading.pack, {
+      now: input.now,
+      sourceFile: sourceFileName(input.fileName),
+      replace: input.replace === true,
+    });
     post({
       type: 'done',
       report: {

@@ -21,6 +21,8 @@ export interface ImportJobInput {
   readonly fileName: string;
   readonly content: string;
   readonly now: number;
+  /** Replace a bank of the same id imported from another file. */
+  readonly replace?: boolean;
   readonly nativeBinding?: string;
 }
 
