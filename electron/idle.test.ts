@@ -13,13 +13,21 @@ describe('idle maintenance between a learner’s actions', () => {
     const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
     for (let i = 0; i < 10; i++) insert.run(`k${i}`, 'v');
     // Short-lived garbage well above the threshold, as a quiz start's rows and views leave.
+    // Allocated until the young generation holds 2 MB (a scavenge may land while allocating).
     let sink = 0;
-    for (let i = 0; i < 40_000; i++) sink += { i, text: `row ${i}` }.text.length;
+    let i = 0;
+    do {
+      for (let j = 0; j < 1000; j++) sink += { i, text: `row ${i} ${j}` }.text.length;
+      i++;
+    } while (i < 10_000 && (i < 40 || youngGenerationUsed() < 2 * 1024 * 1024));
     expect(sink).toBeGreaterThan(0);
-    expect(youngGenerationUsed()).toBeGreaterThan(youngGarbageThreshold);
+    const before = youngGenerationUsed();
+    expect(before).toBeGreaterThan(youngGarbageThreshold);
     const work = idleMaintenance(db);
     expect(work.collected).toBe(true);
-    expect(youngGenerationUsed()).toBeLessThan(youngGarbageThreshold);
+    // The garbage is gone; what survives (the test runner's own live objects, copied once
+    // within the young generation) is a fraction of it.
+    expect(youngGenerationUsed()).toBeLessThan(before / 2);
     expect(work.checkpoint.checkpointed).toBe(work.checkpoint.walPages);
     expect(work.checkpoint.rewound).toBe(true);
     // Nothing new since: the next tick neither writes nor collects.

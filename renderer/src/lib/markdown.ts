@@ -37,11 +37,14 @@ export function escapeHtml(text: string): string {
  */
 export const maxSourceChars = 50_000;
 export const maxFormulaChars = 3_000;
-export const mathBudgetMs = 400;
-/** Typeset HTML one text may produce (sanitising it costs time too): about 20 large formulas. */
-export const maxMathHtmlChars = 300_000;
-/** Typeset HTML one task (one screen's render) may produce. */
-export const maxTaskMathHtmlChars = 1_200_000;
+export const mathBudgetMs = 300;
+/**
+ * Typeset HTML one text may produce (sanitising and laying it out cost time too): a dozen
+ * ordinary matrices, or two 9×9 matrices of fractions.
+ */
+export const maxMathHtmlChars = 150_000;
+/** Typeset HTML one task (one screen's render) may produce: Chromium lays it out in well under a second. */
+export const maxTaskMathHtmlChars = 250_000;
 let taskMathHtmlChars = 0;
 
 let mathSpentMs = 0;
@@ -194,6 +197,8 @@ const purifier = DOMPurify();
 purifier.addHook('afterSanitizeAttributes', (node) => {
   const style = node.getAttribute('style');
   if (style !== null) node.setAttribute('style', clampStyle(style));
+  // A wide table scrolls in its own box: the keyboard must reach it to scroll it.
+  if (node.nodeName === 'TABLE') node.setAttribute('tabindex', '0');
   if (node.nodeName === 'A') {
     const href = node.getAttribute('href');
     if (href === null || !isSafeHref(href)) {
