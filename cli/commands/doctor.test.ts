@@ -55,19 +55,16 @@ function makeReadOnly(folder: string): () => void {
   return () => chmodSync(folder, 0o755);
 }
 
+/** What doctor reports for {@link healthyDb}: the latest schema, its two answers, no problem. */
+const healthyReport = { ok: true, integrity: 'ok', schemaVersion: 50, attempts: 2, problems: [] };
+
 describe('doctor', () => {
   it('reports a healthy database as JSON and exits 0', async () => {
     const file = await healthyDb();
     const { code, out, err } = await run(['doctor', '--db', file, '--json']);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({
-      ok: true,
-      integrity: 'ok',
-      schemaVersion: 50,
-      attempts: 2,
-      problems: [],
-    });
+    expect(JSON.parse(out)).toEqual(healthyReport);
     const text = await run(['doctor', '--db', file]);
     expect(text.out).toContain('integrity: ok');
     expect(text.out).toContain('no problems found');
@@ -86,11 +83,7 @@ describe('doctor', () => {
       expect(err).toBe('');
       expect(code).toBe(0);
       expect(JSON.parse(out)).toEqual({
-        ok: true,
-        integrity: 'ok',
-        schemaVersion: 50,
-        attempts: 2,
-        problems: [],
+        ...healthyReport,
         note: `the folder ${dirname(file)} is read-only: DeepDrill can read this database but cannot save to it there; a copy was checked`,
       });
       expect((await run(['doctor', '--db', file])).out).toMatch(

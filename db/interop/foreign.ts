@@ -58,12 +58,6 @@ export const MAX_FOREIGN_CHARS = MAX_PACK_BYTES;
  */
 export const MAX_LISTED_UNSUPPORTED = 200;
 
-/**
- * Most questions one file may convert to: a pack's limit. Checked while reading: the reader
- * stops at the first question over it, so memory stays bounded whatever the file holds.
- */
-export const MAX_IMPORT_ITEMS = MAX_PACK_ITEMS;
-
 /** Explanation given to questions that came without any feedback (the pack requires one). */
 export function noExplanation(formatName: string): string {
   return `Imported from ${formatName}; no explanation was provided.`;
@@ -202,7 +196,7 @@ export class PackAssembler {
   private readonly unsupportedList: UnsupportedQuestion[] = [];
   private unsupportedCount = 0;
   private problemCount = 0;
-  /** Set when the file has more questions than {@link MAX_IMPORT_ITEMS}: readers stop. */
+  /** Set when the file has more questions than {@link MAX_PACK_ITEMS}: readers stop. */
   full = false;
 
   constructor(
@@ -236,12 +230,14 @@ export class PackAssembler {
     ordinal: number,
     preferredIds: readonly (string | null | undefined)[],
   ): void {
-    if (this.items.length >= MAX_IMPORT_ITEMS) {
+    // A pack's limit, checked while reading: the reader stops at the first question over it,
+    // so memory stays bounded whatever the file holds.
+    if (this.items.length >= MAX_PACK_ITEMS) {
       if (!this.full) {
         this.full = true;
         this.problem(
           position,
-          `the file has more than ${MAX_IMPORT_ITEMS} questions; split it into smaller files`,
+          `the file has more than ${MAX_PACK_ITEMS} questions; split it into smaller files`,
         );
       }
       return;

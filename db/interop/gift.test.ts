@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bankPackSchema, type BankItemInput } from '../bank/schema';
-import { validatePack } from '../bank/validate';
-import { MAX_IMPORT_ITEMS, MAX_LISTED_UNSUPPORTED, type ForeignImport } from './foreign';
+import { MAX_PACK_ITEMS, validatePack } from '../bank/validate';
+import { MAX_LISTED_UNSUPPORTED, type ForeignImport } from './foreign';
 import { looksLikeGift, parseGift, unescapeGift } from './gift';
 
 const fixturePath = join(__dirname, '../../tests/fixtures/interop/sample.gift');
@@ -422,14 +422,14 @@ describe('parseGift on huge files', () => {
   });
 
   it('stops reading at the first question over the limit and says to split the file', () => {
-    const text = 'Q{T}\n\n'.repeat(MAX_IMPORT_ITEMS + 5);
+    const text = 'Q{T}\n\n'.repeat(MAX_PACK_ITEMS + 5);
     const result = parse(text);
     expect(result.pack).toBeNull();
     expect(result.problems).toEqual([
       {
         // Question N + 1 starts on line 2N + 1.
-        path: `line ${2 * MAX_IMPORT_ITEMS + 1}`,
-        message: `the file has more than ${MAX_IMPORT_ITEMS} questions; split it into smaller files`,
+        path: `line ${2 * MAX_PACK_ITEMS + 1}`,
+        message: `the file has more than ${MAX_PACK_ITEMS} questions; split it into smaller files`,
       },
     ]);
   });
