@@ -74,9 +74,9 @@ describe('assignment status', () => {
     expect(assignmentStatus(week3, accept, [], due + 3 * DAY)).toBe('missed');
     // No maxDaysLate: late work is taken for good.
     expect(assignmentStatus(week3, penalty, [], due + 400 * DAY)).toBe('late');
-    expect(
-      assignmentStatus(week3, accept, [finished(1, due + DAY, 1)], due + 3 * DAY + 1),
-    ).toBe('closed');
+    expect(assignmentStatus(week3, accept, [finished(1, due + DAY, 1)], due + 3 * DAY + 1)).toBe(
+      'closed',
+    );
   });
 });
 

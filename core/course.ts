@@ -144,11 +144,7 @@ export function assignmentStatus(
  * time); under `penalty`, `percentPerDay` × ⌈days late⌉ capped at `maxPercent`; 100 for work
  * the policy does not take (`refuse`, or after `maxDaysLate`).
  */
-export function latePenaltyPercent(
-  assignment: Assignment,
-  policy: LatePolicy,
-  at: number,
-): number {
+export function latePenaltyPercent(assignment: Assignment, policy: LatePolicy, at: number): number {
   const window = assignmentWindow(assignment, policy);
   if (at <= window.dueAt) return 0;
   if (window.closesAt !== null && at > window.closesAt) return 100;
