@@ -120,6 +120,12 @@ export const exportResultsSchema = z.strictObject({
 /** The xAPI home page of an export from the app when neither the learner nor the outbox gives one. */
 export const DEFAULT_XAPI_HOME_PAGE = 'http://localhost';
 
+/** A learner profile's name as typed (trimmed and checked by the service: 1–40 characters). */
+const profileName = z.string().max(200);
+/** A PIN as typed (checked by the service: 4 to 12 digits). */
+const profilePin = z.string().max(64);
+const profileRef = { profileId: id };
+
 /** Input schema of every method. Adding a method here without a handler fails to compile. */
 export const apiInputSchemas = {
   getAppInfo: z.void(),
@@ -161,6 +167,20 @@ export const apiInputSchemas = {
   listBackups: z.void(),
   restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
   exportResults: exportResultsSchema,
+  listProfiles: z.void(),
+  createProfile: z.strictObject({ name: profileName, pin: profilePin.optional() }),
+  /** Chooses who is studying (also unlocks the current profile); `pin` when it has one. */
+  switchProfile: z.strictObject({ ...profileRef, pin: profilePin.optional() }),
+  renameProfile: z.strictObject({ ...profileRef, name: profileName, pin: profilePin.optional() }),
+  /** Sets, changes or (with `pin: null`) removes a PIN; `currentPin` when it has one. */
+  setProfilePin: z.strictObject({
+    ...profileRef,
+    currentPin: profilePin.optional(),
+    pin: profilePin.nullable(),
+  }),
+  deleteProfile: z.strictObject({ ...profileRef, pin: profilePin.optional() }),
+  /** Back to "Who's studying?": nothing of the current profile is shown until one is chosen. */
+  lockProfile: z.void(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputSchemas;
@@ -463,6 +483,26 @@ export interface ExportedFile {
   readonly records: number;
 }
 
+/** One learner profile as the picker and Settings show it (never its PIN). */
+export interface ProfileSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly hasPin: boolean;
+  readonly lastUsedAt: number | null;
+}
+
+/** The profiles of this install and who is studying. */
+export interface ProfilesState {
+  readonly profiles: readonly ProfileSummary[];
+  /** The current profile (the one studying, or the one last chosen while locked). */
+  readonly currentId: number;
+  /**
+   * Nobody is chosen yet (at start with two or more profiles or a PIN, or after "Lock"): the
+   * page shows "Who's studying?", and calls about a learner's data are refused (`locked`).
+   */
+  readonly locked: boolean;
+}
+
 /** The application's use cases. Implemented once, in `electron/service`. */
 export interface AppApi {
   getAppInfo(): Promise<AppInfo>;
@@ -520,6 +560,19 @@ export interface AppApi {
   restoreBackup(input: ParsedInput<'restoreBackup'>): Promise<BackupInfo>;
   /** The learner's answers as CSV or xAPI JSON lines (refused while an exam runs: keys). */
   exportResults(input: ParsedInput<'exportResults'>): Promise<ExportedFile>;
+  listProfiles(): Promise<ProfilesState>;
+  /** Adds a profile (names unique ignoring case); does not switch to it. */
+  createProfile(input: ParsedInput<'createProfile'>): Promise<ProfilesState>;
+  /**
+   * Makes `profileId` the one studying. Refused with a wrong PIN (five in a row block PIN entry
+   * for 30 s) and while the current profile's exam runs (its keys must not reach anyone).
+   */
+  switchProfile(input: ParsedInput<'switchProfile'>): Promise<ProfilesState>;
+  renameProfile(input: ParsedInput<'renameProfile'>): Promise<ProfilesState>;
+  setProfilePin(input: ParsedInput<'setProfilePin'>): Promise<ProfilesState>;
+  /** Deletes a profile and all its quizzes, answers, mastery and reviews (never the last one). */
+  deleteProfile(input: ParsedInput<'deleteProfile'>): Promise<ProfilesState>;
+  lockProfile(): Promise<ProfilesState>;
 }
 
 // Compile-time check: the schema map and the interface name the same methods.
@@ -544,6 +597,8 @@ export type ApiErrorCode =
   | 'forbidden'
   /** The disk is full, read-only or failing: nothing was saved by this call (the message says what to do). */
   | 'storage'
+  /** Nobody is chosen to study yet (see `ProfilesState.locked`): the page shows the picker. */
+  | 'locked'
   | 'internal';
 
 export interface ApiErrorValue {

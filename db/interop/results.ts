@@ -43,6 +43,8 @@ export class ResultsExportError extends Error {
 type AttemptRow = Readonly<{
   id: number;
   learner: string;
+  /** The learner's xAPI account name (stable across renames of the profile). */
+  account: string;
   session_id: number;
   quiz_title: string;
   quiz_started: number;
@@ -70,6 +72,7 @@ type AttemptRow = Readonly<{
 type SessionRow = Readonly<{
   id: number;
   learner: string;
+  account: string;
   title: string;
   mode: string;
   created_at: number;
@@ -98,7 +101,7 @@ interface Statements {
 }
 
 const ATTEMPT_COLUMNS = `
-        SELECT a.id, l.name AS learner, a.session_id, s.title AS quiz_title,
+        SELECT a.id, l.name AS learner, coalesce(l.xapi_account, l.name) AS account, a.session_id, s.title AS quiz_title,
                s.created_at AS quiz_started, a.position, q.bank_id, q.item_id, a.question_id,
                a.question_version, q.type, a.topic_id, t.title AS topic_title, a.response,
                a.score, a.correct, a.answered_at, a.duration_ms, a.variant_seed, i.option_seed,
@@ -115,7 +118,7 @@ const ATTEMPT_COLUMNS = `
           ON mc.learner_id = a.learner_id AND mc.misconception_id = a.misconception_id`;
 
 const SESSION_COLUMNS = `
-        SELECT s.id, l.name AS learner, s.title, s.mode, s.created_at, s.finished_at,
+        SELECT s.id, l.name AS learner, coalesce(l.xapi_account, l.name) AS account, s.title, s.mode, s.created_at, s.finished_at,
                s.finish_reason, s.score, s.max_score,
                (SELECT count(*) FROM attempts a WHERE a.session_id = s.id) AS answered
         FROM quiz_sessions s
@@ -424,13 +427,16 @@ function xapiContext(homePage: string): XapiContext {
 }
 
 const ext = (ctx: XapiContext, name: string) => `${ctx.base}/deepdrill/xapi/extensions/${name}`;
-const actor = (ctx: XapiContext, name: string) => ({
+// Each profile its own actor: `name` is the profile's name now, `account.name` its xAPI account,
+// which a rename never changes (nor the ids built from it); learners from before profiles have
+// their name as account, so their actors and ids are what they were.
+const actor = (ctx: XapiContext, row: { learner: string; account: string }) => ({
   objectType: 'Agent',
-  name,
-  account: { homePage: ctx.homePage, name },
+  name: row.learner,
+  account: { homePage: ctx.homePage, name: row.account },
 });
-const registration = (ctx: XapiContext, learner: string, sessionId: number, createdAt: number) =>
-  uuidV5(`registration|${ctx.base}|${learner}|${sessionId}|${createdAt}`);
+const registration = (ctx: XapiContext, account: string, sessionId: number, createdAt: number) =>
+  uuidV5(`registration|${ctx.base}|${account}|${sessionId}|${createdAt}`);
 const quizIri = (ctx: XapiContext, reg: string) => `${ctx.base}/deepdrill/quizzes/${reg}`;
 
 /** One xAPI statement as DeepDrill writes it: its id, what it reports, and its JSON. */
@@ -444,7 +450,7 @@ export interface BuiltStatement {
 
 function answeredStatement(db: Db, ctx: XapiContext, row: AttemptRow): BuiltStatement {
   const seg = encodeURIComponent;
-  const reg = registration(ctx, row.learner, row.session_id, row.quiz_started);
+  const reg = registration(ctx, row.account, row.session_id, row.quiz_started);
   const response = parseResponse(row.response);
   const key = resolveKey(db, row, ctx.versions);
   const choice =
@@ -478,8 +484,8 @@ function answeredStatement(db: Db, ctx: XapiContext, row: AttemptRow): BuiltStat
     if (pattern !== null) definition.correctResponsesPattern = [pattern];
   }
   const statement = {
-    id: uuidV5(`answered|${ctx.base}|${row.learner}|${row.id}|${row.answered_at}`),
-    actor: actor(ctx, row.learner),
+    id: uuidV5(`answered|${ctx.base}|${row.account}|${row.id}|${row.answered_at}`),
+    actor: actor(ctx, row),
     verb: VERB_ANSWERED,
     object: {
       objectType: 'Activity',
@@ -533,13 +539,13 @@ function answeredStatement(db: Db, ctx: XapiContext, row: AttemptRow): BuiltStat
 }
 
 function completedStatement(ctx: XapiContext, row: SessionRow): BuiltStatement {
-  const reg = registration(ctx, row.learner, row.id, row.created_at);
+  const reg = registration(ctx, row.account, row.id, row.created_at);
   const finished = row.finished_at ?? row.created_at;
   const max = row.max_score ?? row.answered;
   const raw = Math.min(Math.max(row.score ?? 0, 0), max);
   const statement = {
-    id: uuidV5(`completed|${ctx.base}|${row.learner}|${row.id}|${row.created_at}`),
-    actor: actor(ctx, row.learner),
+    id: uuidV5(`completed|${ctx.base}|${row.account}|${row.id}|${row.created_at}`),
+    actor: actor(ctx, row),
     verb: VERB_COMPLETED,
     object: {
       objectType: 'Activity',
@@ -576,7 +582,7 @@ function completedStatement(ctx: XapiContext, row: SessionRow): BuiltStatement {
  * misconception a wrong answer showed is the `misconception` extension (`{id, label}`).
  *
  * Statement ids and registrations are UUID v5 (SHA-1, namespace {@link XAPI_UUID_NAMESPACE}) of
- * the home page, the learner's name, the attempt or session id and its timestamp: exporting the
+ * the home page, the learner's xAPI account, the attempt or session id and its timestamp: exporting the
  * same database twice gives the same ids (a record store then recognises statements it already
  * has), and two laptops' databases, whose row ids overlap, still give distinct ids.
  */

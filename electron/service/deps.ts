@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection';
 import type { Lockdown } from '../contract';
 import type { ImportWorkerEntry } from './import-worker';
+import type { CurrentProfile } from './profiles-current';
 
 /** The time source; injected so tests (and the quiz state-machine model) can move it. */
 export interface Clock {
@@ -15,8 +16,13 @@ export interface ServiceDeps {
   readonly clock: Clock;
   /** Fresh template-variant seeds (seeded in tests and the simulator). */
   readonly nextSeed: () => number;
-  /** The learner whose progress is shown (one per database in the app; many in `simulate`). */
+  /**
+   * The learner whose progress is shown: in the app a getter over {@link profile} (it follows a
+   * switch of profile; reading it while locked refuses the call); in `simulate`, one per client.
+   */
   readonly learnerId: number;
+  /** Who is studying; `createService` makes one fixed on `learnerId` when absent. */
+  readonly profile?: CurrentProfile;
   readonly dbPath: string;
   readonly mode: 'desktop' | 'browser';
   readonly version: string;
