@@ -277,6 +277,8 @@ async function main(): Promise<void> {
         );
         small.close();
         select = await benchSelect(big, p.selects, p.selectWarmup);
+        // The same starts with no idle tick planning ahead (a click within 2 s of the last).
+        details.select_planned_at_click = await benchSelect(big, p.selects, p.selectWarmup, false);
         submit = await benchSubmit(big, p.submits, p.submitWarmup, options.seed, 'every-action');
         details.submit_between_quizzes = await benchSubmit(
           big,

@@ -13,6 +13,7 @@ import type { ImportWorkerEntry } from './service/import-worker';
 import {
   createService,
   openLockdown,
+  planRecommendedAhead,
   randomSeed,
   sweepExpiredQuizzes,
   systemClock,
@@ -132,7 +133,14 @@ export function startApp(options: StartAppOptions): RunningApp {
     const timer = setInterval(() => {
       try {
         sweepExpiredQuizzes(deps);
-        if (++ticks % 2 === 0) idleMaintenance(db);
+        if (++ticks % 2 === 0) {
+          // Plan first, so that the idle collection after it takes the planning's garbage.
+          try {
+            planRecommendedAhead(deps);
+          } finally {
+            idleMaintenance(db);
+          }
+        }
       } catch (error) {
         (options.onTimerError ?? logTimerError)(error);
       }

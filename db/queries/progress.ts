@@ -117,6 +117,15 @@ export const progressHotSql = {
   bankFingerprint: `
     SELECT coalesce((SELECT group_concat(id || ':' || imported_at, ',') FROM banks), '') || '/' ||
            coalesce((SELECT max(id) FROM questions), 0)`,
+  /**
+   * What a learner's answers have changed so far: every recorded answer adds to one topic's
+   * attempts and sets its update time (primary key range, one row per topic).
+   */
+  progressSignature: `
+    SELECT count(*) || ':' || coalesce(sum(attempts), 0) || ':' || coalesce(max(updated_at), 0)
+    FROM mastery WHERE learner_id = ?`,
+  /** When the learner's next review comes due after a time (`review_cards_due`). */
+  nextDueAfter: 'SELECT min(due) FROM review_cards WHERE learner_id = ? AND due > ?',
   /** Days from a local date on (primary key range). */
   activity:
     'SELECT day, answered, score_sum FROM daily_activity WHERE learner_id = ? AND day >= ? ORDER BY day',
@@ -129,6 +138,8 @@ interface Statements {
   topics: Statement<[number], TopicRow>;
   questionCounts: Statement<[], { id: string; n: number }>;
   bankFingerprint: Statement<[], string>;
+  progressSignature: Statement<[number], string>;
+  nextDueAfter: Statement<[number, number], number | null>;
   getCard: Statement<[number, number], CardRow>;
   upsertCard: Statement<[Record<string, number | null>]>;
   countDue: Statement<[number, number, number], number>;
@@ -162,6 +173,10 @@ function statements(db: Db): Statements {
       topics: db.prepare(progressHotSql.topics),
       questionCounts: db.prepare(progressHotSql.questionCounts),
       bankFingerprint: db.prepare<[], string>(progressHotSql.bankFingerprint).pluck(),
+      progressSignature: db.prepare<[number], string>(progressHotSql.progressSignature).pluck(),
+      nextDueAfter: db
+        .prepare<[number, number], number | null>(progressHotSql.nextDueAfter)
+        .pluck(),
       getCard: db.prepare(`
         SELECT due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses,
                state, last_review
@@ -220,6 +235,20 @@ export function getMastery(db: Db, learnerId: number, topicId: string): MasteryR
 /** Writes a mastery row (insert or replace the values). */
 export function upsertMastery(db: Db, record: MasteryRecord): void {
   statements(db).upsertMastery.run(record);
+}
+
+/**
+ * A string that changes whenever an answer of the learner is recorded or a bank changes
+ * (import, retirement): what a plan made from the learner's progress depends on.
+ */
+export function progressSignature(db: Db, learnerId: number): string {
+  const s = statements(db);
+  return `${s.progressSignature.get(learnerId) ?? ''}/${s.bankFingerprint.get() ?? ''}`;
+}
+
+/** When the learner's next review comes due after `after`, or null when none will. */
+export function nextReviewDueAfter(db: Db, learnerId: number, after: number): number | null {
+  return statements(db).nextDueAfter.get(learnerId, after) ?? null;
 }
 
 /** Every mastery row of a learner. */

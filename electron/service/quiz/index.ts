@@ -44,10 +44,12 @@ import {
   settleOpenQuizzes,
 } from './lifecycle';
 import { countMatching, fillNewSlot, insertPlannedSession, planItems, quizTitle } from './plan';
+import { takePlannedAhead } from './plan-ahead';
 import { freshSeed, prepareQuestion, resolveItem, type PreparedQuestion } from './questions';
 import { buildReview, buildState, summaryOf } from './views';
 
 export { sweepExpiredQuizzes } from './lifecycle';
+export { planRecommendedAhead } from './plan-ahead';
 
 type QuizUseCases = Pick<
   AppApi,
@@ -166,7 +168,7 @@ export function quizUseCases(deps: ServiceDeps): QuizUseCases {
       );
       const durationMs = input.mode === 'exam' ? Math.round(minutes * 60_000) : null;
       // Plan first: a request that cannot be met is refused before any open quiz is touched.
-      const planned = planItems(deps, input, freshSeed(deps));
+      const planned = takePlannedAhead(deps, input) ?? planItems(deps, input, freshSeed(deps));
       settleOpenQuizzes(deps, input.openQuizzes);
       const now = deps.clock.now();
       // A power cut right after starting loses at most this start, nothing the learner answered;

@@ -1,5 +1,6 @@
 /** The practice-setup form: defaults from settings and lock-down, and the `startQuiz` input. */
 import { MIN_EXAM_MINUTES } from '../../../core/exam-clock';
+import { RECOMMENDED_QUIZ_SIZE } from '../../../core/selection';
 import type { Lockdown, MsqRule, ParsedInput, Settings } from '../../../electron/contract';
 import { plural } from '../lib/format';
 
@@ -22,7 +23,7 @@ export interface SetupForm {
 export type SetupErrors = Partial<Record<keyof SetupForm, string>>;
 
 /** The quiz a recommended start gives: ten questions from weak topics and due reviews. */
-export const recommendedCount = 10;
+export const recommendedCount = RECOMMENDED_QUIZ_SIZE;
 
 /** Exam-only lock-down turns every quiz into a timed exam. */
 export function allowedModes(lockdown: Lockdown): readonly ('practice' | 'exam')[] {
