@@ -12,9 +12,11 @@ import { idleMaintenance } from './idle';
 import type { ImportWorkerEntry } from './service/import-worker';
 import {
   createService,
+  followProfile,
   openLockdown,
   planRecommendedAhead,
   randomSeed,
+  restoreCurrentProfile,
   sweepExpiredQuizzes,
   systemClock,
   type Clock,
@@ -104,21 +106,24 @@ export function startApp(options: StartAppOptions): RunningApp {
   try {
     if (options.includeBuiltinBank ?? true) ensureBuiltinBank(db);
     importBundledBanks(db, options.bundledBanks ?? []);
-    const learnerId = ensureLearner(db, 'local', clock.now());
-    const deps: ServiceDeps = {
-      db,
-      clock,
-      nextSeed: randomSeed,
-      learnerId,
-      dbPath: options.dbPath,
-      mode: options.mode,
-      version: options.version ?? packageVersion(),
-      productName: options.productName ?? 'DeepDrill',
-      lockdown: options.lockdown ?? openLockdown,
-      backupDir: join(dirname(options.dbPath), 'backups'),
-      importWorker: options.importWorker,
-      nativeBinding: options.nativeBinding,
-    };
+    // The profile last chosen; locked (the page asks "Who's studying?") with 2+ profiles or a PIN.
+    const profile = restoreCurrentProfile(db, clock.now());
+    const deps: ServiceDeps = followProfile(
+      {
+        db,
+        clock,
+        nextSeed: randomSeed,
+        dbPath: options.dbPath,
+        mode: options.mode,
+        version: options.version ?? packageVersion(),
+        productName: options.productName ?? 'DeepDrill',
+        lockdown: options.lockdown ?? openLockdown,
+        backupDir: join(dirname(options.dbPath), 'backups'),
+        importWorker: options.importWorker,
+        nativeBinding: options.nativeBinding,
+      },
+      profile,
+    );
     const service = createService(deps);
     try {
       sweepExpiredQuizzes(deps);
