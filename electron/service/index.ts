@@ -4,6 +4,8 @@ import { bankUseCases } from './bank';
 import { backupUseCases } from './backups';
 import type { ServiceDeps } from './deps';
 import { historyUseCases } from './history';
+import { withCurrentProfile } from './profiles-current';
+import { profileUseCases } from './profiles';
 import { quizUseCases } from './quiz';
 import { resultsUseCases } from './results';
 import { getSettings, updateSettings } from './settings';
@@ -12,13 +14,17 @@ export type { ServiceDeps, Clock } from './deps';
 export { openLockdown, systemClock, randomSeed } from './deps';
 export { ServiceError } from './errors';
 export { planRecommendedAhead, sweepExpiredQuizzes } from './quiz';
+export { CurrentProfile, followProfile } from './profiles-current';
+export { restoreCurrentProfile } from './profiles';
 
 /**
  * The application behind every transport (IPC, browser mode, CLI, tests): one object
  * implementing `AppApi` over a database and a clock. Typed as `AppApi`, so a method added to the
  * contract without a use case fails to compile.
  */
-export function createService(deps: ServiceDeps): AppApi {
+export function createService(given: ServiceDeps): AppApi {
+  // Every use case reads `deps.learnerId` at call time: a switch of profile reaches them all.
+  const deps = withCurrentProfile(given);
   const countQuestions = deps.db.prepare<[], number>(
     'SELECT count(*) FROM questions WHERE retired = 0',
   );
@@ -48,6 +54,7 @@ export function createService(deps: ServiceDeps): AppApi {
     ...bankUseCases(deps),
     ...backupUseCases(deps),
     ...resultsUseCases(deps),
+    ...profileUseCases(deps),
   };
   return service;
 }
