@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Course } from '../core/course';
 import { AutoBackup } from '../db/backup';
 import { deferCheckpoints } from '../db/checkpoint';
 import { ensureBuiltinBank } from '../db/bank/builtin';
@@ -53,6 +54,8 @@ export interface StartAppOptions {
   readonly backupCheckIntervalMs?: number;
   /** Run bank imports in a worker thread from this entry (default: on the service's thread). */
   readonly importWorker?: ImportWorkerEntry;
+  /** The institute's course rules (institute.json `course`): the Assignments screen. */
+  readonly course?: Course;
 }
 
 const packageVersion = (): string => {
@@ -121,6 +124,7 @@ export function startApp(options: StartAppOptions): RunningApp {
         backupDir: join(dirname(options.dbPath), 'backups'),
         importWorker: options.importWorker,
         nativeBinding: options.nativeBinding,
+        course: options.course,
       },
       profile,
     );

@@ -5,6 +5,14 @@
  * from `apiInputSchemas`; nothing keeps a hand-written copy of the method list.
  */
 import { z } from 'zod';
+import type {
+  AssignmentStatus,
+  CourseStanding,
+  FinalExamRules,
+  GradingScheme,
+  LatePolicy,
+  StartRefusal,
+} from '../core/course';
 import { MIN_EXAM_MINUTES } from '../core/exam-clock';
 import type { Figure } from '../core/figures';
 import type {
@@ -18,6 +26,14 @@ import type {
 
 export type { FinishReason, ImportProblem, MasteryLevel, MsqRule, QuizMode, QuizStatus };
 export type { Figure };
+export type {
+  AssignmentStatus,
+  CourseStanding,
+  FinalExamRules,
+  GradingScheme,
+  LatePolicy,
+  StartRefusal,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Inputs (parsed with zod at the transport boundary: they are `unknown` until then)
@@ -167,6 +183,15 @@ export const apiInputSchemas = {
   listBackups: z.void(),
   restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
   exportResults: exportResultsSchema,
+  /** The institute's course: assignments with status and the learner's standing (null: none). */
+  getCourse: z.void(),
+  /** Starts an attempt at an assignment, as an exam under the course's rules. */
+  startAssignment: z.strictObject({
+    assignmentId: slug,
+    openQuizzes: openQuizChoiceSchema.optional(),
+  }),
+  /** Starts a mock final: the final exam's rules; it projects, never counts. */
+  startMockFinal: z.strictObject({ openQuizzes: openQuizChoiceSchema.optional() }),
   listProfiles: z.void(),
   createProfile: z.strictObject({ name: profileName, pin: profilePin.optional() }),
   /** Chooses who is studying (also unlocks the current profile); `pin` when it has one. */
@@ -446,6 +471,22 @@ export interface ImportReport {
    */
   readonly problemCount?: number;
   readonly unsupportedCount?: number;
+  /**
+   * What imported questions lost (audio, video, images too large, on the web or of a type not
+   * shown), each naming its question; absent when nothing was dropped. Capped like the lists
+   * above; `droppedCount` counts all.
+   */
+  readonly dropped?: readonly DroppedContent[];
+  readonly droppedCount?: number;
+}
+
+/** Content of an imported question that could not be kept (the question was kept without it). */
+export interface DroppedContent {
+  /** `line 14` (GIFT) or `quiz/question[7]` (Moodle XML). */
+  readonly position: string;
+  readonly title: string;
+  /** `audio sound.mp3`, `image chart.png: 3 MB is larger than the 1 MB an image may have`, … */
+  readonly what: string;
 }
 
 /** Where a running bank import is. */
@@ -501,6 +542,55 @@ export interface ProfilesState {
    * page shows "Who's studying?", and calls about a learner's data are refused (`locked`).
    */
   readonly locked: boolean;
+}
+
+/** One assignment of the course as the Assignments screen shows it. Times in ms. */
+export interface AssignmentView {
+  readonly id: string;
+  readonly title: string;
+  readonly week: number;
+  readonly opensAt: number;
+  readonly dueAt: number;
+  /** When no more work is taken (late work included); null: late work is taken for good. */
+  readonly closesAt: number | null;
+  readonly status: AssignmentStatus;
+  readonly questionCount: number;
+  /** Time per attempt; null: the learner's default exam timer. */
+  readonly durationMinutes: number | null;
+  /** Attempts started (a running one included). */
+  readonly attemptsUsed: number;
+  readonly attemptsAllowed: number;
+  /** Best finished attempt's score after late penalties, 0–1; null when none. */
+  readonly best: number | null;
+  /** The running attempt, to resume. */
+  readonly openSessionId: number | null;
+  /** The latest finished attempt, for its review. */
+  readonly lastFinishedSessionId: number | null;
+  /** Why no attempt can start now (`in-progress`: one is running); null when one can. */
+  readonly cannotStart: StartRefusal['reason'] | 'in-progress' | null;
+  /** Percent a start now would lose for being late (0 on time). */
+  readonly latePenaltyPercent: number;
+}
+
+/** The course, the learner's work in it, and where that leaves them. */
+export interface CourseView {
+  readonly title: string;
+  /** In the order institute.json lists them. */
+  readonly assignments: readonly AssignmentView[];
+  readonly latePolicy: LatePolicy;
+  readonly grading: GradingScheme;
+  readonly finalExam: FinalExamRules;
+  /** Standing from the best assignment scores and, when one is finished, the last mock final. */
+  readonly standing: CourseStanding;
+  readonly mockFinal: {
+    readonly sessionId: number;
+    /** Score over maximum, 0–1. */
+    readonly fraction: number;
+    readonly finishedAt: number;
+  } | null;
+  /** A mock final still running, to resume. */
+  readonly openMockFinalSessionId: number | null;
+  readonly serverNow: number;
 }
 
 /** The application's use cases. Implemented once, in `electron/service`. */
@@ -560,6 +650,16 @@ export interface AppApi {
   restoreBackup(input: ParsedInput<'restoreBackup'>): Promise<BackupInfo>;
   /** The learner's answers as CSV or xAPI JSON lines (refused while an exam runs: keys). */
   exportResults(input: ParsedInput<'exportResults'>): Promise<ExportedFile>;
+  /** The course of institute.json with the learner's assignments and standing; null: none. */
+  getCourse(): Promise<CourseView | null>;
+  /**
+   * Starts an attempt at an assignment as an exam (keys hidden until it is finished). Refused
+   * when it is not open, its attempts are used up, or it is late and the course refuses late
+   * work; an attempt never runs past the time the course stops taking it.
+   */
+  startAssignment(input: ParsedInput<'startAssignment'>): Promise<QuizState>;
+  /** Starts a mock final under the final exam's rules (count, duration, topics). */
+  startMockFinal(input: ParsedInput<'startMockFinal'>): Promise<QuizState>;
   listProfiles(): Promise<ProfilesState>;
   /** Adds a profile (names unique ignoring case); does not switch to it. */
   createProfile(input: ParsedInput<'createProfile'>): Promise<ProfilesState>;

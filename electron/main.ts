@@ -148,6 +148,8 @@ async function start(): Promise<void> {
     lockdown: institute.lockdown,
     bundledBanks: institute.banks,
     includeBuiltinBank: institute.includeBuiltinBank,
+    // The course's assignments and grading, when institute.json sets them.
+    course: institute.course,
     // Bundled beside main.cjs by scripts/build.mjs.
     importWorker: { kind: 'script', path: join(appRoot, 'build', 'electron', 'import-job.cjs') },
   });

@@ -67,6 +67,7 @@ try {
     lockdown: institute.lockdown,
     bundledBanks: institute.banks,
     includeBuiltinBank: institute.includeBuiltinBank,
+    course: institute.course,
     // Imports run off the service's thread, as in the desktop app.
     importWorker: { kind: 'typescript' },
   });

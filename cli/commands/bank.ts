@@ -113,6 +113,14 @@ function printUnsupported(io: CliIo, reading: BankFileReading): void {
   const rest = reading.unsupportedCount - reading.unsupported.length;
   if (rest > 0)
     io.err(`… and ${rest} more questions of types DeepDrill does not support were left out\n`);
+  if (!reading.ok) return;
+  // Kept questions that lost something (audio, an image too large, …): a warning each.
+  const dropped = reading.dropped ?? [];
+  for (const d of dropped) {
+    io.err(`warning: ${d.position}: question "${d.title}" was imported without ${d.what}\n`);
+  }
+  const more = (reading.droppedCount ?? dropped.length) - dropped.length;
+  if (more > 0) io.err(`warning: … and ${more} more contents were dropped from questions\n`);
 }
 
 async function validate(args: readonly string[], io: CliIo): Promise<number> {

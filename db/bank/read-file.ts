@@ -5,11 +5,16 @@
  * cannot represent come back in `unsupported` (by position and type) so the import report can
  * list them; they are never silently dropped.
  */
-import { convertForeignBank, foreignFormatOf, type UnsupportedQuestion } from '../interop';
+import {
+  convertForeignBank,
+  foreignFormatOf,
+  type DroppedContent,
+  type UnsupportedQuestion,
+} from '../interop';
 import type { BankPack } from './schema';
 import { parsePackText, validatePack, type PackProblem } from './validate';
 
-export type { UnsupportedQuestion };
+export type { DroppedContent, UnsupportedQuestion };
 
 export type BankFileReading =
   | {
@@ -19,6 +24,9 @@ export type BankFileReading =
       readonly unsupported: readonly UnsupportedQuestion[];
       /** All questions left out; `unsupported` lists the first of them. */
       readonly unsupportedCount: number;
+      /** What kept questions lost (audio, large images, …); absent when nothing. */
+      readonly dropped?: readonly DroppedContent[];
+      readonly droppedCount?: number;
     }
   | {
       readonly ok: false;
@@ -49,5 +57,8 @@ export function readBankText(fileName: string, text: string): BankFileReading {
     format: foreignFormatOf(fileName, text) ?? 'gift',
     unsupported,
     unsupportedCount,
+    ...(foreign.dropped === undefined
+      ? {}
+      : { dropped: foreign.dropped, droppedCount: foreign.droppedCount }),
   };
 }

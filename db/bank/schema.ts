@@ -4,6 +4,11 @@
  * Unknown fields are refused (strict objects); cross-field rules live in {@link refinePack}.
  */
 import { z } from 'zod';
+import {
+  MAX_TEXT_CHARS,
+  MAX_TEXT_WITH_IMAGES_CHARS,
+  textImagesProblem,
+} from '../../core/embedded-image';
 
 const slug = z
   .string()
@@ -11,7 +16,20 @@ const slug = z
   .max(120)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-", starting alphanumeric');
 
-const markdown = z.string().min(1).max(20_000);
+/**
+ * Markdown text: at most 20 000 characters besides the data URLs of embedded images (PNG, JPEG,
+ * GIF, WebP of up to 1 MiB each, 2 MiB in one text; see `core/embedded-image.ts`).
+ */
+const markdown = z
+  .string()
+  .min(1)
+  .superRefine((text, ctx) => {
+    if (text.length <= MAX_TEXT_CHARS && !text.includes('data:image/')) return;
+    const problem = textImagesProblem(text);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  // What JSON Schema can say of it: the longest a text with images may be.
+  .meta({ maxLength: MAX_TEXT_WITH_IMAGES_CHARS });
 
 /** One option of a choice item. */
 export const bankOptionSchema = z.strictObject({
@@ -112,10 +130,41 @@ export const templateItemSchema = z.strictObject({
   hints: hintsSchema.optional(),
 });
 
+/** Most accepted answers a short-answer item lists. */
+export const MAX_TEXT_ANSWERS = 50;
+
+/** One accepted answer of a short-answer item (a Moodle shortanswer answer). */
+export const textAnswerSchema = z.strictObject({
+  /** What to type; `*` matches any run of characters, `\*` is a literal star. */
+  value: z.string().max(500).regex(/\S/, 'text that is not only spaces'),
+  /** Credit 0…1 when this is the first answer matched; default 1. At least one answer has 1. */
+  weight: z.number().finite().min(0).max(1).optional(),
+  /** Shown after answering when the response matched this answer. */
+  feedback: markdown.optional(),
+});
+
+/**
+ * A short-answer item: the learner types a word or phrase, compared as Moodle compares it
+ * (exact after trimming, letter case ignored unless `caseSensitive`, `*` wildcards); the first
+ * accepted answer matched gives its weight.
+ */
+export const shortItemSchema = z.strictObject({
+  ...common,
+  type: z.literal('short'),
+  stem: markdown,
+  answer: z.strictObject({
+    text: z.array(textAnswerSchema).min(1).max(MAX_TEXT_ANSWERS),
+    caseSensitive: z.boolean().optional(),
+  }),
+  explanation: markdown,
+  hints: hintsSchema.optional(),
+});
+
 export const bankItemSchema = z.discriminatedUnion('type', [
   choiceItemSchema,
   numericItemSchema,
   templateItemSchema,
+  shortItemSchema,
 ]);
 
 export const bankPackSchema = z.strictObject({

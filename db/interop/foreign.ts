@@ -6,6 +6,7 @@
  */
 import type { BankItemInput, BankPackInput } from '../bank/schema';
 import { MAX_PACK_BYTES, MAX_PACK_ITEMS, MAX_PROBLEMS, validatePack } from '../bank/validate';
+import { limitQuestionImages } from './embedded-files';
 
 /** One thing wrong with a foreign file: where (`line 14`, `quiz/question[7]`) and what. */
 export interface ForeignProblem {
@@ -24,6 +25,20 @@ export interface UnsupportedQuestion {
 }
 
 /**
+ * Content of an imported question that could not be kept (the question itself was): audio,
+ * video, an image too large, of a type not shown, on the web or missing (see
+ * `embedded-files.ts`). Listed so the import report can say what is missing.
+ */
+export interface DroppedContent {
+  /** `line 14` (GIFT) or `quiz/question[7]` (Moodle XML). */
+  readonly position: string;
+  /** The question's title, or the start of its text. */
+  readonly title: string;
+  /** What was dropped: `audio sound.mp3`, `image web.png (on the web; …)`, … */
+  readonly what: string;
+}
+
+/**
  * Outcome of reading a foreign bank file. `pack` is the bank pack of every supported question
  * (validated: it passes `bankPackSchema` and the cross-field rules) or null when there are
  * problems. `unsupported` lists the questions left out; the caller decides whether to import
@@ -35,6 +50,10 @@ export interface ForeignImport {
   /** The first {@link MAX_LISTED_UNSUPPORTED} questions left out; `unsupportedCount` counts all. */
   readonly unsupported: readonly UnsupportedQuestion[];
   readonly unsupportedCount: number;
+  /** The first {@link MAX_LISTED_UNSUPPORTED} contents dropped from kept questions (none: absent). */
+  readonly dropped?: readonly DroppedContent[];
+  /** All contents dropped; `dropped` lists the first of them. */
+  readonly droppedCount?: number;
 }
 
 /** Options of the foreign readers. */
@@ -173,7 +192,7 @@ export function excerpt(text: string, max = 60): string {
 
 /** A converted question before ids are assigned: everything but `id` and `topic`. */
 export type DraftItem =
-  Extract<BankItemInput, { type: 'mcq' | 'msq' | 'numeric' }> extends infer T
+  Extract<BankItemInput, { type: 'mcq' | 'msq' | 'numeric' | 'short' }> extends infer T
     ? T extends unknown
       ? Omit<T, 'id' | 'topic'>
       : never
@@ -196,6 +215,8 @@ export class PackAssembler {
   private readonly unsupportedList: UnsupportedQuestion[] = [];
   private unsupportedCount = 0;
   private problemCount = 0;
+  private readonly droppedList: DroppedContent[] = [];
+  private droppedCount = 0;
   /** Set when the file has more questions than {@link MAX_PACK_ITEMS}: readers stop. */
   full = false;
 
@@ -258,8 +279,21 @@ export class PackAssembler {
       this.nextSuffix.set(base, n + 1);
     }
     this.itemIds.add(id);
-    this.items.push({ id, topic, ...draft } as BankItemInput);
+    // A question's images together stay within what one question may carry.
+    const limited = limitQuestionImages(draft);
+    this.dropped(position, id, limited.dropped);
+    this.items.push({ id, topic, ...limited.item } as BankItemInput);
     this.positions.push(position);
+  }
+
+  /** Records what a kept question lost (`what`, one entry each); see {@link DroppedContent}. */
+  dropped(position: string, title: string, what: readonly string[]): void {
+    for (const entry of what) {
+      this.droppedCount++;
+      if (this.droppedList.length < MAX_LISTED_UNSUPPORTED) {
+        this.droppedList.push({ position, title: excerpt(title) || '(untitled)', what: entry });
+      }
+    }
   }
 
   /** Records a problem (counted beyond {@link MAX_PROBLEMS}, listed up to it). */
@@ -321,7 +355,11 @@ export class PackAssembler {
       items: this.items,
     };
     const validation = validatePack(pack);
-    if (validation.ok) return { pack, problems: [], unsupported, unsupportedCount };
+    if (validation.ok) {
+      const dropped =
+        this.droppedCount > 0 ? { dropped: this.droppedList, droppedCount: this.droppedCount } : {};
+      return { pack, problems: [], unsupported, unsupportedCount, ...dropped };
+    }
     for (const p of validation.problems) {
       const match = /^items\[(\d+)\](.*)$/.exec(p.path);
       if (match !== null) {

@@ -40,6 +40,7 @@ import {
   type ForeignImportOptions,
 } from './foreign';
 import { toMarkdown, type TextFormat } from './text';
+import { droppedContent } from './embedded-files';
 
 export type { ForeignImport, ForeignImportOptions } from './foreign';
 
@@ -401,6 +402,8 @@ class GiftReader {
       const text = tag.slice(0, 60);
       if (!tags.includes(text) && tags.length < 30) tags.push(text);
     }
+    const dropped = droppedContent(unescapeGift(ctx.block.text), new Map());
+    this.out.dropped(ctx.position, ctx.title ?? ctx.stem, dropped);
     this.out.addItem(
       { ...draft, tags },
       this.out.topicFor(this.category),

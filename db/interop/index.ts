@@ -35,6 +35,7 @@ export {
   type XapiOptions,
 } from './results';
 export type {
+  DroppedContent,
   ForeignImport,
   ForeignImportOptions,
   ForeignProblem,

@@ -15,7 +15,8 @@
  * interactive behaviour and have no DeepDrill meaning; beyond three hints the rest are dropped and
  * the item tagged `hints-dropped`). Question text in
  * `html`, `moodle_auto_format`, `plain_text` or `markdown` is converted to Markdown (HTML is never
- * kept as HTML; embedded `<file>` images are not imported).
+ * kept as HTML); images among a text's `<file>`s are kept as data URLs and what cannot be kept
+ * (audio, video, large images, …) is listed as dropped (see `embedded-files.ts`).
  *
  * Not supported, listed with their element path (`quiz/question[7]`): essay, matching,
  * multianswer (cloze), ddwtos, gapselect, calculated*, description, ordering, random*, … and
@@ -38,6 +39,12 @@ import {
 import { MAX_HINTS } from '../bank/schema';
 import { MAX_OPTIONS, optionId } from './gift';
 import { toMarkdown, type TextFormat } from './text';
+import {
+  droppedFromMoodleQuestion,
+  holderFiles,
+  imageSource,
+  withLegacyImage,
+} from './embedded-files';
 import {
   DEFAULT_XML_LIMITS,
   XmlError,
@@ -80,7 +87,7 @@ function markdownOf(holder: XmlElement | undefined, fallback: TextFormat = 'mood
   const format = holder.attributes.has('format')
     ? textFormat(holder.attributes.get('format'))
     : fallback;
-  return toMarkdown(rawText(holder), format);
+  return toMarkdown(rawText(holder), format, imageSource(holderFiles(holder)));
 }
 
 const FULL = 99.9999;
@@ -137,7 +144,7 @@ class MoodleReader {
         this.out.unsupported(path, type, label());
         return;
     }
-    const stemHolder = firstChild(q, 'questiontext');
+    const stemHolder = withLegacyImage(q, firstChild(q, 'questiontext'));
     const stem = markdownOf(stemHolder);
     if (stem === '') {
       this.out.problem(`${path}/questiontext`, 'the question has no text');
@@ -218,6 +225,7 @@ class MoodleReader {
     const idnumber = firstChild(ctx.q, 'idnumber');
     const hints = ctx.hints.slice(0, MAX_HINTS);
     const item = hints.length > 0 ? { ...draft, hints } : draft;
+    this.out.dropped(ctx.path, ctx.name || ctx.stem, droppedFromMoodleQuestion(ctx.q));
     this.out.addItem(item, this.out.topicFor(this.category), ctx.path, ctx.index, [
       idnumber === undefined ? null : textContent(idnumber).trim(),
       ctx.name,

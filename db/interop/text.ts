@@ -1,28 +1,42 @@
 /**
  * Question text from other systems into DeepDrill Markdown. HTML is never passed through: a few
  * tags become their Markdown equivalent (paragraphs, line breaks, bold, italics, lists, super- and
- * subscripts), images become `[image: alt]`, scripts and styles are dropped with their content,
- * and every other tag is dropped with its text kept. LaTeX is kept: `\(…\)` becomes `$…$` and
+ * subscripts), images become data-URL Markdown images when their data is at hand (a `data:`
+ * source, or a Moodle file; see `embedded-files.ts`) and `[image: alt]` otherwise, scripts and
+ * styles are dropped with their content, and every other tag is dropped with its text kept.
+ * LaTeX is kept: `\(…\)` becomes `$…$` and
  * `\[…\]` becomes `$$…$$`, the delimiters DeepDrill's renderer reads (in Markdown text, where
  * Moodle needs them written `\\(…\\)`, see `moodle-markdown.ts`).
  */
 import { fromMoodleMarkdown } from './moodle-markdown';
+import { imageSource, resolveMarkdownImages, type ImageSource } from './embedded-files';
+
+/** Resolves only images that carry their data (`data:` URLs): a text without files. */
+const withoutFiles: ImageSource = imageSource(new Map());
 
 /** How a foreign text is written. `moodle` is Moodle's auto-format: text where HTML may appear. */
 export type TextFormat = 'markdown' | 'html' | 'moodle' | 'plain';
 
-/** Converts a foreign text in `format` to DeepDrill Markdown (trimmed). */
-export function toMarkdown(text: string, format: TextFormat): string {
+/**
+ * Converts a foreign text in `format` to DeepDrill Markdown (trimmed). Images that `images`
+ * resolves are kept as data-URL Markdown images (see `embedded-files.ts`); others become
+ * `[image: alt]`.
+ */
+export function toMarkdown(
+  text: string,
+  format: TextFormat,
+  images: ImageSource = withoutFiles,
+): string {
   let out: string;
   switch (format) {
     case 'markdown':
-      out = fromMoodleMarkdown(text);
+      out = fromMoodleMarkdown(resolveMarkdownImages(text, images));
       break;
     case 'html':
-      out = htmlToMarkdown(text);
+      out = htmlToMarkdown(text, images);
       break;
     case 'moodle':
-      out = htmlToMarkdown(moodleAutoFormatToHtml(text));
+      out = htmlToMarkdown(moodleAutoFormatToHtml(text), images);
       break;
     case 'plain':
       out = plainToMarkdown(text);
@@ -272,11 +286,13 @@ const blockTags = new Set([
 ]);
 
 /** The value of attribute `name` in the source of a start tag (`<img src="…" alt="…">`). */
-function attribute(tag: string, name: 'alt' | 'href'): string | null {
+function attribute(tag: string, name: 'alt' | 'href' | 'src'): string | null {
   const re =
     name === 'alt'
       ? /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i
-      : /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+      : name === 'src'
+        ? /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i
+        : /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
   const m = re.exec(tag);
   if (m === null) return null;
   return decodeHtmlEntities(m[1] ?? m[2] ?? m[3] ?? '');
@@ -364,7 +380,7 @@ function cellText(markdown: string): string {
  * blanks and lines as a code block; a table becomes a Markdown table (nested tables are read as
  * text inside their cell).
  */
-export function htmlToMarkdown(source: string): string {
+export function htmlToMarkdown(source: string, images: ImageSource = withoutFiles): string {
   // NUL marks the code fences this function writes; it never means anything in a text.
   const html = source.replaceAll(CODE_FENCE_MARK, '');
   const find = memoIndexOf(html);
@@ -522,7 +538,10 @@ export function htmlToMarkdown(source: string): string {
         break;
       case 'img': {
         const alt = attribute(tag, 'alt')?.trim() ?? '';
-        out.push(alt === '' ? '[image]' : `[image: ${escapeMarkdownOutsideMath(alt)}]`);
+        const url = images(attribute(tag, 'src') ?? '');
+        const label = escapeMarkdownOutsideMath(alt, false).replace(/[[\]]/g, '\\$&');
+        if (url !== null) out.push(`![${label}](${url})`);
+        else out.push(alt === '' ? '[image]' : `[image: ${escapeMarkdownOutsideMath(alt)}]`);
         break;
       }
       case 'a':

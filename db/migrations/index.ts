@@ -4,6 +4,7 @@ import { migration0020 } from './0020-answer-path';
 import { migration0030 } from './0030-tutoring';
 import { migration0040 } from './0040-xapi-outbox';
 import { migration0050 } from './0050-bank-source';
+import { migration0060 } from './0060-assignments';
 import { migration0070 } from './0070-profiles';
 import type { Migration } from './types';
 
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0060,
   migration0070,
 ];
 

@@ -36,7 +36,22 @@ function capped(report: ImportReport): ImportReport {
     unsupported: report.unsupported.slice(0, importListLimit),
     problemCount: report.problems.length,
     unsupportedCount: report.unsupportedCount ?? report.unsupported.length,
+    ...(report.dropped === undefined
+      ? {}
+      : {
+          dropped: report.dropped.slice(0, importListLimit),
+          droppedCount: report.droppedCount ?? report.dropped.length,
+        }),
   };
+}
+
+/** What the read file's questions lost, for the report (nothing when nothing was dropped). */
+export function droppedOf(
+  reading: Pick<ImportReport, 'dropped' | 'droppedCount'>,
+): Pick<ImportReport, 'dropped' | 'droppedCount'> {
+  return reading.dropped === undefined
+    ? {}
+    : { dropped: reading.dropped, droppedCount: reading.droppedCount };
 }
 
 /** The file's text read, validated and written here, on the calling thread. */
@@ -69,6 +84,7 @@ function importHere(
     ...report,
     unsupported: reading.unsupported,
     unsupportedCount: reading.unsupportedCount,
+    ...droppedOf(reading),
   };
 }
 

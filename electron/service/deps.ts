@@ -1,3 +1,4 @@
+import type { Course } from '../../core/course';
 import type { Db } from '../../db/connection';
 import type { Lockdown } from '../contract';
 import type { ImportWorkerEntry } from './import-worker';
@@ -37,6 +38,8 @@ export interface ServiceDeps {
   readonly importWorker?: ImportWorkerEntry;
   /** The better-sqlite3 addon the worker loads (the Electron build's, in the desktop app). */
   readonly nativeBinding?: string;
+  /** The institute's course rules (institute.json `course`); no Assignments screen without. */
+  readonly course?: Course;
 }
 
 /** Seeds from `Math.random`, 32-bit non-negative integers. */

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { importValidatedPack, sourceFileName } from '../../db/bank/import';
 import { readBankText } from '../../db/bank/read-file';
 import { openDatabase } from '../../db/connection';
+import { droppedOf } from './bank';
 import type { ImportJobInput, ImportJobMessage } from './import-worker';
 
 function post(message: ImportJobMessage): void {
@@ -48,6 +49,7 @@ function run(input: ImportJobInput): void {
         ...report,
         unsupported: reading.unsupported,
         unsupportedCount: reading.unsupportedCount,
+        ...droppedOf(reading),
       },
     });
   } finally {

@@ -2,6 +2,7 @@ import { latestSchemaVersion } from '../../db/migrations';
 import type { AppApi } from '../contract';
 import { bankUseCases } from './bank';
 import { backupUseCases } from './backups';
+import { courseUseCases } from './course';
 import type { ServiceDeps } from './deps';
 import { historyUseCases } from './history';
 import { withCurrentProfile } from './profiles-current';
@@ -54,6 +55,7 @@ export function createService(given: ServiceDeps): AppApi {
     ...bankUseCases(deps),
     ...backupUseCases(deps),
     ...resultsUseCases(deps),
+    ...courseUseCases(deps),
     ...profileUseCases(deps),
   };
   return service;
