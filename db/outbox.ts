@@ -44,9 +44,22 @@ export interface SyncCounts {
   readonly pending: number;
 }
 
+/**
+ * Why a sync stopped, for a learner-facing message: the LRS could not be reached (or did not
+ * answer in time), refused the credentials, failed (5xx), refused the request otherwise, or the
+ * sync's own settings are wrong (endpoint, home page).
+ */
+export type LrsErrorReason = 'unreachable' | 'credentials' | 'server' | 'refused' | 'settings';
+
 /** The LRS could not be reached or refused the whole sync; the outbox keeps everything pending. */
 export class LrsError extends Error {
   override name = 'LrsError';
+  constructor(
+    message: string,
+    readonly reason: LrsErrorReason = 'settings',
+  ) {
+    super(message);
+  }
 }
 
 /** The xAPI version DeepDrill speaks. */
@@ -117,13 +130,8 @@ async function request(
   });
 }
 
-/**
- * Queues the statements of every finished quiz not queued yet, built for `homePage` (the same
- * statements and ids as `results export --format xapi --home-page <homePage>`). The outbox keeps
- * one home page: a different one is refused, since the LRS would see each learner twice.
- * Returns how many statements were added.
- */
-export function fillOutbox(db: Db, homePage: string, now = Date.now()): number {
+/** The home page to fill the outbox with, checked against the one it already holds. */
+function checkOutboxHomePage(db: Db, homePage: string): string {
   const checked = checkXapiHomePage(homePage);
   const existing = outboxHomePage(db);
   if (existing !== undefined && existing !== checked) {
@@ -131,11 +139,49 @@ export function fillOutbox(db: Db, homePage: string, now = Date.now()): number {
       `the outbox holds statements for home page ${existing}; sync with --home-page ${existing} (a second home page would split each learner in two)`,
     );
   }
+  return checked;
+}
+
+/**
+ * Queues the statements of every finished quiz not queued yet, built for `homePage` (the same
+ * statements and ids as `results export --format xapi --home-page <homePage>`). The outbox keeps
+ * one home page: a different one is refused, since the LRS would see each learner twice.
+ * Returns how many statements were added.
+ */
+export function fillOutbox(db: Db, homePage: string, now = Date.now()): number {
+  const checked = checkOutboxHomePage(db, homePage);
   let added = 0;
   for (const sessionId of unqueuedSessions(db)) {
     added += queueStatements(db, checked, sessionXapiStatements(db, checked, sessionId), now);
   }
   return added;
+}
+
+/** Quizzes queued per slice by {@link syncResults} before it lets other work run. */
+const FILL_SLICE = 10;
+
+/**
+ * What `results sync` and the app's background sync do, one piece of code: queue the
+ * statements of every finished quiz not queued yet ({@link fillOutbox}'s statements, a few
+ * quizzes per slice with the event loop free between slices, so an app answering its learner
+ * is never held up by a long backlog), then post what is pending ({@link syncOutbox}). The home
+ * page is `homePage` when given, else the one the outbox was filled with, else the LRS's origin.
+ */
+export async function syncResults(
+  db: Db,
+  endpoint: LrsEndpoint,
+  homePage?: string,
+): Promise<SyncCounts> {
+  const origin = statementsUrl(endpoint.url).origin;
+  const checked = checkOutboxHomePage(db, homePage ?? outboxHomePageOr(db, origin));
+  const sessions = unqueuedSessions(db);
+  for (let i = 0; i < sessions.length; i += FILL_SLICE) {
+    for (const sessionId of sessions.slice(i, i + FILL_SLICE)) {
+      queueStatements(db, checked, sessionXapiStatements(db, checked, sessionId), Date.now());
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return syncOutbox(db, endpoint);
 }
 
 /** The home page the outbox uses: the one it was filled with, else `fallback`. */
@@ -181,6 +227,7 @@ function refusal(
         : 'refused the request';
   return new LrsError(
     `the learning record store at ${endpoint.url} ${why} (HTTP ${status}); ${consequence}`,
+    status === 401 || status === 403 ? 'credentials' : status >= 500 ? 'server' : 'refused',
   );
 }
 
@@ -200,6 +247,7 @@ async function send(
     if (notSent && db !== undefined) markUntried(db, rowsInFlight);
     throw new LrsError(
       `cannot reach the learning record store at ${endpoint.url} (${reason}); ${consequence}`,
+      'unreachable',
     );
   }
 }
@@ -316,11 +364,13 @@ export async function pullStatements(
     if (seen.has(url.href))
       throw new LrsError(
         `the learning record store at ${endpoint.url} sent a "more" link back to a page already read; ${nothing}`,
+        'refused',
       );
     seen.add(url.href);
     if (url.origin !== origin) {
       throw new LrsError(
         `the learning record store at ${endpoint.url} sent a "more" link to another address (${url.origin}); ${nothing}`,
+        'refused',
       );
     }
     const response = await send(endpoint, url, { method: 'GET' }, [], undefined, nothing);
@@ -329,6 +379,7 @@ export async function pullStatements(
     if (!Array.isArray(body.statements)) {
       throw new LrsError(
         `the learning record store at ${endpoint.url} answered without a statements list; ${nothing}`,
+        'refused',
       );
     }
     for (const statement of body.statements) onStatement(statement);

@@ -17,11 +17,13 @@ import {
   openLockdown,
   planRecommendedAhead,
   randomSeed,
+  ResultsSync,
   restoreCurrentProfile,
   sweepExpiredQuizzes,
   systemClock,
   type Clock,
   type ServiceDeps,
+  type SyncTiming,
 } from './service';
 
 /** A running application core: database, service and the expiry timer. */
@@ -56,6 +58,10 @@ export interface StartAppOptions {
   readonly importWorker?: ImportWorkerEntry;
   /** The institute's course rules (institute.json `course`): the Assignments screen. */
   readonly course?: Course;
+  /** institute.json's learning record store (else the one set in Settings, if any). */
+  readonly lrs?: InstituteLrs;
+  /** When the background sync of results tries (tests shorten it). */
+  readonly syncTiming?: Partial<SyncTiming>;
 }
 
 const packageVersion = (): string => {
@@ -111,6 +117,13 @@ export function startApp(options: StartAppOptions): RunningApp {
     importBundledBanks(db, options.bundledBanks ?? []);
     // The profile last chosen; locked (the page asks "Who's studying?") with 2+ profiles or a PIN.
     const profile = restoreCurrentProfile(db, clock.now());
+    // Results go to the learning record store in the background, when one is configured.
+    const sync = new ResultsSync({
+      db,
+      institute: options.lrs,
+      timing: options.syncTiming,
+      onError: (error) => console.error('deepdrill: results sync failed:', error),
+    });
     const deps: ServiceDeps = followProfile(
       {
         db,
@@ -124,6 +137,7 @@ export function startApp(options: StartAppOptions): RunningApp {
         backupDir: join(dirname(options.dbPath), 'backups'),
         importWorker: options.importWorker,
         nativeBinding: options.nativeBinding,
+        sync,
         course: options.course,
       },
       profile,
@@ -164,11 +178,14 @@ export function startApp(options: StartAppOptions): RunningApp {
       db,
       deps,
       service,
+    sync.start();
       stop() {
         clearInterval(timer);
         clearInterval(backupTimer);
         if (db.open) {
           db.pragma('wal_checkpoint(TRUNCATE)');
+        // A post under way is abandoned: its rows stay in doubt and are checked next time.
+        void sync.stop();
           db.close();
         }
       },

@@ -135,6 +135,19 @@ export const exportResultsSchema = z.strictObject({
 
 /** The xAPI home page of an export from the app when neither the learner nor the outbox gives one. */
 export const DEFAULT_XAPI_HOME_PAGE = 'http://localhost';
+/**
+ * The learning record store the learner sets in Settings (`null` removes it). The address is
+ * checked by the service (http or https only; credentials go in their own fields). A password
+ * without a user name is refused; leaving `password` out keeps the one saved for that user.
+ */
+export const syncEndpointSchema = z
+  .strictObject({
+    endpoint: z.string().max(500),
+    username: z.string().max(200).optional(),
+    password: z.string().max(500).optional(),
+  })
+  .nullable();
+
 
 /** A learner profile's name as typed (trimmed and checked by the service: 1–40 characters). */
 const profileName = z.string().max(200);
@@ -194,6 +207,9 @@ export const apiInputSchemas = {
   startMockFinal: z.strictObject({ openQuizzes: openQuizChoiceSchema.optional() }),
   listProfiles: z.void(),
   createProfile: z.strictObject({ name: profileName, pin: profilePin.optional() }),
+  getSyncStatus: z.void(),
+  syncNow: z.void(),
+  setSyncEndpoint: syncEndpointSchema,
   /** Chooses who is studying (also unlocks the current profile); `pin` when it has one. */
   switchProfile: z.strictObject({ ...profileRef, pin: profilePin.optional() }),
   renameProfile: z.strictObject({ ...profileRef, name: profileName, pin: profilePin.optional() }),
@@ -556,6 +572,52 @@ export interface AssignmentView {
   readonly status: AssignmentStatus;
   readonly questionCount: number;
   /** Time per attempt; null: the learner's default exam timer. */
+/** What the background sync of results to the learning record store is doing. */
+export type SyncState =
+  /** No endpoint configured: nothing is sent. */
+  | 'off'
+  /** Configured; the last attempt succeeded (or none was made yet). */
+  | 'idle'
+  /** Posting to the LRS now. */
+  | 'sending'
+  /** The last attempt failed; the next one waits (`nextAttemptAt`, backing off). */
+  | 'waiting';
+
+/**
+ * Why the last attempt failed: the LRS could not be reached, refused the credentials, failed
+ * (5xx), refused the request, refused some statements as invalid, or the settings are wrong.
+ */
+export type SyncErrorReason =
+  'unreachable' | 'credentials' | 'server' | 'refused' | 'rejected' | 'settings';
+
+export interface SyncStatus {
+  /** The LRS's xAPI address (never with a password), or null when none is configured. */
+  readonly endpoint: string | null;
+  readonly username: string | null;
+  /** A password is saved for the endpoint (it is never sent to the page). */
+  readonly hasPassword: boolean;
+  /** Who set the endpoint: institute.json (read-only in Settings), the learner, or nobody. */
+  readonly configuredBy: 'institute' | 'settings' | null;
+  /** Statements of finished quizzes not yet received by the LRS (all profiles of this database). */
+  readonly pending: number;
+  /** When a sync last succeeded (ms since the epoch). */
+  readonly lastSuccessAt: number | null;
+  /** What the last successful sync did. */
+  readonly lastRun: {
+    readonly sent: number;
+    readonly already: number;
+    readonly failed: number;
+  } | null;
+  readonly lastError: {
+    readonly reason: SyncErrorReason;
+    readonly message: string;
+    readonly at: number;
+  } | null;
+  /** When the next attempt is due (null: none scheduled, e.g. while sending or off). */
+  readonly nextAttemptAt: number | null;
+  readonly state: SyncState;
+}
+
   readonly durationMinutes: number | null;
   /** Attempts started (a running one included). */
   readonly attemptsUsed: number;
@@ -672,6 +734,12 @@ export interface AppApi {
   setProfilePin(input: ParsedInput<'setProfilePin'>): Promise<ProfilesState>;
   /** Deletes a profile and all its quizzes, answers, mastery and reviews (never the last one). */
   deleteProfile(input: ParsedInput<'deleteProfile'>): Promise<ProfilesState>;
+  /** The background sync of results to the institute's learning record store. */
+  getSyncStatus(): Promise<SyncStatus>;
+  /** Sends what is pending now (joining a sync already under way); the status after it. */
+  syncNow(): Promise<SyncStatus>;
+  /** Sets or removes the learner's LRS (refused when institute.json names one). */
+  setSyncEndpoint(input: ParsedInput<'setSyncEndpoint'>): Promise<SyncStatus>;
   lockProfile(): Promise<ProfilesState>;
 }
 

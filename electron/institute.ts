@@ -200,6 +200,25 @@ export const instituteSchema = z.strictObject({
       fixedMsqRule: z.enum(['all-or-nothing', 'partial']).nullable().default(null),
     })
     .default({ hideImport: false, examOnly: false, fixedMsqRule: null }),
+  /**
+   * The institute's learning record store: results are sent there in the background (and the
+   * learner cannot change it in Settings). Without it a learner may set one in Settings.
+   */
+  lrs: z
+    .strictObject({
+      /** The LRS's xAPI base address, e.g. `https://lrs.example.edu/xAPI`. */
+      endpoint: z.url({
+        protocol: /^https?$/,
+        error: 'an http(s) address such as https://lrs.example.edu/xAPI',
+      }),
+      username: z.string().min(1).optional(),
+      password: z.string().optional(),
+      /** The xAPI account home page of learners and base of activity ids (default: the LRS's origin). */
+      homePage: z
+        .url({ protocol: /^https?$/, error: 'an http(s) address such as https://lms.example.edu' })
+        .optional(),
+    })
+    .optional(),
   /** Course rules: weekly assignments, late work and grading (see docs/institutes.md). */
   course: courseSchema.optional(),
 });

@@ -148,6 +148,8 @@ async function start(): Promise<void> {
     lockdown: institute.lockdown,
     bundledBanks: institute.banks,
     includeBuiltinBank: institute.includeBuiltinBank,
+    // Results to the institute's learning record store, in the background.
+    lrs: institute.lrs,
     // The course's assignments and grading, when institute.json sets them.
     course: institute.course,
     // Bundled beside main.cjs by scripts/build.mjs.

@@ -68,6 +68,8 @@ try {
     bundledBanks: institute.banks,
     includeBuiltinBank: institute.includeBuiltinBank,
     course: institute.course,
+    // Results to the institute's learning record store, in the background.
+    lrs: institute.lrs,
     // Imports run off the service's thread, as in the desktop app.
     importWorker: { kind: 'typescript' },
   });

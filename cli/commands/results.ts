@@ -21,11 +21,9 @@ import { DatabaseOpenError, openDatabase, type Db } from '../../db/connection';
 import { ResultsExportError, writeResults, type ResultsFormat } from '../../db/interop/results';
 import {
   LrsError,
-  fillOutbox,
-  outboxHomePageOr,
   pullStatements,
   statementsUrl,
-  syncOutbox,
+  syncResults,
   type LrsEndpoint,
 } from '../../db/outbox';
 import {
@@ -202,10 +200,7 @@ async function syncCommand(args: readonly string[], io: CliIo): Promise<number> 
   const db = openResultsDb(dbFile, false);
   try {
     // Without --home-page: the one the outbox was filled with, else the LRS's own origin.
-    const homePage =
-      typeof given === 'string' ? given : outboxHomePageOr(db, new URL(endpoint.url).origin);
-    fillOutbox(db, homePage);
-    const counts = await syncOutbox(db, endpoint);
+    const counts = await syncResults(db, endpoint, typeof given === 'string' ? given : undefined);
     io.out(
       parsed.flags.get('json') === true
         ? `${JSON.stringify(counts)}\n`

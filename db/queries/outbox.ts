@@ -32,6 +32,7 @@ interface Statements {
   failed: Statement<[string, number]>;
   pendingCount: Statement<[], number>;
   homePage: Statement<[], string>;
+  unqueuedStatements: Statement<[], number>;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -67,6 +68,15 @@ function statements(db: Db): Statements {
         .pluck(),
       homePage: db
         .prepare<[], string>('SELECT home_page FROM xapi_outbox ORDER BY id LIMIT 1')
+        .pluck(),
+      unqueuedStatements: db
+        .prepare<[], number>(
+          `SELECT count(*) + coalesce(sum(
+                    (SELECT count(*) FROM attempts a WHERE a.session_id = s.id)), 0)
+           FROM quiz_sessions s
+           WHERE s.status = 'finished'
+             AND NOT EXISTS (SELECT 1 FROM xapi_outbox o WHERE o.session_id = s.id)`,
+        )
         .pluck(),
     };
     cache.set(db, s);
@@ -155,4 +165,12 @@ export function pendingCount(db: Db): number {
 /** The home page the outbox's statements were built with (undefined while it is empty). */
 export function outboxHomePage(db: Db): string | undefined {
   return statements(db).homePage.get();
+}
+
+/**
+ * How many statements the finished quizzes not queued yet will give when they are: one
+ * `answered` per answer and one `completed` per quiz (as `sessionXapiStatements` builds them).
+ */
+export function unqueuedStatementCount(db: Db): number {
+  return statements(db).unqueuedStatements.get() ?? 0;
 }

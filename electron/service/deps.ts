@@ -2,6 +2,7 @@ import type { Course } from '../../core/course';
 import type { Db } from '../../db/connection';
 import type { Lockdown } from '../contract';
 import type { ImportWorkerEntry } from './import-worker';
+import type { ResultsSync } from './sync';
 import type { CurrentProfile } from './profiles-current';
 
 /** The time source; injected so tests (and the quiz state-machine model) can move it. */
@@ -36,6 +37,8 @@ export interface ServiceDeps {
    * mode), or on the calling thread when absent (the CLI, most tests).
    */
   readonly importWorker?: ImportWorkerEntry;
+  /** The background sync of results to the LRS the app started (absent: sends only when asked). */
+  readonly sync?: ResultsSync;
   /** The better-sqlite3 addon the worker loads (the Electron build's, in the desktop app). */
   readonly nativeBinding?: string;
   /** The institute's course rules (institute.json `course`); no Assignments screen without. */

@@ -10,11 +10,13 @@ import { profileUseCases } from './profiles';
 import { quizUseCases } from './quiz';
 import { resultsUseCases } from './results';
 import { getSettings, updateSettings } from './settings';
+import { resultsSyncOf, syncUseCases } from './sync';
 
 export type { ServiceDeps, Clock } from './deps';
 export { openLockdown, systemClock, randomSeed } from './deps';
 export { ServiceError } from './errors';
 export { planRecommendedAhead, sweepExpiredQuizzes } from './quiz';
+export { ResultsSync, type InstituteLrs, type SyncTiming } from './sync';
 export { CurrentProfile, followProfile } from './profiles-current';
 export { restoreCurrentProfile } from './profiles';
 
@@ -30,6 +32,8 @@ export function createService(given: ServiceDeps): AppApi {
     'SELECT count(*) FROM questions WHERE retired = 0',
   );
   const settingsLocked = deps.lockdown.fixedMsqRule;
+  const sync = resultsSyncOf(deps);
+  const quiz = quizUseCases(deps);
   const service: AppApi = {
     async getAppInfo() {
       return {
@@ -50,12 +54,19 @@ export function createService(given: ServiceDeps): AppApi {
       const settings = updateSettings(deps.db, patch);
       return settingsLocked ? { ...settings, defaultMsqRule: settingsLocked } : settings;
     },
-    ...quizUseCases(deps),
+    ...quiz,
+    // A finished quiz's results go to the learning record store soon after (when one is set).
+    async finishQuiz(input) {
+      const review = await quiz.finishQuiz(input);
+      sync.quizFinished();
+      return review;
+    },
     ...historyUseCases(deps),
     ...bankUseCases(deps),
     ...backupUseCases(deps),
     ...resultsUseCases(deps),
     ...courseUseCases(deps),
+    ...syncUseCases(sync),
     ...profileUseCases(deps),
   };
   return service;
