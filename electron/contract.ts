@@ -135,6 +135,7 @@ export const exportResultsSchema = z.strictObject({
 
 /** The xAPI home page of an export from the app when neither the learner nor the outbox gives one. */
 export const DEFAULT_XAPI_HOME_PAGE = 'http://localhost';
+
 /**
  * The learning record store the learner sets in Settings (`null` removes it). The address is
  * checked by the service (http or https only; credentials go in their own fields). A password
@@ -147,7 +148,6 @@ export const syncEndpointSchema = z
     password: z.string().max(500).optional(),
   })
   .nullable();
-
 
 /** A learner profile's name as typed (trimmed and checked by the service: 1–40 characters). */
 const profileName = z.string().max(200);
@@ -560,18 +560,6 @@ export interface ProfilesState {
   readonly locked: boolean;
 }
 
-/** One assignment of the course as the Assignments screen shows it. Times in ms. */
-export interface AssignmentView {
-  readonly id: string;
-  readonly title: string;
-  readonly week: number;
-  readonly opensAt: number;
-  readonly dueAt: number;
-  /** When no more work is taken (late work included); null: late work is taken for good. */
-  readonly closesAt: number | null;
-  readonly status: AssignmentStatus;
-  readonly questionCount: number;
-  /** Time per attempt; null: the learner's default exam timer. */
 /** What the background sync of results to the learning record store is doing. */
 export type SyncState =
   /** No endpoint configured: nothing is sent. */
@@ -618,6 +606,18 @@ export interface SyncStatus {
   readonly state: SyncState;
 }
 
+/** One assignment of the course as the Assignments screen shows it. Times in ms. */
+export interface AssignmentView {
+  readonly id: string;
+  readonly title: string;
+  readonly week: number;
+  readonly opensAt: number;
+  readonly dueAt: number;
+  /** When no more work is taken (late work included); null: late work is taken for good. */
+  readonly closesAt: number | null;
+  readonly status: AssignmentStatus;
+  readonly questionCount: number;
+  /** Time per attempt; null: the learner's default exam timer. */
   readonly durationMinutes: number | null;
   /** Attempts started (a running one included). */
   readonly attemptsUsed: number;
