@@ -22,6 +22,7 @@ import {
   sweepExpiredQuizzes,
   systemClock,
   type Clock,
+  type InstituteLrs,
   type ServiceDeps,
   type SyncTiming,
 } from './service';
@@ -174,18 +175,18 @@ export function startApp(options: StartAppOptions): RunningApp {
       autoBackup.tick(clock.now()).catch((error: unknown) => console.error(error));
     }, options.backupCheckIntervalMs ?? 60_000);
     backupTimer.unref();
+    sync.start();
     return {
       db,
       deps,
       service,
-    sync.start();
       stop() {
+        // A post under way is abandoned: its rows stay in doubt and are checked next time.
+        void sync.stop();
         clearInterval(timer);
         clearInterval(backupTimer);
         if (db.open) {
           db.pragma('wal_checkpoint(TRUNCATE)');
-        // A post under way is abandoned: its rows stay in doubt and are checked next time.
-        void sync.stop();
           db.close();
         }
       },
