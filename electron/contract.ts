@@ -133,6 +133,20 @@ export const exportResultsSchema = z.strictObject({
   homePage: z.string().min(1).max(500).optional(),
 });
 
+/** Most fixed variants per template item a bank export writes (`MAX_EXPORT_VARIANTS`; a test checks). */
+export const MAX_BANK_EXPORT_VARIANTS = 50;
+
+/**
+ * An installed bank as a file: its DeepDrill JSON pack (everything, templates included), or
+ * GIFT / Moodle XML, which hold only what maps, template items as `variants` fixed questions
+ * each (seeds 0..variants−1; default 3; 0 leaves them out). The same writer as `bank export`.
+ */
+export const exportBankSchema = z.strictObject({
+  bankId: slug,
+  format: z.enum(['json', 'gift', 'moodle-xml']),
+  variants: z.number().int().min(0).max(MAX_BANK_EXPORT_VARIANTS).optional(),
+});
+
 /** The xAPI home page of an export from the app when neither the learner nor the outbox gives one. */
 export const DEFAULT_XAPI_HOME_PAGE = 'http://localhost';
 
@@ -196,6 +210,9 @@ export const apiInputSchemas = {
   listBackups: z.void(),
   restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
   exportResults: exportResultsSchema,
+  /** The installed banks (for Export…). */
+  listBanks: z.void(),
+  exportBank: exportBankSchema,
   /** The institute's course: assignments with status and the learner's standing (null: none). */
   getCourse: z.void(),
   /** Starts an attempt at an assignment, as an exam under the course's rules. */
@@ -532,6 +549,31 @@ export interface BackupInfo {
 }
 
 /** A file for the page to save (it downloads it: the page cannot write files itself). */
+/** An installed bank. */
+export interface BankSummary {
+  readonly id: string;
+  readonly title: string;
+  /** Its questions now (retired ones not counted). */
+  readonly questionCount: number;
+}
+
+/** A bank written as a file (see `exportBank`). */
+export interface ExportedBank {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly content: string;
+  /** Items of the bank, and how many of them were written. */
+  readonly items: number;
+  readonly exported: number;
+  /** Questions in the file (a template item counts once per variant). */
+  readonly questions: number;
+  /** Template items written as fixed variants, and the variants of each. */
+  readonly templates: number;
+  readonly variants: number;
+  /** Items the format cannot hold, each with why. */
+  readonly notExported: readonly { readonly id: string; readonly reason: string }[];
+}
+
 export interface ExportedFile {
   readonly fileName: string;
   readonly mimeType: string;
@@ -712,6 +754,13 @@ export interface AppApi {
   restoreBackup(input: ParsedInput<'restoreBackup'>): Promise<BackupInfo>;
   /** The learner's answers as CSV or xAPI JSON lines (refused while an exam runs: keys). */
   exportResults(input: ParsedInput<'exportResults'>): Promise<ExportedFile>;
+  /** The installed banks, with how many questions each holds. */
+  listBanks(): Promise<readonly BankSummary[]>;
+  /**
+   * A bank as a JSON pack, GIFT or Moodle XML file, with what could not be written and why
+   * (refused while an exam runs: the file holds keys).
+   */
+  exportBank(input: ParsedInput<'exportBank'>): Promise<ExportedBank>;
   /** The course of institute.json with the learner's assignments and standing; null: none. */
   getCourse(): Promise<CourseView | null>;
   /**

@@ -6,12 +6,8 @@ import { DatabaseFromFutureError } from '../../db/migrations';
 import { BankExportError, exportPack, listBanks } from '../../db/bank/export';
 import { importPack, importValidatedPack, sourceFileName } from '../../db/bank/import';
 import { readBankText, type BankFileReading } from '../../db/bank/read-file';
-import {
-  DEFAULT_EXPORT_VARIANTS,
-  MAX_EXPORT_VARIANTS,
-  packToGift,
-  packToMoodleXml,
-} from '../../db/interop';
+import { DEFAULT_EXPORT_VARIANTS, MAX_EXPORT_VARIANTS } from '../../db/interop';
+import { bankFile } from '../../db/interop/bank-file';
 import { MAX_PACK_BYTES, type PackProblem } from '../../db/bank/validate';
 import type { BankPack } from '../../db/bank/schema';
 import { UsageError, parseArgs, requireFlag, type CliIo, type Command } from '../io';
@@ -102,8 +98,6 @@ function writeAtomically(file: string, text: string): void {
     );
   }
 }
-
-const packText = (pack: BankPack): string => `${JSON.stringify(pack, null, 2)}\n`;
 
 /** Questions a GIFT / Moodle XML file has that DeepDrill cannot represent: listed, not dropped silently. */
 function printUnsupported(io: CliIo, reading: BankFileReading): void {
@@ -220,8 +214,9 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
       db.close();
     }
   }
+  const file = bankFile(pack, format, variants);
+  writeAtomically(out, file.text);
   if (format === 'json') {
-    writeAtomically(out, packText(pack));
     io.out(
       json
         ? `${JSON.stringify({ out, format, items: pack.items.length, topics: pack.topics.length, notExported: 0, skipped: [] })}\n`
@@ -230,9 +225,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   // Moodle formats hold only the question types that map; the rest are counted, not dropped silently.
-  const foreign =
-    format === 'gift' ? packToGift(pack, { variants }) : packToMoodleXml(pack, { variants });
-  writeAtomically(out, foreign.text);
+  const foreign = file;
   const notExported = foreign.skipped.length;
   if (notExported > 0) {
     const listed = foreign.skipped.slice(0, 10).map((s) => s.id);

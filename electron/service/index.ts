@@ -1,6 +1,7 @@
 import { latestSchemaVersion } from '../../db/migrations';
 import type { AppApi } from '../contract';
 import { bankUseCases } from './bank';
+import { bankExportUseCases } from './bank-export';
 import { backupUseCases } from './backups';
 import { courseUseCases } from './course';
 import type { ServiceDeps } from './deps';
@@ -63,6 +64,7 @@ export function createService(given: ServiceDeps): AppApi {
     },
     ...historyUseCases(deps),
     ...bankUseCases(deps),
+    ...bankExportUseCases(deps),
     ...backupUseCases(deps),
     ...resultsUseCases(deps),
     ...courseUseCases(deps),
