@@ -7,9 +7,8 @@ import { ensureBuiltinBank } from '../db/bank/builtin';
 import { importPack, sourceFileName } from '../db/bank/import';
 import { parsePackText } from '../db/bank/validate';
 import { openDatabase, type Db } from '../db/connection';
-import { ensureLearner } from '../db/queries/learners';
 import type { AppApi, Lockdown } from './contract';
-import { idleMaintenance } from './idle';
+import { idleMaintenance, SearchWarmup } from './idle';
 import type { ImportWorkerEntry } from './service/import-worker';
 import {
   createService,
@@ -17,8 +16,8 @@ import {
   openLockdown,
   planRecommendedAhead,
   randomSeed,
-  ResultsSync,
   restoreCurrentProfile,
+  ResultsSync,
   sweepExpiredQuizzes,
   systemClock,
   type Clock,
@@ -151,6 +150,10 @@ export function startApp(options: StartAppOptions): RunningApp {
     }
     // Checkpoint the WAL between the learner's actions, never inside an answer's commit.
     deferCheckpoints(db);
+    // The bank search index is built in idle slices now, and again whenever an idle tick finds
+    // it stale, so no search waits for it.
+    const searchWarmup = new SearchWarmup(db);
+    searchWarmup.start();
     let ticks = 0;
     // A failing tick (a full disk at a deadline, …) is logged and tried again at the next one;
     // it never ends the process.
@@ -162,7 +165,7 @@ export function startApp(options: StartAppOptions): RunningApp {
           try {
             planRecommendedAhead(deps);
           } finally {
-            idleMaintenance(db);
+            if (!idleMaintenance(db).searchReady) searchWarmup.start();
           }
         }
       } catch (error) {
@@ -185,6 +188,7 @@ export function startApp(options: StartAppOptions): RunningApp {
         void sync.stop();
         clearInterval(timer);
         clearInterval(backupTimer);
+        searchWarmup.stop();
         if (db.open) {
           db.pragma('wal_checkpoint(TRUNCATE)');
           db.close();

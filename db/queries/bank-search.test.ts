@@ -4,7 +4,7 @@ import { importPack } from '../bank/import';
 import { samplePack, syntheticPack, tempDir } from '../bank/test-fixtures';
 import { openDatabase, type Db } from '../connection';
 import { bumpDataEpoch } from '../data-epoch';
-import { searchQuestions } from './bank-search';
+import { prepareSearchIndex, searchIndexRowsFolded, searchQuestions } from './bank-search';
 
 let db: Db;
 beforeAll(() => {
@@ -170,5 +170,47 @@ describe('the search index', () => {
     bumpDataEpoch(other);
     expect(searchQuestions(other, { search: 'gamma' }).total).toBe(2);
     other.close();
+  });
+});
+
+describe('building the search index in slices', () => {
+  it('folds nothing on a zero budget, completes slice by slice, and a search then folds nothing', () => {
+    const file = join(tempDir(), 'slices.db');
+    const own = openDatabase(file);
+    importPack(own, syntheticPack(3000, 'sl'));
+    // Ids are read in chunks by primary key, never by scanning the table for each chunk.
+    const plan = own
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT q.id FROM questions q
+         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+         JOIN topics t ON t.id = q.topic_id
+         WHERE q.retired = 0 AND q.id > 0 ORDER BY q.id LIMIT 500`,
+      )
+      .all()
+      .map((r) => (r as { detail: string }).detail);
+    expect(plan[0]).toMatch(/^SEARCH q USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
+
+    expect(prepareSearchIndex(own, 0)).toBe(false);
+    expect(searchIndexRowsFolded(own)).toBe(0);
+    let slices = 0;
+    while (!prepareSearchIndex(own, 0.001)) slices++;
+    // 3 000 rows in chunks of 500: every slice folds at least one chunk.
+    expect(slices).toBeGreaterThan(0);
+    expect(slices).toBeLessThanOrEqual(6);
+    expect(searchIndexRowsFolded(own)).toBe(3000);
+    // Tags hold "group-(i mod 7)": i ≡ 5 (mod 7) for i = 5, 12, …, 2 994 (5 + 7·427) is 428 items.
+    expect(searchQuestions(own, { search: 'group-5' }).total).toBe(428);
+    expect(searchIndexRowsFolded(own)).toBe(3000);
+
+    // Half-way through a rebuild, another connection (the import worker) commits a new bank:
+    // the build starts over and the search sees the new questions.
+    bumpDataEpoch(own);
+    expect(prepareSearchIndex(own, 0.001)).toBe(false);
+    const worker = openDatabase(file);
+    importPack(worker, spellingPack());
+    worker.close();
+    expect(searchQuestions(own, { search: 'gamma' }).total).toBe(3);
+    expect(searchQuestions(own, { search: 'group-5' }).total).toBe(428);
+    own.close();
   });
 });

@@ -1,11 +1,17 @@
 /**
  * The bank browser's paged search. Without search words it is one indexed SQL query. With them,
- * every non-retired question's text (stem, item id, tags, topic title, template title) is folded
- * once by `core/search-fold` into an in-memory index per connection, and the folded query is
- * looked for in it: British/American spellings, Greek letters and their LaTeX names, case and
- * accents all match. The index is rebuilt when the bank may have changed: a bank import or a
- * restore (the data epoch), a commit from another connection (the import worker:
- * `PRAGMA data_version`), a new question id.
+ * every non-retired question's text (stem, item id, tags, topic title) is folded once by
+ * `core/search-fold` into an in-memory index per connection, and the folded query is looked for
+ * in it (and in the folded title of a template item's template): British/American spellings,
+ * Greek letters and their LaTeX names, case and accents all match.
+ *
+ * Building the index folds every question (seconds on a 100k-question bank), so the app builds
+ * it in idle time, in slices ({@link prepareSearchIndex} with a time budget, from
+ * `electron/idle.ts`), after start and after every change; a search finds it ready. The index
+ * is stale, and is built again, when the bank may have changed: a bank import or a restore (the
+ * data epoch), a commit from another connection (the import worker: `PRAGMA data_version`), a
+ * new question id. A search never uses a stale index: it finishes (or restarts) the build
+ * first.
  */
 import type { Statement } from 'better-sqlite3';
 import { foldSearchText, searchMatcher } from '../../core/search-fold';
@@ -83,7 +89,7 @@ interface Statements {
   page: Statement<[FilterParams & { limit: number; offset: number }], ListRow>;
   count: Statement<[FilterParams], number>;
   byIds: Statement<[string], ListRow>;
-  indexRows: Statement<[], IndexRow>;
+  indexChunk: Statement<[{ after: number; limit: number }], IndexRow>;
   maxId: Statement<[], number | null>;
 }
 
@@ -122,14 +128,15 @@ function statements(db: Db): Statements {
         JOIN topics t ON t.id = q.topic_id
         WHERE q.id IN (SELECT value FROM json_each(?))
         ORDER BY q.id`),
-      indexRows: db.prepare(`
+      indexChunk: db.prepare(`
         SELECT q.id, q.item_id, q.topic_id, t.title AS topic_title, q.type, q.difficulty,
                v.stem, v.tags, v.template_id
         FROM questions q
         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
         JOIN topics t ON t.id = q.topic_id
-        WHERE q.retired = 0
-        ORDER BY q.id`),
+        WHERE q.retired = 0 AND q.id > @after
+        ORDER BY q.id
+        LIMIT @limit`),
       maxId: db.prepare<[], number | null>('SELECT max(id) FROM questions').pluck(),
     };
     cache.set(db, s);
@@ -137,17 +144,27 @@ function statements(db: Db): Statements {
   return s;
 }
 
-/** The folded text of every non-retired question, in id order, with what the filters need. */
+/**
+ * The folded text of every non-retired question, in id order, with what the filters need; built
+ * in chunks of rows by id, `complete` once the last chunk was read.
+ */
 interface SearchIndex {
   readonly key: string;
-  readonly ids: Int32Array;
-  readonly difficulties: Uint8Array;
-  readonly topics: readonly string[];
-  readonly types: readonly StoredQuestionType[];
-  readonly texts: readonly string[];
+  readonly ids: number[];
+  readonly difficulties: number[];
+  readonly topics: string[];
+  readonly types: StoredQuestionType[];
+  readonly templates: (string | null)[];
+  readonly texts: string[];
+  lastId: number;
+  complete: boolean;
 }
 
 const indexes = new WeakMap<Db, SearchIndex>();
+const foldedRows = new WeakMap<Db, number>();
+
+/** Rows read per chunk of an index build (a few milliseconds of folding). */
+const INDEX_CHUNK_ROWS = 500;
 
 // Between the fields, so a query never matches across two of them.
 const FIELD_SEPARATOR = ' \u0001 ';
@@ -158,31 +175,76 @@ function indexKey(db: Db): string {
   return `${dataEpoch(db)}/${dataVersion}/${s.maxId.get() ?? 0}`;
 }
 
-function searchIndex(db: Db, templateTitle: TemplateTitle): SearchIndex {
-  const key = indexKey(db);
-  const cached = indexes.get(db);
-  if (cached !== undefined && cached.key === key) return cached;
-  const rows = statements(db).indexRows.all();
-  const index: SearchIndex = {
+function emptyIndex(key: string): SearchIndex {
+  return {
     key,
-    ids: Int32Array.from(rows, (r) => r.id),
-    difficulties: Uint8Array.from(rows, (r) => r.difficulty),
-    topics: rows.map((r) => r.topic_id),
-    types: rows.map((r) => r.type),
-    texts: rows.map((r) =>
-      foldSearchText(
-        [
-          r.stem ?? '',
-          r.template_id === null ? '' : (templateTitle(r.template_id) ?? r.template_id),
-          r.item_id,
-          r.tags,
-          r.topic_title,
-        ].join(FIELD_SEPARATOR),
-      ),
-    ),
+    ids: [],
+    difficulties: [],
+    topics: [],
+    types: [],
+    templates: [],
+    texts: [],
+    lastId: 0,
+    complete: false,
   };
-  indexes.set(db, index);
-  return index;
+}
+
+/** Folds the next chunk of rows into `index`. */
+function foldChunk(db: Db, index: SearchIndex): void {
+  const rows = statements(db).indexChunk.all({ after: index.lastId, limit: INDEX_CHUNK_ROWS });
+  for (const r of rows) {
+    index.ids.push(r.id);
+    index.difficulties.push(r.difficulty);
+    index.topics.push(r.topic_id);
+    index.types.push(r.type);
+    index.templates.push(r.template_id);
+    index.texts.push(
+      foldSearchText([r.stem ?? '', r.item_id, r.tags, r.topic_title].join(FIELD_SEPARATOR)),
+    );
+  }
+  foldedRows.set(db, (foldedRows.get(db) ?? 0) + rows.length);
+  if (rows.length > 0) index.lastId = rows[rows.length - 1].id;
+  if (rows.length < INDEX_CHUNK_ROWS) index.complete = true;
+}
+
+/**
+ * The current index, built on until it is complete or `deadline` (performance.now()) passed,
+ * one chunk at least unless `deadline` is null (then nothing is folded: a probe).
+ */
+function advanceIndex(db: Db, deadline: number | null): SearchIndex {
+  for (let chunks = 0; ; chunks++) {
+    // Checked before every chunk: a commit from another connection between two chunks changes
+    // the key, and the build starts over.
+    const key = indexKey(db);
+    let index = indexes.get(db);
+    if (index === undefined || index.key !== key) {
+      index = emptyIndex(key);
+      indexes.set(db, index);
+    }
+    if (index.complete || deadline === null || (chunks > 0 && performance.now() >= deadline)) {
+      return index;
+    }
+    foldChunk(db, index);
+  }
+}
+
+/**
+ * Builds the connection's search index, or goes on building it, for about `budgetMs`
+ * milliseconds (one chunk of rows at least; a budget of 0 only asks); true when it is
+ * complete and current. Idle time calls it with a small budget until it returns true; a search
+ * finishes whatever is left. A build that the bank changed under (see the module comment)
+ * starts again.
+ */
+export function prepareSearchIndex(db: Db, budgetMs: number): boolean {
+  return advanceIndex(db, budgetMs > 0 ? performance.now() + budgetMs : null).complete;
+}
+
+/**
+ * How many question rows this connection has folded into search indexes since it opened: what
+ * building them cost. A search on a prepared index folds none.
+ */
+export function searchIndexRowsFolded(db: Db): number {
+  return foldedRows.get(db) ?? 0;
 }
 
 function toSummary(r: ListRow, templateTitle: TemplateTitle): QuestionSummary {
@@ -228,14 +290,25 @@ export function searchQuestions(
       items: s.page.all({ ...params, limit, offset }).map((r) => toSummary(r, templateTitle)),
     };
   }
-  const index = searchIndex(db, templateTitle);
+  const index = advanceIndex(db, Infinity);
+  // A template item also matches by its template's title (folded once per search).
+  const titleMatches = new Map<string, boolean>();
+  const templateMatches = (templateId: string): boolean => {
+    let hit = titleMatches.get(templateId);
+    if (hit === undefined) {
+      hit = matches(foldSearchText(templateTitle(templateId) ?? templateId));
+      titleMatches.set(templateId, hit);
+    }
+    return hit;
+  };
   const page: number[] = [];
   let total = 0;
   for (let i = 0; i < index.ids.length; i++) {
     if (params.topic !== null && index.topics[i] !== params.topic) continue;
     if (params.type !== null && index.types[i] !== params.type) continue;
     if (params.difficulty !== null && index.difficulties[i] !== params.difficulty) continue;
-    if (!matches(index.texts[i])) continue;
+    const template = index.templates[i];
+    if (!matches(index.texts[i]) && (template === null || !templateMatches(template))) continue;
     if (total >= offset && page.length < limit) page.push(index.ids[i]);
     total++;
   }
