@@ -264,6 +264,8 @@ export interface AppInfo {
   readonly productName: string;
   /** Institute lock-down options (hide import, exam only, fixed MSQ rule). */
   readonly lockdown: Lockdown;
+  /** The title of the institute's course when institute.json sets one (the Assignments screen). */
+  readonly courseTitle?: string | null;
 }
 
 export interface Lockdown {

@@ -45,6 +45,7 @@ export function createService(given: ServiceDeps): AppApi {
         questionCount: countQuestions.pluck().get() ?? 0,
         productName: deps.productName,
         lockdown: deps.lockdown,
+        courseTitle: deps.course?.title ?? null,
       };
     },
     async getSettings() {

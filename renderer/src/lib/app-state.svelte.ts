@@ -25,10 +25,13 @@ export type Route =
   | { readonly name: 'bank' }
   | { readonly name: 'settings' }
   | { readonly name: 'history' }
+  /** The institute's course: weekly assignments and the course standing. */
+  | { readonly name: 'assignments' }
   /** "How DeepDrill works", scrolled to `section` when given. */
   | { readonly name: 'help'; readonly section?: HelpSection };
 
-export type NavSection = 'dashboard' | 'practice' | 'history' | 'bank' | 'settings' | 'help';
+export type NavSection =
+  'dashboard' | 'practice' | 'history' | 'bank' | 'settings' | 'help' | 'assignments';
 
 /** Which main navigation entry a route belongs to. */
 export function sectionOf(route: Route): NavSection {
@@ -42,6 +45,7 @@ export function sectionOf(route: Route): NavSection {
     case 'settings':
     case 'history':
     case 'help':
+    case 'assignments':
       return route.name;
     default:
       throw new Error(`unknown route ${JSON.stringify(route satisfies never)}`);
@@ -57,6 +61,7 @@ const screenNames: Record<Route['name'], string> = {
   settings: 'Settings',
   history: 'Quiz history',
   help: 'How DeepDrill works',
+  assignments: 'Assignments',
 };
 
 /** The window title for a screen: "Practice — DeepDrill", so windows and history tell apart. */
