@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  displayTextAnswer,
   formatNumericKey,
   gradeResponse,
+  matchesShortAnswer,
+  matchingTextAnswer,
   numericEntryProblem,
   parseNumericAnswer,
   withinTolerance,
@@ -294,5 +297,181 @@ describe('gradeResponse: numeric', () => {
       const typed = formatNumericKey({ value: key, tolerance: { rel: 1e-5 } });
       expect(gradeResponse(numeric(key, { rel: 1e-5 }), text(typed), 'partial').correct).toBe(true);
     }
+  });
+});
+
+describe('msq with Moodle weights (sum of the picked fractions, clamped to 0..1)', () => {
+  // Moodle's test question (question/type/multichoice/tests/helper.php,
+  // make_a_multichoice_multi_question): A 50%, B −100%, C 50%, D −100%.
+  const moodleMulti: ResolvedQuestion = {
+    kind: 'msq',
+    stem: 'The answer is A and C.',
+    explanation: '…',
+    options: [
+      { id: 'a', text: 'A', correct: true, weight: 0.5 },
+      { id: 'b', text: 'B', correct: false, weight: -1 },
+      { id: 'c', text: 'C', correct: true, weight: 0.5 },
+      { id: 'd', text: 'D', correct: false, weight: -1 },
+    ],
+  };
+  const grade = (q: ResolvedQuestion, ids: string[], rule: 'partial' | 'all-or-nothing') =>
+    gradeResponse(q, { kind: 'choice', optionIds: ids }, rule);
+
+  it('grades as question_multi_test does, whatever the quiz rule', () => {
+    for (const rule of ['partial', 'all-or-nothing'] as const) {
+      // test_grade_responses_right_right: 0.5 + 0.5 = 1, right.
+      expect(grade(moodleMulti, ['a', 'c'], rule)).toMatchObject({ score: 1, correct: true });
+      // test_grade_responses_right: 0.5, partly right.
+      expect(grade(moodleMulti, ['a'], rule)).toMatchObject({ score: 0.5, correct: false });
+      // test_grade_responses_wrong_wrong: −1 − 1 clamped to 0.
+      expect(grade(moodleMulti, ['b', 'd'], rule)).toMatchObject({ score: 0, correct: false });
+      // test_grade_responses_right_wrong: 0.5 − 1 clamped to 0.
+      expect(grade(moodleMulti, ['a', 'b'], rule)).toMatchObject({ score: 0, correct: false });
+    }
+  });
+
+  it('grades "select all" as Moodle does when wrong options weigh 0% or −50% (the issue)', () => {
+    const options = (wrongWeights: [number, number]): ChoiceOption[] => [
+      { id: 'a', text: 'A', correct: true, weight: 0.5 },
+      { id: 'b', text: 'B', correct: true, weight: 0.5 },
+      { id: 'c', text: 'C', correct: false, weight: wrongWeights[0] },
+      { id: 'd', text: 'D', correct: false, weight: wrongWeights[1] },
+    ];
+    const all = ['a', 'b', 'c', 'd'];
+    // Wrong options at 0%: 0.5 + 0.5 + 0 + 0 = 1, full marks although two wrong ones are ticked.
+    const zero: ResolvedQuestion = { ...moodleMulti, options: options([0, 0]) };
+    expect(grade(zero, all, 'all-or-nothing')).toMatchObject({ score: 1, correct: true });
+    // One at −50%, one at 0%: 0.5 + 0.5 − 0.5 + 0 = 0.5.
+    const mixed: ResolvedQuestion = { ...moodleMulti, options: options([-0.5, 0]) };
+    expect(grade(mixed, all, 'partial')).toMatchObject({ score: 0.5, correct: false });
+    // Both at −50%: 1 − 0.5 − 0.5 = 0.
+    const minus: ResolvedQuestion = { ...moodleMulti, options: options([-0.5, -0.5]) };
+    expect(grade(minus, all, 'partial').score).toBe(0);
+    // The same key without weights keeps today's rules: all-or-nothing 0, partial (2 − 2)/2 = 0.
+    const unweighted: ResolvedQuestion = {
+      ...zero,
+      options: (zero.options ?? []).map(({ weight: _weight, ...o }) => o),
+    };
+    expect(grade(unweighted, all, 'all-or-nothing').score).toBe(0);
+    expect(grade(unweighted, all, 'partial').score).toBe(0);
+  });
+
+  it('counts three picks at 33.33333% as right (Moodle: above 0.999999)', () => {
+    const third: ResolvedQuestion = {
+      ...moodleMulti,
+      options: [
+        { id: 'a', text: 'A', correct: true, weight: 0.3333333 },
+        { id: 'b', text: 'B', correct: true, weight: 0.3333333 },
+        { id: 'c', text: 'C', correct: true, weight: 0.3333333 },
+        { id: 'd', text: 'D', correct: false, weight: -0.3333333 },
+      ],
+    };
+    expect(grade(third, ['a', 'b', 'c'], 'partial')).toMatchObject({ score: 1, correct: true });
+    // Two of three: 0.6666666, partly right.
+    expect(grade(third, ['a', 'b'], 'partial').score).toBeCloseTo(0.6666666, 9);
+    // Unknown ids add nothing.
+    expect(grade(third, ['a', 'zz'], 'partial').score).toBeCloseTo(0.3333333, 9);
+  });
+
+  it('names the misconception of a wrong pick unless the answer is right', () => {
+    const q: ResolvedQuestion = {
+      ...moodleMulti,
+      options: (moodleMulti.options ?? []).map((o) =>
+        o.id === 'b' ? { ...o, misconception: { id: 'm-b', label: 'Picks B' } } : o,
+      ),
+    };
+    expect(grade(q, ['a', 'b'], 'partial').misconception?.id).toBe('m-b');
+  });
+});
+
+describe('short answer (Moodle compare_string_with_wildcard)', () => {
+  // The cases of qtype_shortanswer question_test::test_compare_string_with_wildcard; Moodle's
+  // third argument is "ignore case", ours is "case sensitive" (its negation).
+  const sensitive = (s: string, p: string) => matchesShortAnswer(s, p, true);
+  const insensitive = (s: string, p: string) => matchesShortAnswer(s, p, false);
+
+  it('matches literals, with and without case', () => {
+    expect(sensitive('Frog', 'Frog')).toBe(true);
+    expect(sensitive('Frog', 'frog')).toBe(false);
+    expect(sensitive('   Frog   ', 'Frog')).toBe(true);
+    expect(sensitive('Frogs', 'Frog')).toBe(false);
+    expect(insensitive('Frog', 'frog')).toBe(true);
+    expect(insensitive('   FROG   ', 'Frog')).toBe(true);
+    expect(insensitive('Frogs', 'Frog')).toBe(false);
+  });
+
+  it('reads * as any run of characters', () => {
+    expect(sensitive('Frog', 'F*og')).toBe(true);
+    expect(sensitive('Fog', 'F*og')).toBe(true);
+    expect(sensitive('   Fat dog   ', 'F*og')).toBe(true);
+    expect(sensitive('Frogs', 'F*og')).toBe(false);
+    expect(sensitive('Fg', 'F*og')).toBe(false);
+    expect(sensitive('frog', 'F*og')).toBe(false);
+    expect(sensitive('   fat dog   ', 'F*og')).toBe(false);
+    expect(insensitive('Frog', 'F*og')).toBe(true);
+    expect(insensitive('Fog', 'F*og')).toBe(true);
+    expect(insensitive('   Fat dog   ', 'F*og')).toBe(true);
+    expect(insensitive('Frogs', 'F*og')).toBe(false);
+    expect(insensitive('Fg', 'F*og')).toBe(false);
+    expect(insensitive('frog', 'F*og')).toBe(true);
+    expect(insensitive('   fat dog   ', 'F*og')).toBe(true);
+  });
+
+  it('takes \\* and regular-expression characters literally', () => {
+    expect(sensitive('   *   ', '\\*')).toBe(true);
+    expect(sensitive('*', '\\*')).toBe(true);
+    expect(sensitive('Frog*toad', 'Frog\\*toad')).toBe(true);
+    expect(sensitive('a', '[a-z]')).toBe(false);
+    expect(sensitive('[a-z]', '[a-z]')).toBe(true);
+    expect(insensitive('\\{}/', '\\{}/')).toBe(true);
+  });
+
+  it('compares Unicode after NFC normalisation, case folded when insensitive', () => {
+    expect(insensitive('ITÁLIE', 'Itálie')).toBe(true);
+    expect(insensitive('départ', 'DÉPART')).toBe(true);
+    expect(sensitive('départ', 'DÉPART')).toBe(false);
+    // é precomposed against e + combining acute (test_compare_string_with_wildcard).
+    expect(sensitive('d\u00e9part', 'de\u0301part')).toBe(true);
+    expect(insensitive('d\u00e9part', 'DE\u0301PART')).toBe(true);
+  });
+
+  it('handles 0 and many stars (test_compare_0_with_wildcard, …_many_stars)', () => {
+    for (const p of ['0', '0*', '*0', '*0*']) expect(sensitive('0', p)).toBe(true);
+    const stars = `${'*'.repeat(35)}<em>${'*'.repeat(35)}</em>`;
+    expect(sensitive('<em></em>', stars)).toBe(true);
+  });
+
+  // qtype_shortanswer test_question_maker 'frogtoad': frog 100%, toad 80%, * 0%.
+  const frogToad = {
+    answers: [
+      { value: 'frog', weight: 1, feedback: 'Frog is a very good answer.' },
+      { value: 'toad', weight: 0.8, feedback: 'Toad is an OK good answer.' },
+      { value: '*', weight: 0, feedback: 'That is a bad answer.' },
+    ],
+    caseSensitive: false,
+  };
+  const shortQuestion: ResolvedQuestion = {
+    kind: 'short',
+    stem: 'Name an amphibian: _____',
+    explanation: '…',
+    text: frogToad,
+  };
+
+  it('grades by the first matching answer (question_test::test_grading)', () => {
+    const grade = (text: string) => gradeResponse(shortQuestion, { kind: 'text', text }, 'partial');
+    expect(grade('x')).toMatchObject({ score: 0, correct: false });
+    expect(grade('frog')).toMatchObject({ score: 1, correct: true });
+    expect(grade('toad')).toMatchObject({ score: 0.8, correct: false });
+    expect(matchingTextAnswer(frogToad, 'cat')?.feedback).toBe('That is a bad answer.');
+    // A choice or numeric response to a short answer scores nothing.
+    expect(gradeResponse(shortQuestion, { kind: 'numeric', text: 'frog' }, 'partial').score).toBe(
+      0,
+    );
+  });
+
+  it('shows an accepted answer as Moodle does (test_get_correct_response_escapedwildcards)', () => {
+    expect(displayTextAnswer('x\\*y')).toBe('x*y');
+    expect(displayTextAnswer('frog')).toBe('frog');
+    expect(displayTextAnswer('neural*network')).toBe('neural network');
   });
 });

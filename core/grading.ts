@@ -1,7 +1,8 @@
 /**
  * Grading of one response against a resolved question: single choice, multiple select (two
- * rules) and numeric entry (scalars, vectors, matrices) with tolerant parsing of what learners
- * type. Pure functions over plain data.
+ * rules, or Moodle's per-option weights), numeric entry (scalars, vectors, matrices) with
+ * tolerant parsing of what learners type, and short answers matched as Moodle matches them.
+ * Pure functions over plain data.
  */
 import type {
   ChoiceOption,
@@ -11,6 +12,8 @@ import type {
   NumericKey,
   ResolvedQuestion,
   Response,
+  TextAnswer,
+  TextKey,
   Tolerance,
 } from './types';
 import { unreachable } from './types';
@@ -38,7 +41,10 @@ const wrong: GradeResult = { score: 0, correct: false, misconception: null };
  *   `score = clamp((|picked ∩ C| − |picked \ C|) / |C|, 0, 1)`. Picking everything therefore
  *   scores no more than picking nothing unless more than half the options are correct.
  *   `correct` is true only for the exact set (score 1).
+ * - **msq** whose options carry weights (Moodle fractions): see {@link gradeWeightedMultiSelect};
+ *   the weights decide, whatever the rule.
  * - **numeric**: see {@link gradeNumeric}; all-or-nothing.
+ * - **short**: see {@link gradeShortAnswer}; the first accepted answer matched gives its weight.
  *
  * Picks are a set: order and duplicates do not matter. Unknown option ids count as wrong picks.
  * A response of the wrong kind (text for a choice question, …) scores 0. The misconception is
@@ -54,9 +60,16 @@ export function gradeResponse(
       return response.kind === 'choice'
         ? gradeSingleChoice(question.options ?? [], response.optionIds)
         : wrong;
-    case 'msq':
-      return response.kind === 'choice'
-        ? gradeMultiSelect(question.options ?? [], response.optionIds, msqRule)
+    case 'msq': {
+      if (response.kind !== 'choice') return wrong;
+      const options = question.options ?? [];
+      return options.some((o) => o.weight !== undefined)
+        ? gradeWeightedMultiSelect(options, response.optionIds)
+        : gradeMultiSelect(options, response.optionIds, msqRule);
+    }
+    case 'short':
+      return response.kind === 'text' && question.text !== undefined
+        ? gradeShortAnswer(question.text, response.text)
         : wrong;
     case 'numeric':
       return response.kind === 'numeric' && question.numeric !== undefined
@@ -134,6 +147,91 @@ export function gradeMultiSelect(
 
 function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/**
+ * Moodle's line between right and partly right (`question_state::graded_state_for_fraction`):
+ * a fraction above 0.999999 is right, so three picks at 33.33333% make full marks.
+ */
+const MOODLE_RIGHT = 0.999999;
+
+/**
+ * Multiple select with per-option weights, as Moodle grades a multiple-answer question
+ * (`qtype_multichoice_multi_question::grade_response`): the sum of the weights of the picked
+ * options (an option without a weight counts 0, unknown ids nothing), clamped to [0, 1]:
+ * `score = clamp(Σ_{o picked} weight(o), 0, 1)`. Above 0.999999 the answer is right and scores
+ * 1. So with right options at 50% + 50% and wrong ones at −50% and 0%, picking everything
+ * scores clamp(0.5 + 0.5 − 0.5 + 0) = 0.5, and with wrong ones at 0% it scores 1.
+ */
+export function gradeWeightedMultiSelect(
+  options: readonly ChoiceOption[],
+  optionIds: readonly string[],
+): GradeResult {
+  const picked = new Set(optionIds);
+  let sum = 0;
+  for (const option of options) if (picked.has(option.id)) sum += option.weight ?? 0;
+  const fraction = clamp01(sum);
+  const correct = fraction > MOODLE_RIGHT;
+  return {
+    score: correct ? 1 : fraction,
+    correct,
+    misconception: correct ? null : revealedMisconception(options, picked),
+  };
+}
+
+/** PHP's `trim()` set: space, tab, line feed, carriage return, NUL and vertical tab. */
+// eslint-disable-next-line no-control-regex -- PHP's trim set includes NUL and vertical tab.
+const PHP_TRIM = /^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Does `response` match the accepted answer `pattern`, as Moodle's
+ * `qtype_shortanswer_question::compare_string_with_wildcard` decides? Both are normalised to
+ * Unicode NFC; the pattern is split at runs of `*` not preceded by a backslash, each piece
+ * taken literally (with `\*` read as a star) and the pieces joined by "any characters but a
+ * line break"; the whole response, trimmed as PHP trims, must match, ignoring letter case unless
+ * `caseSensitive`. Inner spaces count: `neural  net` (two spaces) does not match `neural net`.
+ */
+export function matchesShortAnswer(
+  response: string,
+  pattern: string,
+  caseSensitive: boolean,
+): boolean {
+  const pieces = pattern.normalize('NFC').split(/(?<!\\)\*+/);
+  const source = pieces.map((piece) => escapeRegExp(piece.replaceAll('\\*', '*'))).join('[^\\n]*');
+  const regexp = new RegExp(`^${source}$`, caseSensitive ? 'u' : 'iu');
+  return regexp.test(response.normalize('NFC').replace(PHP_TRIM, ''));
+}
+
+/** The first accepted answer `text` matches (Moodle's first-matching-answer strategy), or null. */
+export function matchingTextAnswer(key: TextKey, text: string): TextAnswer | null {
+  return key.answers.find((a) => matchesShortAnswer(text, a.value, key.caseSensitive)) ?? null;
+}
+
+/**
+ * Short answer: the weight of the first accepted answer the text matches
+ * ({@link matchesShortAnswer}), 0 when none does; right above 0.999999, as in Moodle.
+ */
+export function gradeShortAnswer(key: TextKey, text: string): GradeResult {
+  const match = matchingTextAnswer(key, text);
+  if (match === null) return wrong;
+  const correct = match.weight > MOODLE_RIGHT;
+  return { score: correct ? 1 : clamp01(match.weight), correct, misconception: null };
+}
+
+/**
+ * An accepted answer as Moodle shows it as "the correct answer" (`clean_response`): each
+ * unescaped `*` becomes a space, `\*` a star, the ends trimmed.
+ */
+export function displayTextAnswer(pattern: string): string {
+  return pattern
+    .split(/(?<!\\)\*/)
+    .map((piece) => piece.replaceAll('\\*', '*'))
+    .join(' ')
+    .trim();
 }
 
 /** How {@link gradeNumeric} scores and diagnoses. */

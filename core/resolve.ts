@@ -3,16 +3,18 @@
  * into the {@link ResolvedQuestion} that is shown, graded and reviewed.
  */
 import { generateVariant } from './templates/registry';
-import type { ChoiceOption, NumericKey, QuestionPart, ResolvedQuestion } from './types';
+import type { ChoiceOption, NumericKey, QuestionPart, ResolvedQuestion, TextKey } from './types';
 
 /** The parts of a stored question resolution needs (the db's `StoredQuestion` fits). */
 export interface ResolvableQuestion {
-  readonly type: 'mcq' | 'msq' | 'numeric' | 'template';
+  readonly type: 'mcq' | 'msq' | 'numeric' | 'template' | 'short';
   readonly stem: string | null;
   readonly explanation: string | null;
   readonly answerFormat: string | null;
   readonly options: readonly ChoiceOption[];
   readonly numeric: NumericKey | null;
+  /** A short answer's accepted answers (absent or null for other types). */
+  readonly text?: TextKey | null;
   readonly template: {
     readonly id: string;
     readonly form: 'mcq' | 'numeric';
@@ -68,6 +70,12 @@ export function resolveQuestion(
         ? {}
         : { parts: question.parts }),
     };
+  }
+  if (question.type === 'short') {
+    if (question.text === undefined || question.text === null) {
+      throw new Error('short-answer item without accepted answers');
+    }
+    return { kind: 'short', ...base, text: question.text };
   }
   return { kind: question.type, ...base, options: question.options };
 }

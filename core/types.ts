@@ -3,8 +3,11 @@
  */
 import type { Figure } from './figures';
 
-/** How a question is answered. `template` items resolve to `mcq` or `numeric` once generated. */
-export type QuestionKind = 'mcq' | 'msq' | 'numeric';
+/**
+ * How a question is answered. `template` items resolve to `mcq` or `numeric` once generated;
+ * `short` is a short answer: typed text compared with accepted answers (Moodle's shortanswer).
+ */
+export type QuestionKind = 'mcq' | 'msq' | 'numeric' | 'short';
 
 /** Tolerance for a numeric answer: absolute, relative, or both (either one passing is enough). */
 export interface Tolerance {
@@ -24,6 +27,28 @@ export interface ChoiceOption {
   readonly misconception?: Misconception;
   /** Keeps its stored place when options are shuffled ("All of the above", "None of these"). */
   readonly pin?: boolean;
+  /**
+   * Moodle's answer fraction, −1…1 (msq only). When an msq's options carry weights, a response
+   * scores the sum of the picked options' weights, clamped to 0…1, whatever the quiz's rule.
+   */
+  readonly weight?: number;
+}
+
+/** One accepted answer of a short-answer question (a Moodle shortanswer answer). */
+export interface TextAnswer {
+  /** What to type: `*` matches any run of characters, `\*` is a literal star. */
+  readonly value: string;
+  /** Credit 0–1 (Moodle's fraction) the response gets when this is the first answer it matches. */
+  readonly weight: number;
+  /** Shown after answering when the response matched this answer. */
+  readonly feedback?: string;
+}
+
+/** The key of a short-answer question: accepted answers in order, first match wins. */
+export interface TextKey {
+  readonly answers: readonly TextAnswer[];
+  /** Letter case must match (Moodle's "usecase"); default insensitive. */
+  readonly caseSensitive: boolean;
 }
 
 /** A named mistake learners make; `id` is stable, `label` is shown to the learner. */
@@ -76,6 +101,8 @@ export interface ResolvedQuestion {
   readonly options?: readonly ChoiceOption[];
   /** Numeric key (numeric only). */
   readonly numeric?: NumericKey;
+  /** Accepted answers (short only). */
+  readonly text?: TextKey;
   /** Markdown explanation shown in review. */
   readonly explanation: string;
   /** Worked steps (Markdown each), generated from the computation for template variants. */
@@ -94,10 +121,14 @@ export interface ResolvedQuestion {
   readonly solutionFigure?: Figure;
 }
 
-/** A learner's response: option ids for choice questions, free text for numeric ones. */
+/**
+ * A learner's response: option ids for choice questions, the typed numbers for numeric ones,
+ * the typed text for short answers.
+ */
 export type Response =
   | { readonly kind: 'choice'; readonly optionIds: readonly string[] }
-  | { readonly kind: 'numeric'; readonly text: string };
+  | { readonly kind: 'numeric'; readonly text: string }
+  | { readonly kind: 'text'; readonly text: string };
 
 /** How a multiple-select question is scored. */
 export type MsqRule = 'all-or-nothing' | 'partial';

@@ -48,6 +48,8 @@ const slug = z.string().min(1).max(120);
 export const responseSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('choice'), optionIds: z.array(slug).max(12) }),
   z.strictObject({ kind: z.literal('numeric'), text: z.string().max(2000) }),
+  /** The words typed for a short-answer question. */
+  z.strictObject({ kind: z.literal('text'), text: z.string().max(2000) }),
 ]);
 
 export const msqRuleSchema = z.enum(['all-or-nothing', 'partial']);
@@ -98,7 +100,7 @@ const itemRef = z.strictObject({ sessionId: id, position: z.number().int().min(0
 export const listQuestionsSchema = z.strictObject({
   search: z.string().max(200).default(''),
   topic: slug.optional(),
-  type: z.enum(['mcq', 'msq', 'numeric', 'template']).optional(),
+  type: z.enum(['mcq', 'msq', 'numeric', 'template', 'short']).optional(),
   difficulty: z.number().int().min(1).max(5).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).default(0),
@@ -250,7 +252,7 @@ export type ParsedInput<M extends ApiMethod> = z.output<(typeof apiInputSchemas)
 // ---------------------------------------------------------------------------------------------
 // Outputs (produced by our own service; typed, not parsed)
 
-export type QuestionKind = 'mcq' | 'msq' | 'numeric';
+export type QuestionKind = 'mcq' | 'msq' | 'numeric' | 'short';
 export type Theme = z.infer<typeof themeSchema>;
 export type OpenQuizChoice = z.infer<typeof openQuizChoiceSchema>;
 export type LearnerResponse = z.infer<typeof responseSchema>;
@@ -351,8 +353,20 @@ export interface ItemFeedback {
   readonly score: number;
   readonly outcome: Outcome;
   readonly correctOptionIds: readonly string[];
-  /** Key of a numeric item, formatted as the learner would type it. */
+  /**
+   * Key of a numeric item, formatted as the learner would type it; of a short answer, its first
+   * full-credit answer as Moodle shows it (wildcards as spaces).
+   */
   readonly correctValue: string | null;
+  /**
+   * Short answers: every accepted answer as written (`*` a wildcard) with the percent of credit
+   * it gives, in the order they are tried; absent for other kinds.
+   */
+  readonly acceptedAnswers?: readonly { readonly text: string; readonly percent: number }[];
+  /** Short answers: the feedback of the accepted answer the response matched, if any. */
+  readonly answerFeedback?: string;
+  /** Short answers: letter case must match (else it is ignored). */
+  readonly caseSensitive?: boolean;
   readonly explanation: string;
   readonly steps: readonly string[];
   /** A picture of the worked solution, when the question has one (sent with the steps only). */
@@ -463,7 +477,7 @@ export interface QuestionListItem {
   readonly bankId: string;
   readonly topicId: string;
   readonly topicTitle: string;
-  readonly type: 'mcq' | 'msq' | 'numeric' | 'template';
+  readonly type: 'mcq' | 'msq' | 'numeric' | 'template' | 'short';
   readonly difficulty: number;
   /** First line of the stem without Markdown markers (formulas kept as `$…$`), or the template title. */
   readonly summary: string;

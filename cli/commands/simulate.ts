@@ -6,7 +6,7 @@
  * databases for demos and benchmarks, and by the crash test (kill -9 at any moment must lose no
  * acknowledged attempt).
  */
-import { formatNumericKey } from '../../core/grading';
+import { displayTextAnswer, formatNumericKey } from '../../core/grading';
 import { toViewIds } from '../../core/option-order';
 import { Rng } from '../../core/selection';
 import type { ResolvedQuestion, Response } from '../../core/types';
@@ -84,6 +84,13 @@ class SimulatedLearner {
         const values = typeof key.value === 'number' ? [key.value] : [...key.value];
         values[0] = values[0] * 1.5 + 1;
         return { kind: 'numeric', text: values.join(', ') };
+      }
+      case 'short': {
+        const full = question.text?.answers.find((a) => a.weight >= 1);
+        return {
+          kind: 'text',
+          text: right && full !== undefined ? displayTextAnswer(full.value) : 'no idea',
+        };
       }
       default:
         throw new Error(`unknown question kind ${String(question.kind)}`);

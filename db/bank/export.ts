@@ -13,6 +13,7 @@ import {
   type HintRow,
   type OptionRow,
   type PartRow,
+  type TextAnswerRow,
 } from '../queries/questions';
 import type { BankItem, BankPack, BankQuestionPart } from './schema';
 
@@ -41,12 +42,14 @@ type ItemRow = Readonly<{
   template_id: string | null;
   template_form: 'mcq' | 'numeric' | null;
   template_params: string | null;
+  case_sensitive: number | null;
 }>;
 type ItemOptionRow = OptionRow & Readonly<{ question_id: number }>;
 
 /** What an item has besides its version row. */
 interface ItemChildren {
   readonly options: readonly OptionRow[];
+  readonly textAnswers: readonly TextAnswerRow[];
   readonly hints: readonly string[];
   readonly parts: readonly PartRow[];
 }
@@ -57,6 +60,7 @@ interface Statements {
   topics: Statement<[string], { id: string; title: string }>;
   items: Statement<[string], ItemRow>;
   options: Statement<[string], ItemOptionRow>;
+  textAnswers: Statement<[string], TextAnswerRow>;
   hints: Statement<[string], HintRow>;
   parts: Statement<[string], PartRow>;
 }
@@ -88,7 +92,8 @@ function statements(db: Db): Statements {
       items: db.prepare(`
         SELECT q.id, q.item_id, q.topic_id, q.type, q.difficulty, v.stem, v.explanation,
                v.source, v.tags, v.answer_format, v.numeric_value, v.tolerance_abs,
-               v.tolerance_rel, v.template_id, v.template_form, v.template_params
+               v.tolerance_rel, v.template_id, v.template_form, v.template_params,
+               v.case_sensitive
         FROM questions q
         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
         WHERE q.bank_id = ? AND q.retired = 0
@@ -96,9 +101,12 @@ function statements(db: Db): Statements {
       options: db.prepare(
         currentChildRows(
           'question_options',
-          `option_id, text, feedback, correct, misconception_id, misconception_label, pin`,
+          `option_id, text, feedback, correct, misconception_id, misconception_label, pin, weight`,
           'position',
         ),
+      ),
+      textAnswers: db.prepare(
+        currentChildRows('question_text_answers', 'value, weight, feedback', 'position'),
       ),
       hints: db.prepare(currentChildRows('question_hints', 'text', 'rung')),
       parts: db.prepare(
@@ -126,6 +134,7 @@ function toOption(o: ChoiceOption): BankOption {
     ...(o.feedback !== undefined ? { feedback: o.feedback } : {}),
     ...(o.misconception !== undefined ? { misconception: { ...o.misconception } } : {}),
     ...(o.pin === true ? { pin: true } : {}),
+    ...(o.weight !== undefined ? { weight: o.weight } : {}),
   };
 }
 
@@ -188,6 +197,24 @@ function toItem(row: ItemRow, children: ItemChildren): BankItem {
         ...(children.parts.length > 0 ? { parts: children.parts.map(toPart) } : {}),
         ...tail,
       };
+    case 'short':
+      return {
+        ...head,
+        type: 'short',
+        stem: row.stem ?? '',
+        answer: {
+          // Weight 1 is the default and feedback optional: written only when they say something.
+          text: children.textAnswers.map((a) => ({
+            value: a.value,
+            ...(a.weight !== 1 ? { weight: a.weight } : {}),
+            ...(a.feedback !== null ? { feedback: a.feedback } : {}),
+          })),
+          ...(row.case_sensitive === 1 ? { caseSensitive: true } : {}),
+        },
+        explanation: row.explanation ?? '',
+        ...hints,
+        ...tail,
+      };
     case 'template':
       return {
         ...head,
@@ -224,6 +251,7 @@ export function exportPack(db: Db, bankId: string): BankPack {
   }
   const questionId = (row: { question_id: number }) => row.question_id;
   const optionsById = groupByQuestion(s.options.iterate(bankId), questionId, (o) => o);
+  const answersById = groupByQuestion(s.textAnswers.iterate(bankId), questionId, (a) => a);
   const hintsById = groupByQuestion(s.hints.iterate(bankId), questionId, (h) => h.text);
   const partsById = groupByQuestion(s.parts.iterate(bankId), questionId, (p) => p);
   return {
@@ -237,6 +265,7 @@ export function exportPack(db: Db, bankId: string): BankPack {
     items: s.items.all(bankId).map((row) =>
       toItem(row, {
         options: optionsById.get(row.id) ?? [],
+        textAnswers: answersById.get(row.id) ?? [],
         hints: hintsById.get(row.id) ?? [],
         parts: partsById.get(row.id) ?? [],
       }),

@@ -9,7 +9,7 @@ import type { Statement } from 'better-sqlite3';
 import { builtinBankId } from '../builtin/id';
 import type { Db } from '../connection';
 import { groupByQuestion } from '../queries/questions';
-import type { BankItem, BankPack, BankQuestionPart } from './schema';
+import type { BankItem, BankPack, BankQuestionPart, ShortItem } from './schema';
 import { validatePack, type PackProblem } from './validate';
 
 /** Outcome of an import (structurally the contract's `ImportReport`, plus `retired`). */
@@ -74,8 +74,15 @@ interface VersionColumns {
   readonly templateId: string | null;
   readonly templateForm: 'mcq' | 'numeric' | null;
   readonly templateParams: string | null;
-  /** `[option_id, text, feedback, correct, misconception_id, misconception_label, pin]` each. */
+  /** Short answers: 1 when letter case counts, 0 when not; null for other types. */
+  readonly caseSensitive: 0 | 1 | null;
+  /**
+   * `[option_id, text, feedback, correct, misconception_id, misconception_label, pin, weight]`
+   * each.
+   */
   readonly options: readonly OptionTuple[];
+  /** Short answers: `[value, weight, feedback]` each, in order. */
+  readonly textAnswers: readonly TextAnswerTuple[];
   /** The rungs' texts, least help first (`question_hints.rung` is the index). */
   readonly hints: readonly string[];
   /** `[part_id, prompt, numeric_value, tolerance_abs, tolerance_rel, answer_format, hint]` each. */
@@ -90,7 +97,10 @@ type OptionTuple = readonly [
   string | null,
   string | null,
   0 | 1,
+  number | null,
 ];
+
+type TextAnswerTuple = readonly [string, number, string | null];
 
 type PartTuple = readonly [
   string,
@@ -102,7 +112,8 @@ type PartTuple = readonly [
   string | null,
 ];
 
-const OPTION_COLUMNS = 10;
+const OPTION_COLUMNS = 11;
+const TEXT_ANSWER_COLUMNS = 6;
 const HINT_COLUMNS = 4;
 const PART_COLUMNS = 10;
 
@@ -116,6 +127,8 @@ interface Statements {
   existing: Statement<[string], unknown[]>;
   /** Raw rows: `[question_id, …OptionTuple]`. */
   existingOptions: Statement<[string], unknown[]>;
+  /** Raw rows: `[question_id, …TextAnswerTuple]` in answer order. */
+  existingTextAnswers: Statement<[string], unknown[]>;
   /** Raw rows: `[question_id, text]` in rung order. */
   existingHints: Statement<[string], unknown[]>;
   /** Raw rows: `[question_id, …PartTuple]` in part order. */
@@ -173,7 +186,8 @@ function statements(db: Db): Statements {
           `
         SELECT q.id, q.item_id, q.topic_id, q.type, q.difficulty, q.current_version, q.retired,
                v.stem, v.explanation, v.source, v.tags, v.answer_format, v.numeric_value,
-               v.tolerance_abs, v.tolerance_rel, v.template_id, v.template_form, v.template_params
+               v.tolerance_abs, v.tolerance_rel, v.template_id, v.template_form, v.template_params,
+               v.case_sensitive
         FROM questions q
         JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
         WHERE q.bank_id = ?`,
@@ -183,9 +197,14 @@ function statements(db: Db): Statements {
         .prepare<[string], unknown[]>(
           currentChildRows(
             'question_options',
-            `option_id, text, feedback, correct, misconception_id, misconception_label, pin`,
+            `option_id, text, feedback, correct, misconception_id, misconception_label, pin, weight`,
             'position',
           ),
+        )
+        .raw(),
+      existingTextAnswers: db
+        .prepare<[string], unknown[]>(
+          currentChildRows('question_text_answers', 'value, weight, feedback', 'position'),
         )
         .raw(),
       existingHints: db
@@ -206,8 +225,8 @@ function statements(db: Db): Statements {
       insertVersion: db.prepare(`
         INSERT INTO question_versions (question_id, version, stem, explanation, source, tags,
           answer_format, numeric_value, tolerance_abs, tolerance_rel, template_id, template_form,
-          template_params, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+          template_params, case_sensitive, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertRows: new Map(),
       updateQuestion: db.prepare(`
         UPDATE questions SET topic_id = ?, difficulty = ?, current_version = ?, retired = 0
@@ -222,14 +241,16 @@ function statements(db: Db): Statements {
 /** The column lists of the per-version child tables, in the order the values are bound. */
 const CHILD_TABLES = {
   question_options: `question_id, version, position, option_id, text, feedback, correct,
-    misconception_id, misconception_label, pin`,
+    misconception_id, misconception_label, pin, weight`,
+  question_text_answers: 'question_id, version, position, value, weight, feedback',
   question_hints: 'question_id, version, rung, text',
   question_parts: `question_id, version, position, part_id, prompt, numeric_value, tolerance_abs,
     tolerance_rel, answer_format, hint`,
 } as const;
 
 /**
- * One multi-row INSERT per table and row count (options 2–12, hints 1–3, parts 2–8): a quarter
+ * One multi-row INSERT per table and row count (options 2–12, accepted answers 1–50, hints 1–3,
+ * parts 2–8): a quarter
  * of the statement runs of row-by-row.
  */
 function insertRowsStatement(
@@ -290,6 +311,11 @@ function partTuple(part: BankQuestionPart): PartTuple {
   ];
 }
 
+/** A short answer's accepted answers as stored: trimmed (as Moodle saves them), weight 1 by default. */
+function textAnswerTuples(item: ShortItem): TextAnswerTuple[] {
+  return item.answer.text.map((a) => [a.value.trim(), a.weight ?? 1, a.feedback ?? null]);
+}
+
 function sortedParams(params: Readonly<Record<string, unknown>>): [string, unknown][] {
   return Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -313,6 +339,7 @@ function versionColumns(item: BankItem): VersionColumns {
         templateId: null,
         templateForm: null,
         templateParams: null,
+        caseSensitive: null,
         options: item.options.map((o): OptionTuple => [
           o.id,
           o.text,
@@ -321,11 +348,32 @@ function versionColumns(item: BankItem): VersionColumns {
           o.misconception?.id ?? null,
           o.misconception?.label ?? null,
           o.pin === true ? 1 : 0,
+          o.weight ?? null,
         ]),
+        textAnswers: [],
         hints: item.hints ?? [],
         parts: [],
       };
     }
+    case 'short':
+      return {
+        stem: item.stem,
+        explanation: item.explanation,
+        source: item.source,
+        tags,
+        answerFormat: null,
+        numericValue: null,
+        toleranceAbs: null,
+        toleranceRel: null,
+        templateId: null,
+        templateForm: null,
+        templateParams: null,
+        caseSensitive: item.answer.caseSensitive === true ? 1 : 0,
+        options: [],
+        textAnswers: textAnswerTuples(item),
+        hints: item.hints ?? [],
+        parts: [],
+      };
     case 'numeric':
       return {
         stem: item.stem,
@@ -339,7 +387,9 @@ function versionColumns(item: BankItem): VersionColumns {
         templateId: null,
         templateForm: null,
         templateParams: null,
+        caseSensitive: null,
         options: [],
+        textAnswers: [],
         hints: item.hints ?? [],
         parts: (item.parts ?? []).map(partTuple),
       };
@@ -356,7 +406,9 @@ function versionColumns(item: BankItem): VersionColumns {
         templateId: item.template,
         templateForm: item.form,
         templateParams: item.params === undefined ? null : JSON.stringify(item.params),
+        caseSensitive: null,
         options: [],
+        textAnswers: [],
         hints: item.hints ?? [],
         parts: [],
       };
@@ -365,7 +417,8 @@ function versionColumns(item: BankItem): VersionColumns {
 
 /**
  * A version's stored columns in table order: stem, explanation, source, tags, answer_format,
- * numeric_value, tolerance_abs, tolerance_rel, template_id, template_form, template_params.
+ * numeric_value, tolerance_abs, tolerance_rel, template_id, template_form, template_params,
+ * case_sensitive.
  */
 type StoredContent = readonly [
   string | null,
@@ -379,6 +432,7 @@ type StoredContent = readonly [
   string | null,
   string | null,
   string | null,
+  number | null,
 ];
 
 function storedContent(v: VersionColumns): StoredContent {
@@ -394,17 +448,19 @@ function storedContent(v: VersionColumns): StoredContent {
     v.templateId,
     v.templateForm,
     v.templateParams,
+    v.caseSensitive,
   ];
 }
 
-/** What a version holds besides its own row: options, hint ladder and parts. */
+/** What a version holds besides its own row: options, accepted answers, hint ladder and parts. */
 interface Children {
   readonly options: readonly OptionTuple[];
+  readonly textAnswers: readonly TextAnswerTuple[];
   readonly hints: readonly string[];
   readonly parts: readonly PartTuple[];
 }
 
-const NO_CHILDREN: Children = { options: [], hints: [], parts: [] };
+const NO_CHILDREN: Children = { options: [], textAnswers: [], hints: [], parts: [] };
 
 /**
  * Canonical text of a version's content: equal exactly when a learner would see the same
@@ -412,11 +468,11 @@ const NO_CHILDREN: Children = { options: [], hints: [], parts: [] };
  * order).
  */
 function canonical(content: StoredContent, children: Children): string {
-  const rest = [children.options, children.hints, children.parts];
+  const rest = [children.options, children.textAnswers, children.hints, children.parts];
   const params = content[10];
   if (params === null) return JSON.stringify([content, ...rest]);
   const sorted = sortedParams(JSON.parse(params) as Record<string, unknown>);
-  return JSON.stringify([content.slice(0, 10), sorted, ...rest]);
+  return JSON.stringify([content.slice(0, 10), sorted, content.slice(11), ...rest]);
 }
 
 /** The question id of a raw child row (its first column). */
@@ -424,13 +480,18 @@ const rawQuestionId = (row: unknown[]): number => row[0] as number;
 
 /**
  * The bank's items as installed, keyed by item id, with the canonical text of their current
- * version: four queries for the whole bank (raw rows, no per-item SELECT).
+ * version: five queries for the whole bank (raw rows, no per-item SELECT).
  */
 function loadExisting(s: Statements, bankId: string): Map<string, Existing> {
   const optionsById = groupByQuestion(
     s.existingOptions.iterate(bankId),
     rawQuestionId,
     (row) => row.slice(1) as unknown as OptionTuple,
+  );
+  const answersById = groupByQuestion(
+    s.existingTextAnswers.iterate(bankId),
+    rawQuestionId,
+    (row) => row.slice(1) as unknown as TextAnswerTuple,
   );
   const hintsById = groupByQuestion(
     s.existingHints.iterate(bankId),
@@ -454,6 +515,7 @@ function loadExisting(s: Statements, bankId: string): Map<string, Existing> {
       retired: row[6] === 1,
       content: canonical(row.slice(7) as unknown as StoredContent, {
         options: optionsById.get(id) ?? NO_CHILDREN.options,
+        textAnswers: answersById.get(id) ?? NO_CHILDREN.textAnswers,
         hints: hintsById.get(id) ?? NO_CHILDREN.hints,
         parts: partsById.get(id) ?? NO_CHILDREN.parts,
       }),
@@ -484,9 +546,19 @@ function insertVersion(
     v.templateId,
     v.templateForm,
     v.templateParams,
+    v.caseSensitive,
     now,
   );
   insertChildRows(db, s, 'question_options', OPTION_COLUMNS, questionId, version, v.options);
+  insertChildRows(
+    db,
+    s,
+    'question_text_answers',
+    TEXT_ANSWER_COLUMNS,
+    questionId,
+    version,
+    v.textAnswers,
+  );
   insertChildRows(
     db,
     s,

@@ -23,7 +23,8 @@ describe('docs/bank-pack.schema.json', () => {
       expect.arrayContaining(['format', 'version', 'id', 'title', 'license', 'topics', 'items']),
     );
     const branches = schema.properties.items.items.oneOf;
-    expect(branches).toHaveLength(3);
+    // choice (mcq, msq), numeric, template, short.
+    expect(branches).toHaveLength(4);
     const template = branches.find((b) => 'template' in b.properties);
     expect(template?.required).not.toContain('form');
   });

@@ -43,6 +43,13 @@ export const bankOptionSchema = z.strictObject({
    * "None of these"); the other options move. Default false.
    */
   pin: z.boolean().optional(),
+  /**
+   * Moodle's grade of this option as a fraction, −1…1 (msq only; every option or none). With
+   * weights an answer scores the sum of the picked options' weights, clamped to 0…1, as Moodle
+   * grades a multiple-answer question; the positive weights add up to 1 and the key (`answer`)
+   * is the options with a positive weight.
+   */
+  weight: z.number().finite().min(-1).max(1).optional(),
 });
 
 /** Tolerance of a numeric answer; at least one of `abs` / `rel`. */
@@ -186,4 +193,5 @@ export type BankItemInput = z.input<typeof bankItemSchema>;
 export type ChoiceItem = z.output<typeof choiceItemSchema>;
 export type NumericItem = z.output<typeof numericItemSchema>;
 export type TemplateItem = z.output<typeof templateItemSchema>;
+export type ShortItem = z.output<typeof shortItemSchema>;
 export type BankQuestionPart = z.output<typeof questionPartSchema>;

@@ -375,10 +375,10 @@ export const badPacks: readonly BadPackCase[] = [
   {
     name: 'unknown option field',
     text: mutated((p) => {
-      p.items[0].options![1].weight = 2;
+      p.items[0].options![1].score = 2;
     }),
-    path: 'items[0].options[1].weight',
-    message: /unknown field "weight"/,
+    path: 'items[0].options[1].score',
+    message: /unknown field "score"/,
   },
   {
     name: 'unknown topic field',
@@ -510,7 +510,7 @@ export const badPacks: readonly BadPackCase[] = [
       p.items[0].type = 'essay';
     }),
     path: 'items[0].type',
-    message: /expected one of "mcq", "msq", "numeric", "template", got string "essay"/,
+    message: /expected one of "mcq", "msq", "numeric", "template", "short", got string "essay"/,
   },
   {
     name: 'missing stem',

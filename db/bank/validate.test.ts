@@ -80,7 +80,7 @@ describe('validatePack', () => {
     expect(result.problems).toEqual([
       {
         path: 'items[0].type',
-        message: 'expected one of "mcq", "msq", "numeric", "template", got string "essay"',
+        message: 'expected one of "mcq", "msq", "numeric", "template", "short", got string "essay"',
       },
     ]);
   });

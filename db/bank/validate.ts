@@ -423,6 +423,21 @@ function crossFieldProblems(input: unknown): PackProblem[] {
           });
         }
       }
+      problems.push(...weightProblems(item.type, item.options, item.answer, at));
+    }
+    if (item.type === 'short' && isRecord(item.answer) && Array.isArray(item.answer.text)) {
+      const answers = item.answer.text.filter(isRecord);
+      if (
+        answers.length === item.answer.text.length &&
+        answers.length > 0 &&
+        !answers.some((a) => a.weight === undefined || a.weight === 1)
+      ) {
+        problems.push({
+          path: `${at}.answer.text`,
+          message:
+            'no accepted answer gives full credit; expected one with weight 1 (or no weight), as Moodle needs one answer at 100%',
+        });
+      }
     }
     if (item.type === 'numeric' && Array.isArray(item.parts)) {
       const partIds = new Map<string, number>();
@@ -489,6 +504,69 @@ function crossFieldProblems(input: unknown): PackProblem[] {
       }
     }
   });
+  return problems;
+}
+
+/** Rounds to two decimals, as Moodle rounds the sum of a multiple-answer question's grades. */
+const twoDecimals = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Moodle's rules for option weights (`qtype_multichoice::save_question_options`): weights only
+ * on msq items, on every option once on one; the positive ones add up to 1 (100%, after
+ * rounding to two decimals, so three of 0.3333333 pass); the key is the options with a positive
+ * weight.
+ */
+function weightProblems(
+  type: 'mcq' | 'msq',
+  options: readonly unknown[],
+  answer: unknown,
+  at: string,
+): PackProblem[] {
+  const weighted = options.map((o) =>
+    isRecord(o) && Object.hasOwn(o, 'weight') ? o.weight : undefined,
+  );
+  const given = weighted.filter((w) => w !== undefined).length;
+  if (given === 0) return [];
+  if (type === 'mcq') {
+    const k = weighted.findIndex((w) => w !== undefined);
+    return [
+      {
+        path: `${at}.options[${k}].weight`,
+        message:
+          'an mcq item scores its one correct option; expected "weight" only on the options of msq items',
+      },
+    ];
+  }
+  if (given < options.length) {
+    const k = weighted.findIndex((w) => w === undefined);
+    return [
+      {
+        path: `${at}.options[${k}].weight`,
+        message: `missing; once one option has a weight, expected a weight on every option (${given} of ${options.length} have one; give wrong options 0 or a negative weight)`,
+      },
+    ];
+  }
+  if (!weighted.every((w): w is number => typeof w === 'number' && Number.isFinite(w))) return [];
+  const problems: PackProblem[] = [];
+  const total = weighted.filter((w) => w > 0).reduce((sum, w) => sum + w, 0);
+  if (twoDecimals(total) !== 1) {
+    problems.push({
+      path: `${at}.options`,
+      message: `the positive weights add up to ${Number(total.toPrecision(12))}; expected 1 (100%), as Moodle requires of a multiple-answer question`,
+    });
+  }
+  const positive = options
+    .map((o, k) => (weighted[k] > 0 && isRecord(o) && typeof o.id === 'string' ? o.id : null))
+    .filter((id): id is string => id !== null);
+  if (Array.isArray(answer)) {
+    const key = new Set(answer.filter((a): a is string => typeof a === 'string'));
+    if (key.size !== positive.length || positive.some((id) => !key.has(id))) {
+      problems.push({
+        path: `${at}.answer`,
+        message: `with weights, the key is the options with a positive weight; expected ${quoted(positive)}`,
+      });
+    }
+  }
   return problems;
 }
 

@@ -1,8 +1,12 @@
 /**
  * Writing a DeepDrill bank pack as GIFT or Moodle XML, for the types that map: `mcq` (one `=`
- * answer / `<single>true</single>`), `msq` (weights `+100/|key|` on right options and
+ * answer / `<single>true</single>`), `msq` (its own option weights when it has them, each a
+ * grade Moodle allows or the item is skipped; else weights `+100/|key|` on right options and
  * `-100/|key|` on wrong ones, so Moodle's partial scoring matches DeepDrill's partial rule; with
- * 11 or 12 right options grades Moodle allows instead, see {@link msqWeights}), and
+ * 11 or 12 right options grades Moodle allows instead, see {@link msqWeights}), `short` (a
+ * GIFT short answer `{=%100%…}` or a Moodle XML `shortanswer` with `<usecase>`; GIFT has no case
+ * setting and Moodle reads GIFT short answers ignoring case, so a case-sensitive one is written
+ * to Moodle XML only), and
  * numeric items with one number (an absolute tolerance: `rel` is turned into `rel·|value|`, and
  * when both are given the larger wins, as DeepDrill accepts either). Template items are written as
  * a chosen number of fixed variants (seeds 0..N−1, see `template-variants.ts`; N = 0 skips them);
@@ -23,7 +27,8 @@
  * tolerances, feedback, hints (Moodle XML) and topics.
  */
 import { unreachable } from '../../core/types';
-import type { BankItem, BankPack, ChoiceItem, NumericItem } from '../bank/schema';
+import type { BankItem, BankPack, ChoiceItem, NumericItem, ShortItem } from '../bank/schema';
+import { isMoodleGrade } from './foreign';
 import { toMoodleMarkdown } from './moodle-markdown';
 import {
   DEFAULT_EXPORT_VARIANTS,
@@ -50,14 +55,31 @@ export interface ForeignExportOptions {
   readonly variants?: number;
 }
 
-type Exportable = ChoiceItem | (NumericItem & { answer: { value: number } });
+type Exportable = ChoiceItem | ShortItem | (NumericItem & { answer: { value: number } });
 
-/** The questions an item is written as, or why it cannot be. */
-function exportables(item: BankItem, variants: number): Exportable[] | string {
+/** Why Moodle would refuse the weights of `weights` (fractions), or null. */
+function weightsRefused(weights: readonly (number | undefined)[]): string | null {
+  const off = weights.find((w) => w !== undefined && !isMoodleGrade(w * 100));
+  return off === undefined
+    ? null
+    : `weight ${off} (${Number(((off ?? 0) * 100).toFixed(5))}%) is not a grade Moodle allows; Moodle would refuse the file`;
+}
+
+/** The questions an item is written as in `format`, or why it cannot be. */
+function exportables(
+  item: BankItem,
+  variants: number,
+  format: ForeignFormat,
+): Exportable[] | string {
   switch (item.type) {
     case 'mcq':
     case 'msq':
-      return [item];
+      return weightsRefused(item.options.map((o) => o.weight)) ?? [item];
+    case 'short':
+      if (format === 'gift' && item.answer.caseSensitive === true) {
+        return 'a case-sensitive short answer: GIFT has no case setting and Moodle reads GIFT short answers ignoring case (Moodle XML keeps it)';
+      }
+      return weightsRefused(item.answer.text.map((a) => a.weight)) ?? [item];
     case 'numeric':
       return typeof item.answer.value === 'number'
         ? [item as Exportable]
@@ -74,10 +96,13 @@ function exportables(item: BankItem, variants: number): Exportable[] | string {
   }
 }
 
+type ForeignFormat = 'gift' | 'moodle-xml';
+
 /** Items grouped by topic, in the pack's topic order, with the skipped ones reported. */
 function plan(
   pack: BankPack,
   options: ForeignExportOptions,
+  format: ForeignFormat,
 ): {
   groups: { title: string; items: Exportable[] }[];
   skipped: { id: string; reason: string }[];
@@ -92,7 +117,7 @@ function plan(
   let questions = 0;
   let templates = 0;
   for (const item of pack.items) {
-    const written = exportables(item, variants);
+    const written = exportables(item, variants, format);
     if (typeof written === 'string') {
       skipped.push({ id: item.id, reason: written });
       continue;
@@ -116,7 +141,8 @@ export function absoluteTolerance(item: NumericItem & { answer: { value: number 
 }
 
 /**
- * Moodle weights (in %) of an msq's options, in option order. DeepDrill's partial rule scores
+ * Moodle weights (in %) of an msq's options, in option order: its own weights when it has them.
+ * Without them, DeepDrill's partial rule scores
  * (right picks − wrong picks) / |key|, clamped to 0..1, which is Moodle's sum of fractions with
  * ±100/|key|: exactly so for up to 10 right options, as every ±100/k (k ≤ 10) is a grade Moodle
  * allows. For 11 or 12, 100/k is not one: the right options get 10% (the first 20 − k of them)
@@ -124,6 +150,9 @@ export function absoluteTolerance(item: NumericItem & { answer: { value: number 
  * grade nearest −100/k.
  */
 export function msqWeights(item: ChoiceItem): number[] {
+  if (item.options.every((o) => o.weight !== undefined)) {
+    return item.options.map((o) => (o.weight ?? 0) * 100);
+  }
   const key = new Set(item.answer);
   const k = key.size;
   if (k <= 10) return item.options.map((o) => (key.has(o.id) ? 100 : -100) / k);
@@ -187,6 +216,15 @@ function giftPart(text: string): string {
 function giftItem(item: Exportable): string {
   const head = `::${item.id}::[markdown]${escapeGift(toMoodleMarkdown(item.stem))}`;
   const general = `####${giftPart(item.explanation)}`;
+  if (item.type === 'short') {
+    // Answers are plain text compared as typed (with * wildcards), not Markdown; the weight is
+    // always written so that an answer starting with % reads back as text.
+    const lines = item.answer.text.map((a) => {
+      const feedback = a.feedback === undefined ? '' : `#${giftPart(a.feedback)}`;
+      return `  =%${weight((a.weight ?? 1) * 100)}%${escapeGift(a.value)}${feedback}`;
+    });
+    return `${head} {\n${lines.join('\n')}\n  ${general}\n}`;
+  }
   if (item.type === 'numeric') {
     const tolerance = absoluteTolerance(item);
     return `${head} {#${String(item.answer.value)}:${String(tolerance)}\n  ${general}\n}`;
@@ -211,7 +249,7 @@ function giftItem(item: Exportable): string {
  * separated by blank lines.
  */
 export function packToGift(pack: BankPack, options: ForeignExportOptions = {}): ForeignExport {
-  const { groups, skipped, counts } = plan(pack, options);
+  const { groups, skipped, counts } = plan(pack, options, 'gift');
   const comment = (s: string) => s.replace(/\s+/g, ' ').trim();
   const blocks = [
     `// DeepDrill bank "${pack.id}": ${comment(pack.title)}\n// Licence: ${comment(pack.license)}`,
@@ -241,7 +279,7 @@ const markdownText = (tag: string, text: string, indent: string, attrs = '') =>
 function xmlItem(item: Exportable): string {
   const i = '    ';
   const lines = [
-    `  <question type="${item.type === 'numeric' ? 'numerical' : 'multichoice'}">`,
+    `  <question type="${item.type === 'numeric' ? 'numerical' : item.type === 'short' ? 'shortanswer' : 'multichoice'}">`,
     `${i}<name><text>${escapeXml(item.id)}</text></name>`,
     markdownText('questiontext', item.stem, i),
     markdownText('generalfeedback', item.explanation, i),
@@ -258,6 +296,18 @@ function xmlItem(item: Exportable): string {
       `${i}  <feedback format="markdown"><text></text></feedback>`,
       `${i}</answer>`,
     );
+  } else if (item.type === 'short') {
+    lines.push(`${i}<usecase>${item.answer.caseSensitive === true ? 1 : 0}</usecase>`);
+    for (const a of item.answer.text) {
+      lines.push(
+        `${i}<answer fraction="${weight((a.weight ?? 1) * 100)}" format="moodle_auto_format">`,
+        `${i}  <text>${cdata(xmlSafe(a.value))}</text>`,
+        a.feedback === undefined
+          ? `${i}  <feedback format="markdown"><text></text></feedback>`
+          : markdownText('feedback', a.feedback, `${i}  `),
+        `${i}</answer>`,
+      );
+    }
   } else {
     const key = new Set(item.answer);
     lines.push(
@@ -292,7 +342,7 @@ function xmlItem(item: Exportable): string {
 
 /** The pack as a Moodle XML quiz file (see the module comment). */
 export function packToMoodleXml(pack: BankPack, options: ForeignExportOptions = {}): ForeignExport {
-  const { groups, skipped, counts } = plan(pack, options);
+  const { groups, skipped, counts } = plan(pack, options, 'moodle-xml');
   const comment = (s: string) => xmlSafe(s).replace(/\s+/g, ' ').replace(/-{2,}/g, '-').trim();
   const parts = [
     '<?xml version="1.0" encoding="UTF-8"?>',

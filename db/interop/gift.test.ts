@@ -65,6 +65,7 @@ describe('parseGift on the sample file', () => {
       'html-stem',
       'latex-delims',
       'missing-word',
+      'short-text',
     ]);
   });
 
@@ -150,12 +151,19 @@ describe('parseGift on the sample file', () => {
     });
   });
 
-  it('reads numeric short answers as exact numeric items', () => {
+  it('reads short answers as Moodle does: the texts in order, letter case ignored', () => {
+    // Moodle's GIFT import makes {=128 =128.0#…} a shortanswer with two 100% answers (compared
+    // as text: 128.00 would be wrong), the feedback on the answer it follows.
     expect(item(result, 'minibatch')).toMatchObject({
-      type: 'numeric',
-      answer: { value: 128, tolerance: { abs: 0 } },
-      explanation: 'Eight times sixteen.',
+      type: 'short',
+      answer: { text: [{ value: '128' }, { value: '128.0', feedback: 'Eight times sixteen.' }] },
     });
+    expect(item(result, 'short-text')).toMatchObject({
+      type: 'short',
+      answer: { text: [{ value: 'layer norm' }, { value: 'LayerNorm' }] },
+    });
+    const short = item(result, 'short-text');
+    expect(short.type === 'short' && short.answer.caseSensitive).toBeFalsy();
   });
 
   it('turns HTML into Markdown and LaTeX delimiters into dollars', () => {
@@ -179,11 +187,6 @@ describe('parseGift on the sample file', () => {
         title: 'matching-q',
       },
       { position: `line ${lineOf(fixture, '::intro::')}`, type: 'description', title: 'intro' },
-      {
-        position: `line ${lineOf(fixture, '::short-text::')}`,
-        type: 'short answer (text)',
-        title: 'short-text',
-      },
     ]);
   });
 
@@ -246,9 +249,13 @@ describe('parseGift details', () => {
     expect(r.unsupported.map((u) => [u.position, u.type])).toEqual([
       ['line 1', 'multiple choice (several right answers with =)'],
       ['line 3', 'numerical (several right answers)'],
-      ['line 5', 'short answer (several right answers)'],
     ]);
-    expect(item(r, 'd')).toMatchObject({ answer: { value: 4, tolerance: { abs: 0 } } });
+    // Short answers with several right texts are what Moodle makes of them.
+    expect(item(r, 'c')).toMatchObject({
+      type: 'short',
+      answer: { text: [{ value: '4' }, { value: '5' }] },
+    });
+    expect(item(r, 'd')).toMatchObject({ type: 'short' });
   });
 
   it('reads missing-word questions with a blank where the answers were, lists several blanks', () => {

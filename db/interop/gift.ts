@@ -7,8 +7,11 @@
  * options True and False, pinned in that order (as Moodle shows them); numerical (`{#3.5:0.1}`,
  * `{#1..5}`, `{#=2.1:0.1 =%50%2:0.5}`, the 100 % answer taken; from the first `~` on, the feedback
  * for any other answer, added to the explanation) → `numeric` with an absolute tolerance; short
- * answer (`{=42 =42.0}`, or `{42}`: as in Moodle, an answer before the first `=` is right) when
- * every accepted answer is one number → `numeric`, exact. Per-answer feedback `#…` → option
+ * answer (`{=dropout =%50%drop*}`, or `{One}`: as in Moodle, an answer before the first `=` is
+ * right) → `short`, its answers in order with their weights (a negative one counts 0, tagged
+ * `negative-credit-dropped`), compared ignoring letter case as Moodle's GIFT import sets it;
+ * multiple answers' weights are kept on the options (`weight`, Moodle's fraction), so the
+ * import grades as Moodle does. Per-answer feedback `#…` → option
  * feedback; general feedback `####…` → explanation; `$CATEGORY: a/b` → topic; `::title::` → item
  * id, unless the comment lines give an id number (`// [id:myid] [tag:one]`, as Moodle's export
  * writes them), which is preferred; their tags are added. Text after the answers (even only a
@@ -18,7 +21,7 @@
  * quiz.
  *
  * Not supported, listed with their line: essays (`{}`), matching (`{=a -> b}`), cloze (several
- * answer sections in one text), descriptions (no answers), short answers with text.
+ * answer sections in one text), descriptions (no answers).
  *
  * Escapes follow Moodle (`escapedchar_pre`): `\\` is a backslash, `\:` `\#` `\=` `\~` `\{` `\}` the
  * character, `\n` a line break, also before a letter (Moodle's export writes every line break as
@@ -40,6 +43,7 @@ import {
   type ForeignImportOptions,
 } from './foreign';
 import { toMarkdown, type TextFormat } from './text';
+import { MAX_TEXT_ANSWERS } from '../bank/schema';
 import { droppedContent } from './embedded-files';
 
 export type { ForeignImport, ForeignImportOptions } from './foreign';
@@ -322,7 +326,7 @@ class GiftReader {
       const hash = findUnescaped(s, '#', bodyFrom, bodyEnd);
       const head = s.slice(bodyFrom, hash < 0 ? bodyEnd : hash).trim();
       if (/^(t|true|f|false)$/i.test(head)) this.trueFalse(ctx, head, hash);
-      else this.shortAnswer(ctx, label());
+      else this.shortAnswer(ctx);
     }
   }
 
@@ -477,7 +481,10 @@ class GiftReader {
     this.add(ctx, {
       type: single ? 'mcq' : 'msq',
       stem: ctx.stem,
-      options,
+      // A multiple-answer question keeps Moodle's weights: it grades as Moodle grades it.
+      options: single
+        ? options
+        : options.map((o, k) => ({ ...o, weight: tidyNumber(answers[k].weight / 100) })),
       answer: correct,
       explanation: this.explanation(ctx.generalFeedback),
       ...this.common(tags),
@@ -601,32 +608,53 @@ class GiftReader {
     return { value, abs };
   }
 
-  private shortAnswer(ctx: QuestionContext, label: string): void {
+  /**
+   * A short answer as Moodle's GIFT import makes it: every `=` answer (text trimmed, weight 100
+   * unless `%n%` says otherwise) in order, letter case ignored; blank answers are left out.
+   */
+  private shortAnswer(ctx: QuestionContext): void {
     const answers = this.answers(ctx, '=', '=', true);
     if (answers === null) return;
-    if (answers.length === 0) {
+    const accepted = answers
+      .map((a) => ({ a, value: unescapeGift(a.text).trim() }))
+      .filter(({ value }) => value !== '');
+    if (accepted.length === 0) {
       this.error(ctx.block, ctx.open, 'no answer: write answers as =right or ~wrong');
       return;
     }
-    const keys: { value: number; abs: number; feedback: string }[] = [];
-    let dropped = false;
-    for (const a of answers) {
-      if (a.weight <= 0) continue;
-      const value = parseDecimal(unescapeGift(a.text));
-      if (value === null) {
-        this.out.unsupported(ctx.position, 'short answer (text)', label);
-        return;
-      }
-      if (a.weight < 100) dropped = true;
-      else {
-        keys.push({
-          value,
-          abs: 0,
-          feedback: a.feedback === null ? '' : convertText(a.feedback, ctx.format),
-        });
-      }
+    if (!accepted.some(({ a }) => a.weight === 100)) {
+      this.error(
+        ctx.block,
+        ctx.open,
+        `${questionName(ctx)}: no answer scores 100%; Moodle needs one and refuses the file`,
+      );
+      return;
     }
-    this.addNumeric(ctx, keys, 'short answer', dropped ? ['partial-credit-dropped'] : []);
+    if (accepted.length > MAX_TEXT_ANSWERS) {
+      this.error(
+        ctx.block,
+        ctx.open,
+        `a short answer takes at most ${MAX_TEXT_ANSWERS} accepted answers, found ${accepted.length}`,
+      );
+      return;
+    }
+    const negative = accepted.some(({ a }) => a.weight < 0);
+    this.add(ctx, {
+      type: 'short',
+      stem: ctx.stem,
+      answer: {
+        text: accepted.map(({ a, value }) => {
+          const feedback = a.feedback === null ? '' : convertText(a.feedback, ctx.format);
+          return {
+            value,
+            ...(a.weight !== 100 ? { weight: Math.max(0, tidyNumber(a.weight / 100)) } : {}),
+            ...(feedback !== '' ? { feedback } : {}),
+          };
+        }),
+      },
+      explanation: this.explanation(ctx.generalFeedback),
+      ...this.common(negative ? ['negative-credit-dropped'] : []),
+    });
   }
 }
 

@@ -60,12 +60,19 @@ describe('texts of a Moodle GIFT export', () => {
 describe('GIFT answers as Moodle reads them', () => {
   const result = gift('gift-answers.gift');
 
-  it('imports the whole file: nothing refused, nothing left out but the text short answer', () => {
+  it('imports the whole file: nothing refused, nothing left out', () => {
     expect(result.problems).toEqual([]);
-    // Moodle imports {One} as a short answer with the text key "One" (fraction 1).
-    expect(result.unsupported).toEqual([
-      { position: 'line 8', type: 'short answer (text)', title: 'one' },
-    ]);
+    expect(result.unsupported).toEqual([]);
+  });
+
+  it('reads {One} as a short answer with the one right answer "One", case ignored', () => {
+    // Moodle imports {One} as a shortanswer: answer ['One'], fraction [1], usecase 0.
+    expect(item(result, 'one')).toMatchObject({
+      type: 'short',
+      answer: { text: [{ value: 'One' }] },
+    });
+    const one = item(result, 'one');
+    expect(one.type === 'short' && one.answer.caseSensitive).toBeFalsy();
   });
 
   it('reads {#3:2~#Completely wrong} as 3 ± 2, the ~ part being the other answers', () => {
@@ -77,10 +84,11 @@ describe('GIFT answers as Moodle reads them', () => {
     });
   });
 
-  it('reads an answer without "=" as the right one ({42} → 42, exact)', () => {
+  it('reads an answer without "=" as the right one ({42} → the text 42, as Moodle)', () => {
+    // A shortanswer compares text: "42" is right, "42.0" is not (compare_string_with_wildcard).
     expect(item(result, 'forty-two')).toMatchObject({
-      type: 'numeric',
-      answer: { value: 42, tolerance: { abs: 0 } },
+      type: 'short',
+      answer: { text: [{ value: '42' }] },
     });
   });
 

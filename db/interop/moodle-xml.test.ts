@@ -44,7 +44,8 @@ describe('parseMoodleXml on the sample file', () => {
       ['dropout-at-test-time', 'mcq'],
       ['transposed-conv-length', 'numeric'],
       ['receptive-field', 'numeric'],
-      ['minibatch-size', 'numeric'],
+      ['minibatch-size', 'short'],
+      ['name-the-norm', 'short'],
     ]);
   });
 
@@ -118,9 +119,16 @@ describe('parseMoodleXml on the sample file', () => {
       answer: { value: 2.5, tolerance: { abs: 0.25 } },
       answerFormat: 'A number in cm (type the number only)',
     });
+  });
+
+  it('reads shortanswers as Moodle does: text answers, letter case ignored without <usecase>', () => {
     expect(item(result, 'minibatch-size')).toMatchObject({
-      answer: { value: 128, tolerance: { abs: 0 } },
+      type: 'short',
+      answer: { text: [{ value: '128' }] },
     });
+    const norm = item(result, 'name-the-norm');
+    expect(norm).toMatchObject({ type: 'short', answer: { text: [{ value: 'layer norm' }] } });
+    expect(norm.type === 'short' && norm.answer.caseSensitive).toBeFalsy();
   });
 
   it('lists the unsupported questions with their element path and type', () => {
@@ -129,7 +137,6 @@ describe('parseMoodleXml on the sample file', () => {
       { position: 'quiz/question[10]', type: 'matching', title: 'Norm axes' },
       { position: 'quiz/question[11]', type: 'multianswer', title: 'Cloze dropout' },
       { position: 'quiz/question[12]', type: 'calculated', title: 'Calculated lr' },
-      { position: 'quiz/question[13]', type: 'shortanswer (text)', title: 'Name the norm' },
     ]);
   });
 });

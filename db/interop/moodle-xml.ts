@@ -3,12 +3,14 @@
  *
  * Maps: `multichoice` with `<single>true</single>` and one answer at fraction 100 → `mcq`;
  * `multichoice` with `<single>false</single>` → `msq` whose key is the answers with a positive
- * fraction (tagged `partial-credit`); `<shuffleanswers>` false, `0` or absent (Moodle's importer
+ * fraction and whose options keep the fractions as weights, so it grades as Moodle grades it
+ * (tagged `partial-credit`); `<shuffleanswers>` false, `0` or absent (Moodle's importer
  * reads absent as false) → every option pinned, so Moodle's order is kept; `truefalse` → `mcq`
  * with the options True and False, pinned in that order;
  * `numerical` → `numeric` (the fraction-100 answer and its absolute `<tolerance>`; a unit with
- * multiplier 1 becomes the answer-format hint); `shortanswer` whose accepted answers are one
- * number → `numeric`, exact; `category` pseudo-questions → topics (`$course$/top/Week 11/
+ * multiplier 1 becomes the answer-format hint); `shortanswer` → `short` (its answers in order
+ * with their fractions as weights, a negative one as 0 tagged `negative-credit-dropped`, and
+ * `<usecase>`); `category` pseudo-questions → topics (`$course$/top/Week 11/
  * Normalisation` → "Normalisation"). `<generalfeedback>` → explanation, per-answer `<feedback>` →
  * option feedback, `<name>` / `<idnumber>` → item id, `<tags>` → tags, `<hint>`s → the hint ladder
  * (their text only: `<shownumcorrect/>`, `<clearwrong/>` and `<options>` steer Moodle's
@@ -19,8 +21,7 @@
  * (audio, video, large images, …) is listed as dropped (see `embedded-files.ts`).
  *
  * Not supported, listed with their element path (`quiz/question[7]`): essay, matching,
- * multianswer (cloze), ddwtos, gapselect, calculated*, description, ordering, random*, … and
- * short answers with text.
+ * multianswer (cloze), ddwtos, gapselect, calculated*, description, ordering, random*, …
  */
 import {
   DEFAULT_DIFFICULTY,
@@ -31,12 +32,13 @@ import {
   multiAnswerSumProblem,
   noExplanation,
   parseDecimal,
+  tidyNumber,
   trueFalseOptions,
   type DraftItem,
   type ForeignImport,
   type ForeignImportOptions,
 } from './foreign';
-import { MAX_HINTS } from '../bank/schema';
+import { MAX_HINTS, MAX_TEXT_ANSWERS } from '../bank/schema';
 import { MAX_OPTIONS, optionId } from './gift';
 import { toMarkdown, type TextFormat } from './text';
 import {
@@ -175,7 +177,7 @@ class MoodleReader {
         this.numerical(ctx);
         break;
       case 'shortanswer':
-        this.shortAnswer(ctx, label());
+        this.shortAnswer(ctx);
         break;
     }
   }
@@ -313,7 +315,10 @@ class MoodleReader {
     this.add(ctx, {
       type: single ? 'mcq' : 'msq',
       stem: ctx.stem,
-      options,
+      // A multiple-answer question keeps Moodle's fractions: it grades as Moodle grades it.
+      options: single
+        ? options
+        : options.map((o, k) => ({ ...o, weight: tidyNumber(ctx.answers[k].fraction / 100) })),
       answer: correct,
       explanation: this.explanation(ctx.general),
       ...this.common(ctx, tags),
@@ -390,25 +395,49 @@ class MoodleReader {
     this.addNumeric(ctx, keys, 'numerical', [], answerFormat);
   }
 
-  private shortAnswer(ctx: QuestionContext, label: string): void {
-    const keys: Key[] = [];
-    let dropped = false;
-    for (const a of ctx.answers) {
-      if (a.fraction <= 0) continue;
-      const value = parseDecimal(rawText(a.element));
-      if (value === null) {
-        this.out.unsupported(ctx.path, 'shortanswer (text)', label);
-        return;
-      }
-      if (a.fraction < FULL) dropped = true;
-      else
-        keys.push({
-          value,
-          abs: 0,
-          feedback: markdownOf(firstChild(a.element, 'feedback'), ctx.format),
-        });
+  /**
+   * A shortanswer as Moodle's XML import makes it: `<usecase>` (absent: ignore case), the answers
+   * in file order with their text trimmed; a blank answer is left out, as Moodle's save does.
+   */
+  private shortAnswer(ctx: QuestionContext): void {
+    const caseSensitive = this.flag(ctx, 'usecase', false);
+    if (caseSensitive === null) return;
+    const accepted = ctx.answers
+      .map((a) => ({ a, value: rawText(a.element).trim() }))
+      .filter(({ value }) => value !== '');
+    if (!accepted.some(({ a }) => a.fraction >= FULL)) {
+      this.out.problem(
+        ctx.path,
+        `question "${ctx.name || excerpt(ctx.stem, 40)}": no answer has fraction="100"; Moodle needs one and refuses the file`,
+      );
+      return;
     }
-    this.addNumeric(ctx, keys, 'shortanswer', dropped ? ['partial-credit-dropped'] : []);
+    if (accepted.length > MAX_TEXT_ANSWERS) {
+      this.out.problem(
+        ctx.path,
+        `a shortanswer takes at most ${MAX_TEXT_ANSWERS} answers here, found ${accepted.length}`,
+      );
+      return;
+    }
+    const negative = accepted.some(({ a }) => a.fraction < 0);
+    this.add(ctx, {
+      type: 'short',
+      stem: ctx.stem,
+      answer: {
+        text: accepted.map(({ a, value }) => {
+          const feedback = markdownOf(firstChild(a.element, 'feedback'), ctx.format);
+          const weight = Math.max(0, tidyNumber(a.fraction / 100));
+          return {
+            value,
+            ...(weight !== 1 ? { weight } : {}),
+            ...(feedback !== '' ? { feedback } : {}),
+          };
+        }),
+        ...(caseSensitive ? { caseSensitive: true } : {}),
+      },
+      explanation: this.explanation(ctx.general),
+      ...this.common(ctx, negative ? ['negative-credit-dropped'] : []),
+    });
   }
 
   private addNumeric(

@@ -190,7 +190,7 @@ function* pages<T extends { id: number }>(
 
 type StoredResponse =
   | { readonly kind: 'choice'; readonly optionIds: readonly string[] }
-  | { readonly kind: 'numeric'; readonly text: string };
+  | { readonly kind: 'numeric' | 'text'; readonly text: string };
 
 /** The stored response JSON, or null when it is not one DeepDrill writes. */
 function parseResponse(text: string): StoredResponse | null {
@@ -205,8 +205,8 @@ function parseResponse(text: string): StoredResponse | null {
     ) {
       return { kind: 'choice', optionIds: r.optionIds as string[] };
     }
-    if (r.kind === 'numeric' && typeof r.text === 'string')
-      return { kind: 'numeric', text: r.text };
+    if ((r.kind === 'numeric' || r.kind === 'text') && typeof r.text === 'string')
+      return { kind: r.kind, text: r.text };
     return null;
   } catch {
     return null;

@@ -74,6 +74,9 @@ export function templateVariants(
         type: 'numeric',
         answer: { value: key.value, tolerance: { ...key.tolerance } },
       });
+    } else if (question.kind === 'short') {
+      // No template generates a short answer.
+      return { reason: `template "${item.template}" gave a short-answer variant` };
     } else {
       const options = question.options ?? [];
       items.push({

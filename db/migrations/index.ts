@@ -6,6 +6,7 @@ import { migration0040 } from './0040-xapi-outbox';
 import { migration0050 } from './0050-bank-source';
 import { migration0060 } from './0060-assignments';
 import { migration0070 } from './0070-profiles';
+import { migration0080 } from './0080-option-weights';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
 ];
 
 /** The schema version this build writes (`PRAGMA user_version`). */

@@ -4,11 +4,18 @@
  * `bank-search.ts`). Statements are prepared once per connection and reused.
  */
 import type { Statement } from 'better-sqlite3';
-import type { ChoiceOption, NumericKey, QuestionPart, Tolerance } from '../../core/types';
+import type {
+  ChoiceOption,
+  NumericKey,
+  QuestionPart,
+  TextAnswer,
+  TextKey,
+  Tolerance,
+} from '../../core/types';
 import type { Db } from '../connection';
 
 /** Stored item type (`template` items resolve to mcq or numeric per generated variant). */
-export type StoredQuestionType = 'mcq' | 'msq' | 'numeric' | 'template';
+export type StoredQuestionType = 'mcq' | 'msq' | 'numeric' | 'template' | 'short';
 
 /** Template parameters as stored (the pack's `params`). */
 export type StoredTemplateParams = Readonly<Record<string, number | string | boolean>>;
@@ -37,6 +44,8 @@ export interface StoredQuestion {
   /** Choice options in display order (mcq/msq), empty otherwise. */
   readonly options: readonly ChoiceOption[];
   readonly numeric: NumericKey | null;
+  /** Short answers: the accepted answers and whether case counts; null otherwise. */
+  readonly text: TextKey | null;
   readonly template: {
     readonly id: string;
     readonly form: 'mcq' | 'numeric';
@@ -90,6 +99,7 @@ type VersionRow = Readonly<{
   template_id: string | null;
   template_form: 'mcq' | 'numeric' | null;
   template_params: string | null;
+  case_sensitive: number | null;
 }>;
 
 /** A stored option row, as read by this module and by import (canonical comparison). */
@@ -101,6 +111,15 @@ export type OptionRow = Readonly<{
   misconception_id: string | null;
   misconception_label: string | null;
   pin: number;
+  weight: number | null;
+}>;
+
+/** A stored accepted answer of a short-answer question, as read by this module and by export. */
+export type TextAnswerRow = Readonly<{
+  question_id: number;
+  value: string;
+  weight: number;
+  feedback: string | null;
 }>;
 
 /** A stored rung of a hint ladder, as read by this module and by export. */
@@ -136,6 +155,8 @@ interface Statements {
   hintsMany: Statement<[string], HintRow>;
   parts: Statement<[number, number], PartRow>;
   partsMany: Statement<[string], PartRow>;
+  textAnswers: Statement<[number, number], TextAnswerRow>;
+  textAnswersMany: Statement<[string], TextAnswerRow>;
   picksAll: Statement<[number, number], PickRow>;
   picksByTopic: Statement<[string, number, number], PickRow>;
 }
@@ -144,7 +165,7 @@ const versionColumns = `
   q.id, q.bank_id, q.item_id, q.topic_id, t.title AS topic_title, q.type, q.difficulty,
   q.current_version, q.retired, v.version, v.stem, v.explanation, v.source, v.tags,
   v.answer_format, v.numeric_value, v.tolerance_abs, v.tolerance_rel, v.template_id,
-  v.template_form, v.template_params`;
+  v.template_form, v.template_params, v.case_sensitive`;
 
 const partColumns = `
   question_id, part_id, prompt, numeric_value, tolerance_abs, tolerance_rel, answer_format, hint`;
@@ -168,7 +189,8 @@ function statements(db: Db): Statements {
         JOIN topics t ON t.id = q.topic_id
         WHERE q.id = ?`),
       options: db.prepare(`
-        SELECT option_id, text, feedback, correct, misconception_id, misconception_label, pin
+        SELECT option_id, text, feedback, correct, misconception_id, misconception_label, pin,
+               weight
         FROM question_options
         WHERE question_id = ? AND version = ?
         ORDER BY position`),
@@ -194,6 +216,17 @@ function statements(db: Db): Statements {
         JOIN question_parts ON question_id = q.id AND version = q.current_version
         WHERE q.id IN (SELECT value FROM json_each(?))
         ORDER BY question_id, position`),
+      textAnswers: db.prepare(`
+        SELECT question_id, value, weight, feedback
+        FROM question_text_answers
+        WHERE question_id = ? AND version = ?
+        ORDER BY position`),
+      textAnswersMany: db.prepare(`
+        SELECT a.question_id, a.value, a.weight, a.feedback
+        FROM questions q
+        JOIN question_text_answers a ON a.question_id = q.id AND a.version = q.current_version
+        WHERE q.id IN (SELECT value FROM json_each(?))
+        ORDER BY a.question_id, a.position`),
       currentMany: db.prepare(`
         SELECT ${versionColumns}
         FROM questions q
@@ -202,7 +235,7 @@ function statements(db: Db): Statements {
         WHERE q.id IN (SELECT value FROM json_each(?))`),
       optionsMany: db.prepare(`
         SELECT o.question_id, o.option_id, o.text, o.feedback, o.correct, o.misconception_id,
-               o.misconception_label, o.pin
+               o.misconception_label, o.pin, o.weight
         FROM questions q
         JOIN question_options o ON o.question_id = q.id AND o.version = q.current_version
         WHERE q.id IN (SELECT value FROM json_each(?))
@@ -225,7 +258,7 @@ function statements(db: Db): Statements {
   return s;
 }
 
-/** Maps stored option rows to domain options (absent feedback/misconception/pin left out). */
+/** Maps stored option rows to domain options (absent feedback/misconception/pin/weight left out). */
 export function toChoiceOptions(rows: readonly OptionRow[]): ChoiceOption[] {
   return rows.map((row) => {
     const option: {
@@ -235,8 +268,10 @@ export function toChoiceOptions(rows: readonly OptionRow[]): ChoiceOption[] {
       feedback?: string;
       misconception?: { id: string; label: string };
       pin?: boolean;
+      weight?: number;
     } = { id: row.option_id, text: row.text, correct: row.correct === 1 };
     if (row.pin === 1) option.pin = true;
+    if (row.weight !== null) option.weight = row.weight;
     if (row.feedback !== null) option.feedback = row.feedback;
     if (row.misconception_id !== null) {
       option.misconception = { id: row.misconception_id, label: row.misconception_label ?? '' };
@@ -276,8 +311,18 @@ function toPart(row: PartRow): QuestionPart {
   };
 }
 
+/** Maps stored accepted answers to a domain answer (absent feedback left out). */
+export function toTextAnswer(row: TextAnswerRow): TextAnswer {
+  return {
+    value: row.value,
+    weight: row.weight,
+    ...(row.feedback === null ? {} : { feedback: row.feedback }),
+  };
+}
+
 interface QuestionChildren {
   readonly options: readonly OptionRow[];
+  readonly textAnswers: readonly TextAnswerRow[];
   readonly hints: readonly HintRow[];
   readonly parts: readonly PartRow[];
 }
@@ -305,6 +350,13 @@ function toQuestion(row: VersionRow, children: QuestionChildren): StoredQuestion
     answerFormat: row.answer_format,
     options: toChoiceOptions(children.options),
     numeric,
+    text:
+      row.type === 'short'
+        ? {
+            answers: children.textAnswers.map(toTextAnswer),
+            caseSensitive: row.case_sensitive === 1,
+          }
+        : null,
     template:
       row.template_id === null
         ? null
@@ -337,6 +389,7 @@ export function loadQuestion(
   if (row === undefined) return undefined;
   return toQuestion(row, {
     options: s.options.all(row.id, row.version),
+    textAnswers: row.type === 'short' ? s.textAnswers.all(row.id, row.version) : [],
     hints: s.hints.all(row.id, row.version),
     parts: s.parts.all(row.id, row.version),
   });
@@ -365,7 +418,7 @@ const questionIdOf = (row: { question_id: number }): number => row.question_id;
 const asIs = <R>(row: R): R => row;
 
 /**
- * The current versions of several questions in four queries (instead of four per question), by
+ * The current versions of several questions in five queries (instead of four per question), by
  * id; ids that do not exist are absent. Used when a quiz is planned.
  */
 export function loadCurrentQuestions(db: Db, ids: readonly number[]): Map<number, StoredQuestion> {
@@ -376,11 +429,13 @@ export function loadCurrentQuestions(db: Db, ids: readonly number[]): Map<number
   const optionsById = groupByQuestion(s.optionsMany.iterate(list), questionIdOf, asIs);
   const hintsById = groupByQuestion(s.hintsMany.iterate(list), questionIdOf, asIs);
   const partsById = groupByQuestion(s.partsMany.iterate(list), questionIdOf, asIs);
+  const answersById = groupByQuestion(s.textAnswersMany.iterate(list), questionIdOf, asIs);
   for (const row of s.currentMany.all(list)) {
     found.set(
       row.id,
       toQuestion(row, {
         options: optionsById.get(row.id) ?? [],
+        textAnswers: answersById.get(row.id) ?? [],
         hints: hintsById.get(row.id) ?? [],
         parts: partsById.get(row.id) ?? [],
       }),

@@ -450,7 +450,7 @@ function toAttempt(row: AttemptRow): AttemptRecord {
 export function serializeResponse(response: Response): string {
   return response.kind === 'choice'
     ? JSON.stringify({ kind: 'choice', optionIds: [...response.optionIds] })
-    : JSON.stringify({ kind: 'numeric', text: response.text });
+    : JSON.stringify({ kind: response.kind, text: response.text });
 }
 
 // --- sessions --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * exam that is still running.
  */
 import { advanceExamTime, effectiveDeadline, remainingTime } from '../../../core/exam-clock';
-import { formatNumericKey } from '../../../core/grading';
+import { displayTextAnswer, formatNumericKey, matchingTextAnswer } from '../../../core/grading';
 import { evidenceWeight } from '../../../core/mastery';
 import {
   presentOptions,
@@ -61,7 +61,35 @@ function toLearnerResponse(
   if (response === null) return null;
   return response.kind === 'choice'
     ? { kind: 'choice', optionIds: toViewIds(presented, response.optionIds) }
-    : { kind: 'numeric', text: response.text };
+    : { kind: response.kind, text: response.text };
+}
+
+/**
+ * What review shows of a short answer's key: Moodle's "correct answer" (the first full-credit
+ * answer, wildcards as spaces), every accepted answer with its credit, and the feedback of the
+ * one the response matched.
+ */
+function shortAnswerFeedback(
+  resolved: ResolvedQuestion,
+  response: Response | null,
+): Pick<
+  ItemFeedback,
+  'correctValue' | 'acceptedAnswers' | 'answerFeedback' | 'caseSensitive'
+> | null {
+  const key = resolved.text;
+  if (key === undefined) return null;
+  const full = key.answers.find((a) => a.weight >= 1);
+  const matched =
+    response?.kind === 'text' ? matchingTextAnswer(key, response.text)?.feedback : undefined;
+  return {
+    correctValue: full === undefined ? null : displayTextAnswer(full.value),
+    acceptedAnswers: key.answers.map((a) => ({
+      text: a.value,
+      percent: Number((a.weight * 100).toFixed(5)),
+    })),
+    ...(matched === undefined ? {} : { answerFeedback: matched }),
+    caseSensitive: key.caseSensitive,
+  };
 }
 
 function feedbackFor(
@@ -69,6 +97,7 @@ function feedbackFor(
   presented: readonly PresentedOption[],
   attempt: AttemptRecord | undefined,
 ): ItemFeedback {
+  const short = shortAnswerFeedback(resolved, attempt?.response ?? null);
   const optionFeedback: Record<string, string> = {};
   const optionMisconceptions: Record<string, { id: string; label: string }> = {};
   for (const { viewId, option } of presented) {
@@ -98,6 +127,7 @@ function feedbackFor(
     outcome: outcomeOf(score, correct),
     correctOptionIds: presented.filter((p) => p.option.correct).map((p) => p.viewId),
     correctValue: resolved.numeric === undefined ? null : formatNumericKey(resolved.numeric),
+    ...short,
     explanation: resolved.explanation,
     steps: [...(resolved.steps ?? [])],
     ...(resolved.solutionFigure === undefined ? {} : { solutionFigure: resolved.solutionFigure }),
@@ -301,10 +331,19 @@ export function responseFromPage(
     }
     return response.text.trim() === '' ? null : { kind: 'numeric', text: response.text };
   }
+  if (question.kind === 'short') {
+    if (response.kind !== 'text') {
+      throw new ServiceError(
+        'invalid-input',
+        'This question is answered by typing a word or phrase, not by picking options or typing a number.',
+      );
+    }
+    return response.text.trim() === '' ? null : { kind: 'text', text: response.text };
+  }
   if (response.kind !== 'choice') {
     throw new ServiceError(
       'invalid-input',
-      'This question is answered by picking options, not by typing a number.',
+      `This question is answered by picking options, not by typing ${response.kind === 'numeric' ? 'a number' : 'text'}.`,
     );
   }
   const mapped = toStoredIds(itemOptions(question, optionSeed), response.optionIds);

@@ -52,6 +52,8 @@ export function typeLabel(type: QuestionListItem['type']): string {
       return 'Numeric';
     case 'template':
       return 'Generated';
+    case 'short':
+      return 'Short answer';
     default:
       throw new Error(`unknown question type ${String(type satisfies never)}`);
   }

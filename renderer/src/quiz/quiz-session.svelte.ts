@@ -9,7 +9,14 @@ import type {
 } from '../../../electron/contract';
 import { errorCode, errorMessage, problemOf, type Problem } from '../lib/errors';
 import { clockOffset } from './countdown';
-import { isAnswered, optionLetter, pickOption, sameResponse } from './responses';
+import {
+  isAnswered,
+  isTyped,
+  optionLetter,
+  pickOption,
+  sameResponse,
+  typedResponse,
+} from './responses';
 import { creditText, shiftAfterInsert, tryAgainNote, type PartRefusal } from './tutor';
 
 type Pending =
@@ -169,7 +176,7 @@ export class QuizSession {
 
   /** Typed text: saved after a pause in typing (at once in an exam's last seconds). */
   setText(text: string): void {
-    if (!this.#setDraft({ kind: 'numeric', text })) return;
+    if (!this.#setDraft(typedResponse(this.item.kind, text))) return;
     if (this.showNumericProblem && text.trim() !== '') this.showNumericProblem = false;
     const position = this.position;
     this.#cancelTimer(position);
@@ -227,10 +234,9 @@ export class QuizSession {
   /** Removes the answer of the current question (an empty response clears it). */
   async clear(): Promise<void> {
     if (this.locked) return;
-    const empty: LearnerResponse =
-      this.item.kind === 'numeric'
-        ? { kind: 'numeric', text: '' }
-        : { kind: 'choice', optionIds: [] };
+    const empty: LearnerResponse = isTyped(this.item.kind)
+      ? typedResponse(this.item.kind, '')
+      : { kind: 'choice', optionIds: [] };
     this.showNumericProblem = false;
     const position = this.position;
     if (!this.#setDraft(empty)) return;
@@ -289,7 +295,13 @@ export class QuizSession {
       this.problem =
         this.item.kind === 'numeric'
           ? null
-          : { message: 'Choose an answer before checking it.', code: null };
+          : {
+              message:
+                this.item.kind === 'short'
+                  ? 'Type an answer before checking it.'
+                  : 'Choose an answer before checking it.',
+              code: null,
+            };
       return;
     }
     if (response.kind === 'numeric' && numericProblem(response.text) !== null) {

@@ -1,5 +1,20 @@
 /** The learner's (draft) response to one item, independent of how it is shown. */
-import type { LearnerResponse, QuestionKind, QuizItemView } from '../../../electron/contract';
+import type {
+  ItemFeedback,
+  LearnerResponse,
+  QuestionKind,
+  QuizItemView,
+} from '../../../electron/contract';
+
+/** Is the item answered by typing (a number, or a word for a short answer)? */
+export function isTyped(kind: QuestionKind): kind is 'numeric' | 'short' {
+  return kind === 'numeric' || kind === 'short';
+}
+
+/** What typing `text` into an item's field gives: a number entry, or a short answer's text. */
+export function typedResponse(kind: QuestionKind, text: string): LearnerResponse {
+  return kind === 'short' ? { kind: 'text', text } : { kind: 'numeric', text };
+}
 
 /** Has the learner given an answer (at least one option, or some text)? */
 export function isAnswered(response: LearnerResponse | null | undefined): boolean {
@@ -14,7 +29,7 @@ export function sameResponse(
 ): boolean {
   if (!isAnswered(a) && !isAnswered(b)) return true;
   if (!a || !b || a.kind !== b.kind) return false;
-  if (a.kind === 'numeric' && b.kind === 'numeric') return a.text.trim() === b.text.trim();
+  if (a.kind !== 'choice' && b.kind !== 'choice') return a.text.trim() === b.text.trim();
   if (a.kind === 'choice' && b.kind === 'choice') {
     const left = [...a.optionIds].sort();
     const right = [...b.optionIds].sort();
@@ -50,13 +65,29 @@ export function describeResponse(
   response: LearnerResponse | null,
 ): string {
   if (!response || !isAnswered(response)) return 'No answer';
-  if (response.kind === 'numeric') return response.text.trim();
+  if (response.kind !== 'choice') return response.text.trim();
   return response.optionIds
     .map((id) => {
       const index = item.options.findIndex((o) => o.id === id);
       return index >= 0 ? optionLetter(index) : id;
     })
     .join(', ');
+}
+
+/** The key in words: the number or text to type, else the letters of the correct options. */
+export function keyInWords(
+  item: Pick<QuizItemView, 'kind' | 'options'>,
+  feedback: Pick<ItemFeedback, 'correctValue' | 'correctOptionIds'>,
+): string {
+  return isTyped(item.kind)
+    ? (feedback.correctValue ?? '')
+    : describeResponse(item, { kind: 'choice', optionIds: [...feedback.correctOptionIds] });
+}
+
+/** The credit an accepted answer gives, in words after it ("" for full credit). */
+export function acceptedAnswerLabel(percent: number): string {
+  if (percent >= 100) return '';
+  return percent <= 0 ? '(no credit)' : `(${Number(percent.toFixed(2))}% credit)`;
 }
 
 /** What kind of input an item needs, in words for its instructions. */
@@ -68,6 +99,8 @@ export function kindInstruction(kind: QuestionKind): string {
       return 'Choose all answers that apply.';
     case 'numeric':
       return 'Type a number.';
+    case 'short':
+      return 'Type a word or phrase.';
     default:
       throw new Error(`unknown question kind ${String(kind satisfies never)}`);
   }
