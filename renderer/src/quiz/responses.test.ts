@@ -1,6 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { describeResponse, isAnswered, pickOption, sameResponse } from './responses';
+import {
+  acceptedAnswerLabel,
+  describeResponse,
+  isAnswered,
+  keyInWords,
+  pickOption,
+  sameResponse,
+  typedResponse,
+} from './responses';
 
 const options = [
   { id: 'a', text: 'A' },
@@ -48,5 +56,31 @@ describe('describeResponse', () => {
     expect(describeResponse({ options }, { kind: 'choice', optionIds: ['a', 'c'] })).toBe('A, C');
     expect(describeResponse({ options }, { kind: 'numeric', text: ' 0.75 ' })).toBe('0.75');
     expect(describeResponse({ options }, null)).toBe('No answer');
+  });
+});
+
+describe('short answers', () => {
+  it('types text for a short answer and numbers for a numeric one', () => {
+    expect(typedResponse('short', 'layer norm')).toEqual({ kind: 'text', text: 'layer norm' });
+    expect(typedResponse('numeric', '0.5')).toEqual({ kind: 'numeric', text: '0.5' });
+    expect(sameResponse({ kind: 'text', text: ' relu ' }, { kind: 'text', text: 'relu' })).toBe(
+      true,
+    );
+    expect(sameResponse({ kind: 'text', text: '2' }, { kind: 'numeric', text: '2' })).toBe(false);
+    expect(describeResponse({ options: [] }, { kind: 'text', text: ' Layer norm ' })).toBe(
+      'Layer norm',
+    );
+  });
+
+  it('says the key of a short answer as its text, and the credit of each accepted answer', () => {
+    const feedback = { correctValue: 'layer norm', correctOptionIds: [] };
+    expect(keyInWords({ kind: 'short', options: [] }, feedback)).toBe('layer norm');
+    expect(
+      keyInWords({ kind: 'msq', options }, { correctValue: null, correctOptionIds: ['a', 'c'] }),
+    ).toBe('A, C');
+    expect(acceptedAnswerLabel(100)).toBe('');
+    expect(acceptedAnswerLabel(80)).toBe('(80% credit)');
+    expect(acceptedAnswerLabel(33.33333)).toBe('(33.33% credit)');
+    expect(acceptedAnswerLabel(0)).toBe('(no credit)');
   });
 });
