@@ -320,26 +320,37 @@ function sortedParams(params: Readonly<Record<string, unknown>>): [string, unkno
   return Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** The columns an item type does not use: each type below sets its own. */
+const UNUSED_COLUMNS = {
+  answerFormat: null,
+  numericValue: null,
+  toleranceAbs: null,
+  toleranceRel: null,
+  templateId: null,
+  templateForm: null,
+  templateParams: null,
+  caseSensitive: null,
+  options: [],
+  textAnswers: [],
+  parts: [],
+} as const satisfies Partial<VersionColumns>;
+
 /** The stored columns of an item's version (what import writes and what a re-import compares). */
 function versionColumns(item: BankItem): VersionColumns {
-  const tags = JSON.stringify(item.tags);
+  const shared = {
+    ...UNUSED_COLUMNS,
+    source: item.source,
+    tags: JSON.stringify(item.tags),
+    hints: item.hints ?? [],
+  };
   switch (item.type) {
     case 'mcq':
     case 'msq': {
       const correct = new Set(item.answer);
       return {
+        ...shared,
         stem: item.stem,
         explanation: item.explanation,
-        source: item.source,
-        tags,
-        answerFormat: null,
-        numericValue: null,
-        toleranceAbs: null,
-        toleranceRel: null,
-        templateId: null,
-        templateForm: null,
-        templateParams: null,
-        caseSensitive: null,
         options: item.options.map((o): OptionTuple => [
           o.id,
           o.text,
@@ -350,67 +361,35 @@ function versionColumns(item: BankItem): VersionColumns {
           o.pin === true ? 1 : 0,
           o.weight ?? null,
         ]),
-        textAnswers: [],
-        hints: item.hints ?? [],
-        parts: [],
       };
     }
     case 'short':
       return {
+        ...shared,
         stem: item.stem,
         explanation: item.explanation,
-        source: item.source,
-        tags,
-        answerFormat: null,
-        numericValue: null,
-        toleranceAbs: null,
-        toleranceRel: null,
-        templateId: null,
-        templateForm: null,
-        templateParams: null,
         caseSensitive: item.answer.caseSensitive === true ? 1 : 0,
-        options: [],
         textAnswers: textAnswerTuples(item),
-        hints: item.hints ?? [],
-        parts: [],
       };
     case 'numeric':
       return {
+        ...shared,
         stem: item.stem,
         explanation: item.explanation,
-        source: item.source,
-        tags,
         answerFormat: item.answerFormat ?? null,
         numericValue: JSON.stringify(item.answer.value),
         toleranceAbs: item.answer.tolerance.abs ?? null,
         toleranceRel: item.answer.tolerance.rel ?? null,
-        templateId: null,
-        templateForm: null,
-        templateParams: null,
-        caseSensitive: null,
-        options: [],
-        textAnswers: [],
-        hints: item.hints ?? [],
         parts: (item.parts ?? []).map(partTuple),
       };
     case 'template':
       return {
+        ...shared,
         stem: item.stem ?? null,
         explanation: item.explanation ?? null,
-        source: item.source,
-        tags,
-        answerFormat: null,
-        numericValue: null,
-        toleranceAbs: null,
-        toleranceRel: null,
         templateId: item.template,
         templateForm: item.form,
         templateParams: item.params === undefined ? null : JSON.stringify(item.params),
-        caseSensitive: null,
-        options: [],
-        textAnswers: [],
-        hints: item.hints ?? [],
-        parts: [],
       };
   }
 }

@@ -159,6 +159,19 @@ export function multiAnswerSumProblem(percents: readonly number[]): string | nul
   return `the positive grades add up to ${tidyNumber(total)}%; Moodle needs exactly 100% for a multiple-answer question and refuses the file`;
 }
 
+/**
+ * One accepted answer of an imported short answer: Moodle's grade (in %) as its weight, a
+ * negative grade as 0 (DeepDrill scores 0…1), 100 % left implicit, empty feedback left out.
+ */
+export function textAnswerOf(
+  value: string,
+  percent: number,
+  feedback: string,
+): { value: string; weight?: number; feedback?: string } {
+  const weight = Math.max(0, tidyNumber(percent / 100));
+  return { value, ...(weight !== 1 ? { weight } : {}), ...(feedback !== '' ? { feedback } : {}) };
+}
+
 /** Rounds away the binary noise of `(a + b) / 2` and similar (12 significant digits). */
 export function tidyNumber(x: number): number {
   if (x === 0) return 0;

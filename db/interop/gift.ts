@@ -36,6 +36,7 @@ import {
   multiAnswerSumProblem,
   noExplanation,
   parseDecimal,
+  textAnswerOf,
   tidyNumber,
   trueFalseOptions,
   type DraftItem,
@@ -643,14 +644,13 @@ class GiftReader {
       type: 'short',
       stem: ctx.stem,
       answer: {
-        text: accepted.map(({ a, value }) => {
-          const feedback = a.feedback === null ? '' : convertText(a.feedback, ctx.format);
-          return {
+        text: accepted.map(({ a, value }) =>
+          textAnswerOf(
             value,
-            ...(a.weight !== 100 ? { weight: Math.max(0, tidyNumber(a.weight / 100)) } : {}),
-            ...(feedback !== '' ? { feedback } : {}),
-          };
-        }),
+            a.weight,
+            a.feedback === null ? '' : convertText(a.feedback, ctx.format),
+          ),
+        ),
       },
       explanation: this.explanation(ctx.generalFeedback),
       ...this.common(negative ? ['negative-credit-dropped'] : []),

@@ -32,6 +32,7 @@ import {
   multiAnswerSumProblem,
   noExplanation,
   parseDecimal,
+  textAnswerOf,
   tidyNumber,
   trueFalseOptions,
   type DraftItem,
@@ -424,15 +425,13 @@ class MoodleReader {
       type: 'short',
       stem: ctx.stem,
       answer: {
-        text: accepted.map(({ a, value }) => {
-          const feedback = markdownOf(firstChild(a.element, 'feedback'), ctx.format);
-          const weight = Math.max(0, tidyNumber(a.fraction / 100));
-          return {
+        text: accepted.map(({ a, value }) =>
+          textAnswerOf(
             value,
-            ...(weight !== 1 ? { weight } : {}),
-            ...(feedback !== '' ? { feedback } : {}),
-          };
-        }),
+            a.fraction,
+            markdownOf(firstChild(a.element, 'feedback'), ctx.format),
+          ),
+        ),
         ...(caseSensitive ? { caseSensitive: true } : {}),
       },
       explanation: this.explanation(ctx.general),
