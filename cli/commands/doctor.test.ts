@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from '../../db/migrations';
 import { runCli } from '../main';
 import type { CliIo } from '../io';
 import { setupQuiz } from '../../tests/integration/quiz-helpers';
@@ -56,7 +57,13 @@ function makeReadOnly(folder: string): () => void {
 }
 
 /** What doctor reports for {@link healthyDb}: the latest schema, its two answers, no problem. */
-const healthyReport = { ok: true, integrity: 'ok', schemaVersion: 50, attempts: 2, problems: [] };
+const healthyReport = {
+  ok: true,
+  integrity: 'ok',
+  schemaVersion: latestSchemaVersion,
+  attempts: 2,
+  problems: [],
+};
 
 describe('doctor', () => {
   it('reports a healthy database as JSON and exits 0', async () => {
