@@ -1,7 +1,8 @@
 /**
  * Short answers in real Chromium: the learner types a word, the draft is saved, Check grades it
  * as Moodle would (case ignored, `*` a wildcard, 80% for the near answer) and the accepted answers
- * appear only then; in an exam the typed text is saved and nothing of the key reaches the page.
+ * appear only then; in an exam the typed text is saved and nothing of the key reaches the page
+ * until it is handed in, when the review shows them.
  */
 import type { Page } from '@playwright/test';
 import type { AppServer } from './fixtures';
@@ -130,4 +131,15 @@ test('an exam saves the typed answer and shows nothing of the key until it is ov
   for (const body of bodies) for (const text of keyTexts) expect(body).not.toContain(text);
   await expectAccessible(page, 'short answer in an exam');
   await shootEach(page, 'short-answer-exam', [['light', { width: 800, height: 600 }]]);
+
+  // Handed in: the review shows the 80% answer's credit and every accepted answer.
+  await page.getByRole('button', { name: 'Submit…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Submit now' }).click();
+  await expect(page.getByRole('heading', { name: 'Questions and worked solutions' })).toBeVisible();
+  await expect(page.locator('section.feedback')).toContainText('Score 0.8');
+  await expect(page.getByTestId('accepted-answers')).toContainText('layer norm*');
+  await expect(page.getByTestId('accepted-answers')).toContainText(
+    'Close: it works on groups of channels.',
+  );
+  await expectAccessible(page, 'short answer in the review');
 });
