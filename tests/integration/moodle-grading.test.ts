@@ -258,6 +258,29 @@ describe('short answers through the service', () => {
   });
 });
 
+describe('short answers in the bank browser', () => {
+  it('lists them under the type filter and previews the key only when asked', async () => {
+    const { api, id } = setup();
+    const page = await api.listQuestions({
+      search: '',
+      type: 'short',
+      limit: 50,
+      offset: 0,
+    });
+    expect(page.items.map((i) => i.itemId).sort()).toEqual(['per-sample', 'torch-class']);
+    const plain = await api.previewQuestion({ questionId: id('per-sample') });
+    expect(plain.view.kind).toBe('short');
+    expect(plain.view.feedback).toBeNull();
+    const keyed = await api.previewQuestion({ questionId: id('per-sample'), withAnswer: true });
+    expect(keyed.view.feedback?.correctValue).toBe('layer norm');
+    expect(keyed.view.feedback?.acceptedAnswers?.map((a) => a.text)).toEqual([
+      'layer norm*',
+      'group norm',
+      '*',
+    ]);
+  });
+});
+
 describe('migration 80 (option weights, short answers)', () => {
   it('keeps the questions, options and review cards of a version-79 database', () => {
     const file = tempDbFile('old.db');
