@@ -24,6 +24,7 @@ import {
 } from '../../electron/contract';
 import { dispatch } from '../../electron/dispatch';
 import { createService } from '../../electron/service';
+import { maxVariants } from '../../renderer/src/bank/export-bank';
 import { FakeClock, makeDeps, openFixtureDb, seedSource, tempDbFile } from './quiz-helpers';
 
 const START = Date.UTC(2025, 2, 3, 9, 0, 0);
@@ -235,6 +236,7 @@ describe('exportBank', () => {
     const tooMany = await exportBank(api, { bankId: 'small-bank', format: 'gift', variants: 51 });
     expect(tooMany.ok ? null : tooMany.error.code).toBe('invalid-input');
     expect(MAX_BANK_EXPORT_VARIANTS).toBe(MAX_EXPORT_VARIANTS);
+    expect(maxVariants).toBe(MAX_EXPORT_VARIANTS);
   });
 
   it('refuses while an exam runs, and allows again once it is finished', async () => {
