@@ -7,9 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readBankText } from '../bank/read-file';
-import type { BankItemInput } from '../bank/schema';
+import type { BankItemInput, BankPack } from '../bank/schema';
 import { samplePack } from '../bank/test-fixtures';
 import { validatePack } from '../bank/validate';
+import { packToGift, packToMoodleXml } from './export';
 import { parseGift } from './gift';
 import { parseMoodleXml } from './moodle-xml';
 import { droppedContent, resolveMarkdownImages, imageSource } from './embedded-files';
@@ -271,5 +272,61 @@ describe('the pack format with images', () => {
     const reading = readBankText('pics.xml', quiz(withFiles));
     expect(reading.ok).toBe(true);
     if (reading.ok) expect(reading.droppedCount).toBe(4);
+  });
+});
+
+describe('exporting images back', () => {
+  const red = `![red bar](data:image/png;base64,${RED_PNG})`;
+  const blue = `![](data:image/png;base64,${BLUE_PNG})`;
+  const pack = (): BankPack => {
+    const result = validatePack({
+      ...samplePack(),
+      items: [
+        {
+          ...samplePack().items[0],
+          stem: `Which bar? ${red}`,
+          options: [
+            { id: 'a', text: `This one ${blue}`, feedback: `Yes: ${red}` },
+            { id: 'b', text: 'That one' },
+          ],
+          answer: ['a'],
+          explanation: `See ${blue} and ${red}`,
+        } as BankItemInput,
+      ],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.pack;
+  };
+
+  it('writes Moodle XML files with @@PLUGINFILE@@ links, read back as the same images', () => {
+    const xml = packToMoodleXml(pack()).text;
+    expect(xml).not.toContain('data:image');
+    // The stem's one image, the option's, its feedback's, and the explanation's two.
+    expect(xml).toContain(
+      `<questiontext format="markdown"><text><![CDATA[Which bar? ![red bar](@@PLUGINFILE@@/image-1.png)]]></text><file name="image-1.png" path="/" encoding="base64">${RED_PNG}</file></questiontext>`,
+    );
+    expect(xml).toContain(
+      `<text><![CDATA[See ![](@@PLUGINFILE@@/image-1.png) and ![red bar](@@PLUGINFILE@@/image-2.png)]]></text><file name="image-1.png" path="/" encoding="base64">${BLUE_PNG}</file><file name="image-2.png" path="/" encoding="base64">${RED_PNG}</file>`,
+    );
+    const back = parseMoodleXml(xml, options);
+    expect(back.problems).toEqual([]);
+    expect(back.dropped).toBeUndefined();
+    const item = back.pack?.items[0];
+    if (item?.type !== 'mcq') throw new Error('expected an mcq');
+    expect(item.stem).toBe(`Which bar? ${red}`);
+    expect(item.options.find((o) => o.text.startsWith('This one'))).toMatchObject({
+      text: `This one ${blue}`,
+      feedback: `Yes: ${red}`,
+    });
+    expect(item.explanation).toBe(`See ${blue} and ${red}`);
+  });
+
+  it('writes GIFT images as data URLs (Moodle shows question text uncleaned), read back the same', () => {
+    const gift = packToGift(pack()).text;
+    expect(gift).toContain(`![red bar](data\\:image/png;base64,${RED_PNG.replace(/=/g, '\\=')})`);
+    const back = parseGift(gift, { bankId: 'b-gift', title: 'b' });
+    expect(back.problems).toEqual([]);
+    expect(back.pack?.items[0].stem).toBe(`Which bar? ${red}`);
+    expect(back.pack?.items[0].explanation).toBe(`See ${blue} and ${red}`);
   });
 });

@@ -347,3 +347,37 @@ export function droppedFromMoodleQuestion(question: XmlElement): string[] {
   }
   return dropped;
 }
+
+/** Extension a file of an embedded image type is written with. */
+const extensionByType: Readonly<Record<string, string>> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+};
+
+/**
+ * A text's embedded images as Moodle XML writes files (`write_files`): each data URL replaced by
+ * `@@PLUGINFILE@@/image-N.ext` and the `<file name="image-N.ext" path="/" encoding="base64">`
+ * elements to put in the text's holder, so Moodle stores them as the question's own files (and
+ * this reader reads them back as the same images).
+ */
+export function imagesAsMoodleFiles(text: string): {
+  readonly text: string;
+  readonly files: string;
+} {
+  const images = embeddedImages(text);
+  if (images.length === 0) return { text, files: '' };
+  let out = '';
+  let at = 0;
+  const files: string[] = [];
+  for (const [k, image] of images.entries()) {
+    const name = `image-${k + 1}.${extensionByType[image.mimeType] ?? 'bin'}`;
+    const url = text.slice(image.start, image.start + image.length);
+    const data = url.slice(url.indexOf(',') + 1);
+    out += `${text.slice(at, image.start)}${PLUGINFILE}/${name}`;
+    at = image.start + image.length;
+    files.push(`<file name="${name}" path="/" encoding="base64">${data}</file>`);
+  }
+  return { text: out + text.slice(at), files: files.join('') };
+}

@@ -25,10 +25,14 @@
  * and carries no pins. Item ids become question names (and the Moodle id number), topics become
  * categories `$course$/top/<topic title>`, so that reading the output back gives the same keys,
  * tolerances, feedback, hints (Moodle XML) and topics.
+ * Embedded images (data-URL Markdown images) are written as Moodle writes files: in Moodle XML
+ * as `<file>`s of their text with `@@PLUGINFILE@@/image-N.ext` in the text; in GIFT, which has
+ * no files, as the data URL itself (Moodle shows question text uncleaned, so it displays them).
  */
 import { unreachable } from '../../core/types';
 import type { BankItem, BankPack, ChoiceItem, NumericItem, ShortItem } from '../bank/schema';
 import { isMoodleGrade } from './foreign';
+import { imagesAsMoodleFiles } from './embedded-files';
 import { toMoodleMarkdown } from './moodle-markdown';
 import {
   DEFAULT_EXPORT_VARIANTS,
@@ -273,8 +277,14 @@ function xmlSafe(text: string): string {
   );
 }
 
+/** A text as Moodle XML's `<text>`, its embedded images as the holder's `<file>`s after it. */
+const xmlText = (markdown: string): string => {
+  const { text, files } = imagesAsMoodleFiles(markdown);
+  return `<text>${cdata(xmlSafe(toMoodleMarkdown(text)))}</text>${files}`;
+};
+
 const markdownText = (tag: string, text: string, indent: string, attrs = '') =>
-  `${indent}<${tag}${attrs} format="markdown"><text>${cdata(xmlSafe(toMoodleMarkdown(text)))}</text></${tag}>`;
+  `${indent}<${tag}${attrs} format="markdown">${xmlText(text)}</${tag}>`;
 
 function xmlItem(item: Exportable): string {
   const i = '    ';
@@ -320,7 +330,7 @@ function xmlItem(item: Exportable): string {
       const fraction = item.type === 'mcq' ? (key.has(o.id) ? 100 : 0) : weights[k];
       lines.push(
         `${i}<answer fraction="${weight(fraction)}" format="markdown">`,
-        `${i}  <text>${cdata(xmlSafe(toMoodleMarkdown(o.text)))}</text>`,
+        `${i}  ${xmlText(o.text)}`,
         o.feedback === undefined
           ? `${i}  <feedback format="markdown"><text></text></feedback>`
           : markdownText('feedback', o.feedback, `${i}  `),
