@@ -47,7 +47,12 @@ function pack(count: number): BankPackInput {
   };
 }
 
-const recommended = { mode: 'practice', selection: 'recommended', topics: [], count: 10 } as const;
+const recommended: Parameters<AppApi['startQuiz']>[0] = {
+  mode: 'practice',
+  selection: 'recommended',
+  topics: [],
+  count: 10,
+};
 
 let db: Db | undefined;
 afterEach(() => db?.close());
