@@ -99,8 +99,8 @@ test('Export… downloads GIFT and Moodle XML with the count of items not export
     await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/tmp/helper16-bank-export-${theme}-${size.width}.png` });
     // Nothing wider than the window: the panel's fields wrap.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow, `sideways scroll at ${size.width}px`).toBeLessThanOrEqual(0);
   }
