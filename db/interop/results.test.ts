@@ -203,8 +203,12 @@ describe('attemptsToXapi', () => {
       correctResponsesPattern: ['8.5[:]9.5'],
     });
     expect(rel.object.definition.correctResponsesPattern).toEqual(['198[:]202']);
-    expect(vector.object.definition.interactionType).toBe('other');
-    expect(vector.object.definition.correctResponsesPattern).toBeUndefined();
+    // Key [1, 2] ± 0.1, one step per number; the learner typed "1, 2".
+    expect(vector.object.definition).toMatchObject({
+      interactionType: 'performance',
+      correctResponsesPattern: ['1[.]0.9[:]1.1[,]2[.]1.9[:]2.1'],
+    });
+    expect(vector.result.response).toBe('1[.]1[,]2[.]2');
 
     // Template items: the key is regenerated from the stored seed, independently here.
     const variant = generateVariant('conv-output-size', 7, { form: 'numeric' }).question;

@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { presentOptions } from '../../core/option-order';
 import { resolveQuestion } from '../../core/resolve';
-import { unreachable, type ChoiceOption, type NumericKey } from '../../core/types';
+import { unreachable, type ChoiceOption } from '../../core/types';
 import type { Db } from '../connection';
 import { loadQuestion, type StoredQuestion } from '../queries/questions';
-import { tidyNumber } from './foreign';
+import { describeInteraction, type InteractionKey } from './xapi-interaction';
 
 /** Which answers to export; absent fields do not filter. Times are ms since the epoch. */
 export interface AttemptFilter {
@@ -341,14 +341,6 @@ const VERB_COMPLETED = {
 const INTERACTION = 'http://adlnet.gov/expapi/activities/cmi.interaction';
 const ASSESSMENT = 'http://adlnet.gov/expapi/activities/assessment';
 
-/** What xAPI needs of a question's key, resolved for the variant the learner saw. */
-interface InteractionKey {
-  /** The options in the order the learner saw them (see {@link presentOptions}). */
-  readonly options: readonly ChoiceOption[] | null;
-  readonly numeric: NumericKey | null;
-  readonly description: string | null;
-}
-
 /** Versions already loaded, by `questionId:version` (null: no such version). */
 type VersionCache = Map<string, StoredQuestion | null>;
 
@@ -374,24 +366,12 @@ function resolveKey(db: Db, row: AttemptRow, versions: VersionCache): Interactio
     return {
       options: shown(resolved.options),
       numeric: resolved.numeric ?? null,
-      description: null,
+      description: resolved.stem,
     };
   } catch {
     // A template that no longer generates (renamed, removed): the statement goes without a key.
     return null;
   }
-}
-
-/** `min[:]max` for a scalar numeric key (just the number when the range is a point). */
-function numericPattern(key: NumericKey): string | null {
-  if (typeof key.value !== 'number') return null;
-  const v = key.value;
-  const tolerance = Math.max(
-    key.tolerance.abs ?? 0,
-    key.tolerance.rel === undefined ? 0 : key.tolerance.rel * Math.abs(v),
-  );
-  if (tolerance === 0) return String(v);
-  return `${String(tidyNumber(v - tolerance))}[:]${String(tidyNumber(v + tolerance))}`;
 }
 
 function checkHomePage(homePage: string): string {
@@ -453,36 +433,13 @@ function answeredStatement(db: Db, ctx: XapiContext, row: AttemptRow): BuiltStat
   const reg = registration(ctx, row.account, row.session_id, row.quiz_started);
   const response = parseResponse(row.response);
   const key = resolveKey(db, row, ctx.versions);
-  const choice =
-    response?.kind === 'choice' ||
-    (response === null && (row.type === 'mcq' || row.type === 'msq'));
-  const definition: Record<string, unknown> = {
+  // The interaction's type, key pattern, plain-text description and choices: xapi-interaction.
+  const interaction = describeInteraction(row.type, key, response, row.response);
+  const definition = {
     type: INTERACTION,
     name: { 'en-US': `${row.bank_id}/${row.item_id}` },
+    ...interaction.definition,
   };
-  if (key?.description) {
-    definition.description = { 'en-US': truncate(key.description, 2000) };
-  }
-  if (choice) {
-    definition.interactionType = 'choice';
-    if (key?.options) {
-      definition.correctResponsesPattern = [
-        key.options
-          .filter((o) => o.correct)
-          .map((o) => o.id)
-          .join('[,]'),
-      ];
-      definition.choices = key.options.map((o) => ({
-        id: o.id,
-        description: { 'en-US': truncate(o.text, 500) },
-      }));
-    }
-  } else {
-    const pattern = key?.numeric ? numericPattern(key.numeric) : null;
-    const scalar = key?.numeric ? typeof key.numeric.value === 'number' : true;
-    definition.interactionType = scalar ? 'numeric' : 'other';
-    if (pattern !== null) definition.correctResponsesPattern = [pattern];
-  }
   const statement = {
     id: uuidV5(`answered|${ctx.base}|${row.account}|${row.id}|${row.answered_at}`),
     actor: actor(ctx, row),
@@ -497,12 +454,7 @@ function answeredStatement(db: Db, ctx: XapiContext, row: AttemptRow): BuiltStat
       success: row.correct === 1,
       completion: true,
       duration: xapiDuration(row.duration_ms),
-      response:
-        response === null
-          ? row.response
-          : response.kind === 'choice'
-            ? response.optionIds.join('[,]')
-            : response.text,
+      response: interaction.response,
     },
     context: {
       registration: reg,
