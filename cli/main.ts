@@ -26,10 +26,12 @@ const commands: Readonly<Record<string, Command>> = {
 const usage = `usage: deepdrill <command> [options]
 commands:
   compute [OP 'JSON-ARGS']            numeric ops; JSON lines on stdin without OP
-  templates [--json] | templates check --seeds N
+  templates [--json] | templates check --seeds N [--template ID]
   generate TEMPLATE --seed N [--form mcq|numeric] [--param k=v ...] [--json]
-  bank validate FILE | bank import FILE --db DB       FILE: .json pack, .gift or Moodle .xml
+  bank validate FILE | bank import FILE --db DB [--replace]
+                                      FILE: .json pack, .gift, Moodle .xml or Aiken .txt
   bank export (--db DB [--bank ID] | --builtin) --out FILE [--format json|gift|moodle-xml]
+              [--variants N] [--json] N fixed variants per template item (default 3, 0-50)
   results export --db DB --format csv|xapi --out FILE [--home-page URL] [--learner NAME] [--bom]
   results sync --db DB --endpoint URL [--username U --password P] [--home-page URL] [--json]
   results pull --endpoint URL --out FILE [--username U --password P]
