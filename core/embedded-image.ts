@@ -76,7 +76,10 @@ export function imageProblem(mimeType: string, bytes: number): string | null {
       : `${mimeType} is not an image type DeepDrill shows (PNG, JPEG, GIF, WebP)`;
   }
   if (bytes > MAX_IMAGE_BYTES) {
-    return `${formatBytes(bytes)} is larger than the ${formatBytes(MAX_IMAGE_BYTES)} an image may have`;
+    // Just over the limit rounds to the limit: then the exact size says why.
+    const size = formatBytes(bytes);
+    const shown = size === formatBytes(MAX_IMAGE_BYTES) ? `${bytes} bytes` : size;
+    return `${shown} is larger than the ${formatBytes(MAX_IMAGE_BYTES)} an image may have`;
   }
   return null;
 }
@@ -109,4 +112,23 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${bytes} bytes`;
+}
+
+/**
+ * The text with each embedded image as `[image: alt]` (`[image]` without alt): what a one-line
+ * summary shows and what search reads, instead of megabytes of base64.
+ */
+export function imagesAsAltText(text: string): string {
+  const images = embeddedImages(text);
+  if (images.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const image of images) {
+    // `![alt](` ends just before the data URL.
+    const open = text.lastIndexOf('![', image.start);
+    const alt = text.slice(open + 2, image.start - 2).trim();
+    out += `${text.slice(at, open)}${alt === '' ? '[image]' : `[image: ${alt}]`}`;
+    at = image.start + image.length + 1;
+  }
+  return out + text.slice(at);
 }

@@ -10,6 +10,7 @@ import { readBankText } from '../bank/read-file';
 import type { BankItemInput, BankPack } from '../bank/schema';
 import { samplePack } from '../bank/test-fixtures';
 import { validatePack } from '../bank/validate';
+import { summarizeStem } from '../queries/questions';
 import { packToGift, packToMoodleXml } from './export';
 import { parseGift } from './gift';
 import { parseMoodleXml } from './moodle-xml';
@@ -328,5 +329,13 @@ describe('exporting images back', () => {
     expect(back.problems).toEqual([]);
     expect(back.pack?.items[0].stem).toBe(`Which bar? ${red}`);
     expect(back.pack?.items[0].explanation).toBe(`See ${blue} and ${red}`);
+  });
+});
+
+describe('the bank list of a question with an image', () => {
+  it('summarises the image as its alt text, not its data', () => {
+    expect(summarizeStem(`![A plot](data:image/png;base64,${RED_PNG}) Which curve?`)).toBe(
+      '[image: A plot] Which curve?',
+    );
   });
 });

@@ -14,6 +14,7 @@
  * first.
  */
 import type { Statement } from 'better-sqlite3';
+import { imagesAsAltText } from '../../core/embedded-image';
 import { foldSearchText, searchMatcher } from '../../core/search-fold';
 import type { Db } from '../connection';
 import { dataEpoch } from '../data-epoch';
@@ -199,7 +200,9 @@ function foldChunk(db: Db, index: SearchIndex): void {
     index.types.push(r.type);
     index.templates.push(r.template_id);
     index.texts.push(
-      foldSearchText([r.stem ?? '', r.item_id, r.tags, r.topic_title].join(FIELD_SEPARATOR)),
+      foldSearchText(
+        [imagesAsAltText(r.stem ?? ''), r.item_id, r.tags, r.topic_title].join(FIELD_SEPARATOR),
+      ),
     );
   }
   foldedRows.set(db, (foldedRows.get(db) ?? 0) + rows.length);

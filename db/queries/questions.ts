@@ -3,6 +3,7 @@
  * quiz engine picks from, and the stem summaries the bank browser lists (its search is
  * `bank-search.ts`). Statements are prepared once per connection and reused.
  */
+import { imagesAsAltText } from '../../core/embedded-image';
 import type { Statement } from 'better-sqlite3';
 import type {
   ChoiceOption,
@@ -474,7 +475,7 @@ const summaryLength = 160;
  */
 export function summarizeStem(stem: string): string {
   const line =
-    stem
+    imagesAsAltText(stem)
       .split('\n')
       .map((l) => l.trim())
       .find((l) => l.length > 0) ?? '';

@@ -6,6 +6,7 @@
 import DOMPurify from 'dompurify';
 import katex from 'katex';
 import { Marked, type TokenizerAndRendererExtension } from 'marked';
+import { textLengthWithoutImages } from '../../../core/embedded-image';
 
 const katexOptions = {
   trust: false,
@@ -222,6 +223,8 @@ const purifyConfig = {
 
 const cache = new Map<string, string>();
 const cacheLimit = 500;
+/** Longest text whose HTML is cached. */
+const maxCachedChars = 200_000;
 
 /**
  * Markdown (with `$…$` / `$$…$$` math) to sanitised HTML. `inline` renders a single line without
@@ -231,15 +234,18 @@ export function renderMarkdown(source: string, inline = false): string {
   const key = (inline ? 'i:' : 'b:') + source;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  if (source.length > maxSourceChars) {
+  // Embedded images' data does not count: a question may carry 2 MiB of pictures.
+  const length = source.length > maxSourceChars ? textLengthWithoutImages(source) : source.length;
+  if (length > maxSourceChars) {
     const tag = inline ? 'span' : 'p';
-    return `<${tag} class="render-notice">This text is too long to show (${source.length.toLocaleString('en')} characters; the limit is ${maxSourceChars.toLocaleString('en')}). Ask the bank's author to shorten it.</${tag}>`;
+    return `<${tag} class="render-notice">This text is too long to show (${length.toLocaleString('en')} characters; the limit is ${maxSourceChars.toLocaleString('en')}). Ask the bank's author to shorten it.</${tag}>`;
   }
   overBudget = false;
   mathHtmlChars = 0;
   const raw = inline ? marked.parseInline(source) : marked.parse(source);
   const html = purifier.sanitize(raw as string, purifyConfig);
-  if (overBudget) return html;
+  // Nor are texts with large images kept: 500 of them would hold gigabytes.
+  if (overBudget || source.length > maxCachedChars) return html;
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
   cache.set(key, html);
   return html;

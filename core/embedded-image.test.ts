@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodedLength,
+  embeddedImages,
+  imagesAsAltText,
+  textImagesProblem,
+  textLengthWithoutImages,
+} from './embedded-image';
+
+describe('embedded images in a text', () => {
+  it('decodes base64 lengths by hand: 4 characters per 3 bytes, less the padding', () => {
+    expect(decodedLength('')).toBe(0);
+    expect(decodedLength('TWFu')).toBe(3); // "Man"
+    expect(decodedLength('TWE=')).toBe(2); // "Ma"
+    expect(decodedLength('TQ==')).toBe(1); // "M"
+  });
+
+  it('finds each image with its type and size, and measures the text without them', () => {
+    const text = 'a ![x](data:image/png;base64,TWFu) b ![](data:image/gif;base64,TQ==)';
+    expect(embeddedImages(text).map((i) => [i.mimeType, i.bytes])).toEqual([
+      ['image/png', 3],
+      ['image/gif', 1],
+    ]);
+    // The two data URLs have 26 and 26 characters.
+    expect(textLengthWithoutImages(text)).toBe(text.length - 52);
+  });
+
+  it('shows images as their alt text, for summaries and search', () => {
+    expect(
+      imagesAsAltText(
+        'See ![the plot](data:image/png;base64,TWFu) and ![](data:image/gif;base64,TQ==).',
+      ),
+    ).toBe('See [image: the plot] and [image].');
+  });
+
+  it('names what breaks the rules: SVG, an image over 1 MiB', () => {
+    expect(textImagesProblem('![s](data:image/svg+xml;base64,TWFu)')).toMatch(/^SVG images/);
+    // 349 527 groups of 4 characters, 3 bytes each: 1 048 581 bytes, 5 over the limit.
+    const big = 'A'.repeat(349_527 * 4);
+    expect(textImagesProblem(`![b](data:image/png;base64,${big})`)).toBe(
+      // Rounded to "1 MB" it would not say why.
+      '1048581 bytes is larger than the 1 MB an image may have',
+    );
+  });
+});
