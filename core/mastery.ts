@@ -202,3 +202,42 @@ export function scheduleReview(card: ReviewCard | null, now: number, correct: bo
     lastReview: next.last_review === undefined ? null : next.last_review.getTime(),
   };
 }
+
+/** How long until a question is due again after a run of answers, each given when it was due. */
+export interface ReviewSchedule {
+  /** After a first answer that is right. */
+  readonly firstRight: number;
+  /** After a first answer that is wrong. */
+  readonly firstWrong: number;
+  /** After each of several right answers in a row, each given when due. */
+  readonly rightInARow: readonly number[];
+  /** After a wrong answer that follows {@link ReviewSchedule.rightInARow}'s run. */
+  readonly wrongAfterRun: number;
+}
+
+/** Intervals after a sequence of answers (true: right), each answered exactly when due. */
+export function intervalsAfter(answers: readonly boolean[], start = 0): number[] {
+  let card: ReviewCard | null = null;
+  let now = start;
+  const intervals: number[] = [];
+  for (const right of answers) {
+    card = scheduleReview(card, now, right);
+    intervals.push(card.due - now);
+    now = card.due;
+  }
+  return intervals;
+}
+
+/**
+ * The schedule {@link scheduleReview} really gives, for the help screen and the tour (the service
+ * sends it in `AppInfo`, so the page explains reviews without carrying the scheduler).
+ */
+export function reviewSchedule(runLength = 4): ReviewSchedule {
+  const run = Array.from({ length: runLength }, () => true);
+  return {
+    firstRight: intervalsAfter([true])[0],
+    firstWrong: intervalsAfter([false])[0],
+    rightInARow: intervalsAfter(run),
+    wrongAfterRun: intervalsAfter([...run, false])[runLength],
+  };
+}

@@ -38,9 +38,6 @@ export interface DifficultyRange {
 /** Share of a recommended quiz given to due reviews, at most (rounded up). */
 export const REVIEW_SHARE = 0.3;
 
-/** Questions in the dashboard's recommended (and misconceptions) quiz. */
-export const RECOMMENDED_QUIZ_SIZE = 10;
-
 /**
  * The difficulty (1–5) that suits P(known) p: `1 + round(4p)`, so an unseen topic
  * (p = 0.15) asks difficulty 2, p ≈ 0.5 asks 3, and p ≥ 0.875 asks 5.

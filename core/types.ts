@@ -156,3 +156,9 @@ export interface ImportProblem {
 export function unreachable(value: never): Error {
   return new Error(`unreachable: ${JSON.stringify(value)}`);
 }
+
+/**
+ * Questions in the dashboard's recommended (and misconceptions) quiz. Here rather than in
+ * `selection`, so the renderer can read it without bundling the scheduler.
+ */
+export const RECOMMENDED_QUIZ_SIZE = 10;

@@ -15,6 +15,7 @@ import type {
 } from '../core/course';
 import { MIN_EXAM_MINUTES } from '../core/exam-clock';
 import type { Figure } from '../core/figures';
+import type { ReviewSchedule } from '../core/mastery';
 import type {
   FinishReason,
   ImportProblem,
@@ -268,6 +269,8 @@ export interface AppInfo {
   readonly lockdown: Lockdown;
   /** The title of the institute's course when institute.json sets one (the Assignments screen). */
   readonly courseTitle?: string | null;
+  /** The review times the app's scheduler gives (Help and the tour explain them). */
+  readonly reviewSchedule: ReviewSchedule;
 }
 
 export interface Lockdown {

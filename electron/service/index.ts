@@ -1,3 +1,4 @@
+import { reviewSchedule as scheduleOfReviews } from '../../core/mastery';
 import { latestSchemaVersion } from '../../db/migrations';
 import type { AppApi } from '../contract';
 import { bankUseCases } from './bank';
@@ -33,6 +34,7 @@ export function createService(given: ServiceDeps): AppApi {
     'SELECT count(*) FROM questions WHERE retired = 0',
   );
   const settingsLocked = deps.lockdown.fixedMsqRule;
+  const reviewSchedule = scheduleOfReviews();
   const sync = resultsSyncOf(deps);
   const quiz = quizUseCases(deps);
   const service: AppApi = {
@@ -46,6 +48,7 @@ export function createService(given: ServiceDeps): AppApi {
         productName: deps.productName,
         lockdown: deps.lockdown,
         courseTitle: deps.course?.title ?? null,
+        reviewSchedule,
       };
     },
     async getSettings() {

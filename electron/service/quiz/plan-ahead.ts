@@ -8,7 +8,7 @@
  * restore (the data epoch, and SQLite's data version for other connections' commits), and no
  * review come due in between. Otherwise the start plans at the click, as it always did.
  */
-import { RECOMMENDED_QUIZ_SIZE } from '../../../core/selection';
+import { RECOMMENDED_QUIZ_SIZE } from '../../../core/types';
 import type { Db } from '../../../db/connection';
 import { dataEpoch } from '../../../db/data-epoch';
 import { nextReviewDueAfter, progressSignature } from '../../../db/queries/progress';

@@ -1,15 +1,8 @@
 import { default_learning_steps } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
+import { intervalsAfter, reviewSchedule } from '../../../core/mastery';
 import { shortcutHelp } from '../quiz/shortcuts';
-import {
-  durationText,
-  examNotes,
-  intervalsAfter,
-  reviewNotes,
-  reviewSchedule,
-  scopeLabel,
-  shortcutRows,
-} from './help';
+import { durationText, examNotes, reviewNotes, scopeLabel, shortcutRows } from './help';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -37,7 +30,7 @@ describe('reviews, as the help explains them', () => {
     expect(rightInARow[3]).toBeGreaterThan(2 * rightInARow[2]);
     expect(wrongAfterRun).toBeLessThan(DAY);
     // The text names the same intervals, in the same words.
-    const growth = reviewNotes()[2];
+    const growth = reviewNotes(reviewSchedule())[2];
     for (const ms of rightInARow) expect(growth).toContain(durationText(ms));
   });
 

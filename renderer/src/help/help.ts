@@ -1,14 +1,16 @@
 /**
  * "How DeepDrill works" in words, built from the code that does the work: review times from
- * core's own scheduler (`scheduleReview`), exam limits from `core/exam-clock`, the draft delay
+ * core's own scheduler (`reviewSchedule`, sent by the service in `AppInfo`), exam limits from `core/exam-clock`, the draft delay
  * from the quiz page and the shortcuts from the quiz's own list, so the help cannot drift from
  * what the app does.
  */
 import { MIN_EXAM_MINUTES } from '../../../core/exam-clock';
-import { scheduleReview, type ReviewCard } from '../../../core/mastery';
+import type { ReviewSchedule } from '../../../core/mastery';
 import { plural } from '../lib/format';
 import { DRAFT_DELAY_MS } from '../quiz/quiz-session.svelte';
 import { shortcutHelp, type ShortcutEntry } from '../quiz/shortcuts';
+
+export type { ReviewSchedule };
 
 /** The sections of the help screen, in order. */
 export const helpSections = [
@@ -32,44 +34,8 @@ export function durationText(ms: number): string {
   return plural(Math.round(ms / DAY), 'day');
 }
 
-/** How long until a question is due again after a run of answers, each given when it was due. */
-export interface ReviewSchedule {
-  /** After a first answer that is right. */
-  readonly firstRight: number;
-  /** After a first answer that is wrong. */
-  readonly firstWrong: number;
-  /** After each of several right answers in a row, each given when due. */
-  readonly rightInARow: readonly number[];
-  /** After a wrong answer that follows {@link ReviewSchedule.rightInARow}'s run. */
-  readonly wrongAfterRun: number;
-}
-
-/** Intervals after a sequence of answers (true: right), each answered exactly when due. */
-export function intervalsAfter(answers: readonly boolean[], start = 0): number[] {
-  let card: ReviewCard | null = null;
-  let now = start;
-  const intervals: number[] = [];
-  for (const right of answers) {
-    card = scheduleReview(card, now, right);
-    intervals.push(card.due - now);
-    now = card.due;
-  }
-  return intervals;
-}
-
-/** The schedule the app really uses, worked out by its own scheduler. */
-export function reviewSchedule(runLength = 4): ReviewSchedule {
-  const run = Array.from({ length: runLength }, () => true);
-  return {
-    firstRight: intervalsAfter([true])[0],
-    firstWrong: intervalsAfter([false])[0],
-    rightInARow: intervalsAfter(run),
-    wrongAfterRun: intervalsAfter([...run, false])[runLength],
-  };
-}
-
 /** The review rules, one paragraph each. */
-export function reviewNotes(schedule: ReviewSchedule = reviewSchedule()): readonly string[] {
+export function reviewNotes(schedule: ReviewSchedule): readonly string[] {
   const run = schedule.rightInARow.map(durationText);
   return [
     'Every question you answer gets a review time (spaced repetition with the FSRS scheduler). ' +

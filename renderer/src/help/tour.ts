@@ -2,7 +2,7 @@
  * The first-run tour of the dashboard: a few steps, each pointing at one part of the screen
  * (marked with `data-tour` in the dashboard and the header) and saying what it is for.
  */
-import { durationText, reviewSchedule } from './help';
+import { durationText, type ReviewSchedule } from './help';
 
 export interface TourStep {
   /** The `data-tour` value of the part of the screen the step is about. */
@@ -11,9 +11,8 @@ export interface TourStep {
   readonly text: string;
 }
 
-const schedule = reviewSchedule();
-
-export const tourSteps: readonly TourStep[] = [
+/** The steps, with the review times `schedule` gives (the app's own, from `AppInfo`). */
+export const tourSteps = (schedule: ReviewSchedule): readonly TourStep[] => [
   {
     target: 'next',
     title: 'Start here',
@@ -47,6 +46,6 @@ export const tourSteps: readonly TourStep[] = [
 ];
 
 /** "Step 2 of 4". */
-export function stepLabel(index: number, count = tourSteps.length): string {
+export function stepLabel(index: number, count: number): string {
   return `Step ${index + 1} of ${count}`;
 }

@@ -1,6 +1,6 @@
 /** The practice-setup form: defaults from settings and lock-down, and the `startQuiz` input. */
 import { MIN_EXAM_MINUTES } from '../../../core/exam-clock';
-import { RECOMMENDED_QUIZ_SIZE } from '../../../core/selection';
+import { RECOMMENDED_QUIZ_SIZE } from '../../../core/types';
 import type { Lockdown, MsqRule, ParsedInput, Settings } from '../../../electron/contract';
 import { plural } from '../lib/format';
 
