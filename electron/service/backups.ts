@@ -1,5 +1,6 @@
 import { BackupError, backupNow, listBackups, restoreBackup } from '../../db/backup';
 import { bumpDataEpoch } from '../../db/data-epoch';
+import { listProfiles } from '../../db/queries/profiles';
 import {
   getSession,
   listFinishedExamIds,
@@ -11,6 +12,7 @@ import {
 import type { AppApi } from '../contract';
 import type { ServiceDeps } from './deps';
 import { ServiceError } from './errors';
+import { restoreCurrentProfile } from './profiles';
 import { finishInTransaction, requireNoRunningExam } from './quiz/lifecycle';
 
 /** A finished exam as it was before a restore: enough to finish it again the same way. */
@@ -89,6 +91,11 @@ export function backupUseCases(
       // Questions may now differ under the same ids and versions: no cached one is served.
       bumpDataEpoch(deps.db);
       reapplySealedExams(deps, sealed);
+      // A profile made after the backup is not in the restored file: "Who's studying?" again.
+      const profile = deps.profile;
+      if (profile !== undefined && !listProfiles(deps.db).some((p) => p.id === profile.id)) {
+        profile.lock(restoreCurrentProfile(deps.db, deps.clock.now()).id);
+      }
       return backup;
     },
   };

@@ -63,6 +63,26 @@ describe('backup and restore through the service', () => {
     app.stop();
   });
 
+  it('asks who is studying when the profile in use is not in the restored file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'deepdrill-restore-'));
+    const app = startApp({ dbPath: join(folder, 'deepdrill.db'), mode: 'browser' });
+    const backup = await app.service.backupNow();
+    // Mina's profile is made after the backup and is studying when it is restored.
+    const created = await app.service.createProfile({ name: 'Mina' });
+    const mina = created.profiles.find((p) => p.name === 'Mina')!;
+    await app.service.switchProfile({ profileId: mina.id });
+    await answerQuiz(app, 2);
+    await app.service.restoreBackup({ name: backup.name });
+    const after = await app.service.listProfiles();
+    expect(after.profiles.map((p) => p.name)).toEqual(['Learner']);
+    expect(after.locked).toBe(true);
+    // Nothing is shown for a learner that no longer exists; the one left can be chosen.
+    await expect(app.service.getDashboard()).rejects.toThrow(/Choose who's studying/);
+    await app.service.switchProfile({ profileId: after.profiles[0].id });
+    expect((await app.service.getDashboard()).totals.answered).toBe(0);
+    app.stop();
+  });
+
   it('refuses an unknown backup name with a clear message', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'deepdrill-restore-'));
     const app = startApp({ dbPath: join(folder, 'deepdrill.db'), mode: 'browser' });
