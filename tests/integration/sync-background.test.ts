@@ -5,13 +5,17 @@
  * waits are shortened (start 50 ms, backoff 200 ms doubling to 800 ms); everything else is the
  * app's own code: the same `syncResults` that `results sync` runs.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { attemptsToXapi } from '../../db/interop/results';
 import type { AppApi, SyncStatus } from '../../electron/contract';
 import { dispatch, dispatchingClient } from '../../electron/dispatch';
+import { loadInstitute } from '../../electron/institute';
 import { createService } from '../../electron/service';
 import type { ServiceDeps } from '../../electron/service/deps';
 import { ResultsSync, backoffDelay, defaultSyncTiming } from '../../electron/service/sync';
@@ -349,5 +353,32 @@ describe('backoff', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffDelay(n, defaultSyncTiming) / 1000)).toEqual(
       [30, 60, 120, 240, 480, 960, 1800, 1800],
     );
+  });
+});
+
+describe("institute.json's lrs block", () => {
+  const write = (lrs: unknown) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'deepdrill-lrs-institute-')), 'institute.json');
+    writeFileSync(file, JSON.stringify({ productName: 'X', appId: 'org.example.x', lrs }));
+    return file;
+  };
+
+  it('is read with its fields', () => {
+    const inst = loadInstitute(
+      write({ endpoint: 'https://lrs.example.edu/xAPI', username: 'u', password: 'p' }),
+    );
+    expect(inst.lrs).toEqual({
+      endpoint: 'https://lrs.example.edu/xAPI',
+      username: 'u',
+      password: 'p',
+    });
+  });
+
+  it.each([
+    [{ endpoint: 'ftp://lrs.example.edu/xAPI' }, 'lrs.endpoint: an http(s) address'],
+    [{ endpoint: 'https://lrs.example.edu', secret: 'x' }, 'lrs: Unrecognized key'],
+    [{ endpoint: 'https://lrs.example.edu', homePage: 'lms' }, 'lrs.homePage: an http(s) address'],
+  ])('refuses %j naming the field', (lrs, words) => {
+    expect(() => loadInstitute(write(lrs))).toThrow(words);
   });
 });
