@@ -71,26 +71,34 @@ describe('assignment rows', () => {
   });
 
   it('offers start, try again, resume, or says why not', () => {
-    expect(actionOf(assignment())).toEqual({
+    expect(actionOf(assignment(), opens + HOUR)).toEqual({
       kind: 'start',
       label: 'Start',
       note: null,
     });
-    expect(actionOf(assignment({ attemptsUsed: 1, best: 0.5 }))).toMatchObject({
+    expect(actionOf(assignment({ attemptsUsed: 1, best: 0.5 }), opens + HOUR)).toMatchObject({
       label: 'Try again',
     });
-    expect(actionOf(assignment({ openSessionId: 7, cannotStart: 'in-progress' }))).toEqual({
+    expect(
+      actionOf(assignment({ openSessionId: 7, cannotStart: 'in-progress' }), opens + HOUR),
+    ).toEqual({
       kind: 'resume',
       sessionId: 7,
     });
-    expect(actionOf(assignment({ cannotStart: 'not-open' }))).toEqual({
+    expect(actionOf(assignment({ cannotStart: 'not-open' }), opens + HOUR)).toEqual({
       kind: 'none',
       reason: 'Not open yet',
     });
-    expect(actionOf(assignment({ status: 'late', latePenaltyPercent: 20 }))).toMatchObject({
+    expect(
+      actionOf(assignment({ status: 'late', latePenaltyPercent: 20 }), opens + HOUR),
+    ).toMatchObject({
       note: 'Late: 20% off if handed in now',
     });
-    expect(actionOf(assignment({ cannotStart: 'late-refused' }))).toMatchObject({
+    // Due in 10 minutes, 30 allowed: the attempt would be cut short.
+    expect(actionOf(assignment(), due - 10 * 60_000)).toMatchObject({
+      note: 'Closes in 10 minutes: the attempt ends then',
+    });
+    expect(actionOf(assignment({ cannotStart: 'late-refused' }), opens + HOUR)).toMatchObject({
       reason: 'Late work is not accepted',
     });
   });

@@ -91,12 +91,16 @@ export type AssignmentAction =
   | { readonly kind: 'start'; readonly label: string; readonly note: string | null }
   | { readonly kind: 'none'; readonly reason: string };
 
-export function actionOf(a: AssignmentView): AssignmentAction {
+export function actionOf(a: AssignmentView, now: number): AssignmentAction {
   if (a.openSessionId !== null) return { kind: 'resume', sessionId: a.openSessionId };
   switch (a.cannotStart) {
     case null: {
-      const note =
-        a.latePenaltyPercent > 0
+      // An attempt ends when the course stops taking work: say so when that cuts it short.
+      const left = a.closesAt === null ? Infinity : a.closesAt - now;
+      const short = left < (a.durationMinutes ?? Infinity) * 60_000;
+      const note = short
+        ? `Closes in ${plural(Math.max(1, Math.floor(left / 60_000)), 'minute')}: the attempt ends then`
+        : a.latePenaltyPercent > 0
           ? `Late: ${a.latePenaltyPercent}% off if handed in now`
           : a.status === 'late'
             ? 'Late, accepted without penalty'
