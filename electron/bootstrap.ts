@@ -9,6 +9,14 @@ import { parsePackText } from '../db/bank/validate';
 import { openDatabase, type Db } from '../db/connection';
 import type { AppApi, Lockdown } from './contract';
 import { idleMaintenance, SearchWarmup } from './idle';
+import { defaultInstitute, parseInstitute, type InstituteConfig } from './institute';
+import {
+  packagedBankPath,
+  packagedInstituteFile,
+  sealKey,
+  sha256,
+  type InstituteSeal,
+} from './packaging';
 import type { ImportWorkerEntry } from './service/import-worker';
 import {
   createService,
@@ -48,8 +56,11 @@ export interface StartAppOptions {
   readonly sweepIntervalMs?: number;
   /** Where a failed timer tick is reported (default: the console); the timer keeps running. */
   readonly onTimerError?: (error: unknown) => void;
-  /** Bank pack files shipped by an institute, imported on first run (when their bank is new). */
-  readonly bundledBanks?: readonly string[];
+  /**
+   * Bank pack files shipped by an institute, imported on first run (when their bank is new):
+   * paths, or files already read (and checked against the build's seal).
+   */
+  readonly bundledBanks?: readonly (string | BundledBank)[];
   /** Load the built-in bank on first run (institutes may ship only their own). */
   readonly includeBuiltinBank?: boolean;
   /** How often an automatic backup is considered (it is made at most every 30 minutes). */
@@ -62,6 +73,75 @@ export interface StartAppOptions {
   readonly lrs?: InstituteLrs;
   /** When the background sync of results tries (tests shorten it). */
   readonly syncTiming?: Partial<SyncTiming>;
+}
+
+/** A bundled bank file read by {@link loadPackagedInstitute}: its path and its checked text. */
+export interface BundledBank {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** What a packaged build starts with: its institute configuration and its banks' texts. */
+export interface PackagedInstitute {
+  readonly institute: InstituteConfig & { readonly lockdown: Lockdown };
+  readonly bundledBanks: readonly BundledBank[];
+}
+
+/**
+ * Reads a packaged build's institute configuration from inside the app (`appRoot`, the ASAR;
+ * `read` is Electron's ASAR-aware fs in the app) and checks it against the seal that
+ * `npm run dist` wrote into the packaged package.json: every sealed file present with its
+ * SHA-256, banks at their {@link packagedBankPath}. A missing, edited or unsealed
+ * configuration stops the start with a message naming the file, never a silent start without
+ * the institute's lock-down.
+ */
+export function loadPackagedInstitute(
+  appRoot: string,
+  read: (file: string) => Buffer = (file) => readFileSync(file),
+): PackagedInstitute {
+  const refuse = (problem: string): never => {
+    throw new Error(
+      `This build's institute configuration failed its check: ${problem}. Reinstall it from your institute.`,
+    );
+  };
+  const readPart = (path: string): Buffer | null => {
+    try {
+      return read(join(appRoot, path));
+    } catch {
+      return null;
+    }
+  };
+  const pkgBytes = readPart('package.json');
+  const seal =
+    pkgBytes === null
+      ? undefined
+      : (JSON.parse(pkgBytes.toString('utf8')) as Record<string, unknown>)[sealKey];
+  if (seal === undefined || seal === null || typeof seal !== 'object') {
+    return refuse(
+      `package.json carries no ${sealKey} seal (the build was not made by npm run dist)`,
+    );
+  }
+  const sealed = (seal as InstituteSeal).files;
+  const checked = (path: string): string => {
+    const bytes = readPart(path);
+    if (bytes === null) return refuse(`${path} is missing`);
+    const expected = sealed[path];
+    if (expected === undefined) return refuse(`${path} is not part of the build`);
+    if (sha256(bytes) !== expected) return refuse(`${path} was changed after the build`);
+    return bytes.toString('utf8');
+  };
+  if (Object.keys(sealed).length === 0) {
+    // A plain DeepDrill build: an institute.json put into it is refused, not ignored.
+    if (readPart(packagedInstituteFile) !== null) checked(packagedInstituteFile);
+    return { institute: defaultInstitute, bundledBanks: [] };
+  }
+  const institute = parseInstitute(checked(packagedInstituteFile), packagedInstituteFile);
+  const paths = institute.banks.map((bank, i) => packagedBankPath(bank, i));
+  const bundledBanks = paths.map((path) => ({ file: join(appRoot, path), text: checked(path) }));
+  for (const path of Object.keys(sealed)) {
+    if (path !== packagedInstituteFile && !paths.includes(path)) refuse(`${path} is not listed`);
+  }
+  return { institute: { ...institute, banks: bundledBanks.map((b) => b.file) }, bundledBanks };
 }
 
 const packageVersion = (): string => {
@@ -79,11 +159,12 @@ const packageVersion = (): string => {
  * (then changed questions get a new version and attempts keep theirs). A broken file stops the
  * start with a message naming the file and the problem, rather than running without it.
  */
-export function importBundledBanks(db: Db, files: readonly string[]): void {
-  for (const file of files) {
+export function importBundledBanks(db: Db, banks: readonly (string | BundledBank)[]): void {
+  for (const bank of banks) {
+    const file = typeof bank === 'string' ? bank : bank.file;
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = typeof bank === 'string' ? readFileSync(bank, 'utf8') : bank.text;
     } catch (error) {
       throw new Error(`bundled bank ${file} cannot be read: ${(error as Error).message}`, {
         cause: error,

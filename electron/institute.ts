@@ -231,11 +231,17 @@ export const defaultInstitute: InstituteConfig = instituteSchema.parse({
   appId: 'org.deepdrill.app',
 });
 
-/** Reads and checks `institute.json`; errors name the field. Bank paths come back absolute. */
-export function loadInstitute(file: string): InstituteConfig & { readonly lockdown: Lockdown } {
+/**
+ * Checks the text of `institute.json` (named `file` in errors); errors name the field. Bank
+ * paths come back as written.
+ */
+export function parseInstitute(
+  text: string,
+  file: string,
+): InstituteConfig & { readonly lockdown: Lockdown } {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
@@ -246,9 +252,21 @@ export function loadInstitute(file: string): InstituteConfig & { readonly lockdo
     );
     throw new Error(`${file}: ${problems.join('; ')}`);
   }
+  return parsed.data;
+}
+
+/** Reads and checks `institute.json`; errors name the field. Bank paths come back absolute. */
+export function loadInstitute(file: string): InstituteConfig & { readonly lockdown: Lockdown } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const institute = parseInstitute(text, file);
   const base = dirname(file);
   return {
-    ...parsed.data,
-    banks: parsed.data.banks.map((bank) => (isAbsolute(bank) ? bank : join(base, bank))),
+    ...institute,
+    banks: institute.banks.map((bank) => (isAbsolute(bank) ? bank : join(base, bank))),
   };
 }

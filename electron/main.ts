@@ -2,7 +2,6 @@
  * The Electron main process, kept thin: everything it calls (service, IPC registry, security
  * settings, native-binding choice) is plain TypeScript tested under Node.
  */
-import { existsSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -18,8 +17,8 @@ import {
   session,
   shell,
 } from 'electron';
-import { startApp, type RunningApp } from './bootstrap';
-import { defaultInstitute, loadInstitute } from './institute';
+import { loadPackagedInstitute, startApp, type RunningApp } from './bootstrap';
+import { defaultInstitute } from './institute';
 import { registerIpc } from './ipc';
 import { electronNativeBinding, nativeBindingCandidates } from './native-binding';
 import { checkAtStartup } from './startup-check';
@@ -134,9 +133,12 @@ async function start(): Promise<void> {
     process.versions,
     nativeBindingCandidates(process.resourcesPath, appRoot),
   );
-  // A packaged institute build carries institute.json (title, banks, lock-down) as a resource.
-  const instituteFile = join(process.resourcesPath, 'institute', 'institute.json');
-  const institute = existsSync(instituteFile) ? loadInstitute(instituteFile) : defaultInstitute;
+  // A packaged build carries institute.json (title, banks, lock-down) and its banks inside the
+  // ASAR, sealed by the build; a missing or edited one stops the start (the dialog below).
+  const packaged = app.isPackaged
+    ? loadPackagedInstitute(appRoot)
+    : { institute: defaultInstitute, bundledBanks: [] };
+  const institute = packaged.institute;
   const dbPath = join(app.getPath('userData'), 'deepdrill.db');
   await checkDatabase(dbPath, join(app.getPath('userData'), 'backups'), nativeBinding);
   running = startApp({
@@ -146,7 +148,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     productName: institute.productName,
     lockdown: institute.lockdown,
-    bundledBanks: institute.banks,
+    bundledBanks: packaged.bundledBanks,
     includeBuiltinBank: institute.includeBuiltinBank,
     // Results to the institute's learning record store, in the background.
     lrs: institute.lrs,

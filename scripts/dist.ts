@@ -3,7 +3,12 @@
 // (which downloads the Electron binaries for each platform: it needs a network).
 import { build, Platform } from 'electron-builder';
 import { defaultInstitute, loadInstitute } from '../electron/institute';
-import { builderConfig } from '../electron/packaging';
+import {
+  builderConfig,
+  packagedLayout,
+  stagedInstituteDir,
+  stageInstitute,
+} from '../electron/packaging';
 import { buildAll } from './build.mjs';
 import { buildElectronNative } from './electron-native.mjs';
 
@@ -19,10 +24,12 @@ const targets = [
 
 await buildAll({ quiet: true });
 buildElectronNative();
+// institute.json and the banks go into the ASAR at their packaged paths, sealed by SHA-256.
+const seal = stageInstitute(packagedLayout(instituteFile, institute), stagedInstituteDir);
 await build({
   targets: (targets.length > 0 ? targets : [Platform.current()]).reduce(
     (all, platform) => new Map([...all, ...platform.createTarget()]),
     new Map(),
   ),
-  config: builderConfig(institute, instituteFile),
+  config: builderConfig(institute, seal),
 });
