@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { createPackage, extractFile, listPackage, uncache } from '@electron/asar';
 import { deepAssign } from 'builder-util-runtime';
 import type { FileSet } from 'electron-builder';
+import { samplePack } from '../db/bank/test-fixtures';
 import { describe, expect, it } from 'vitest';
 import { loadPackagedInstitute, startApp } from './bootstrap';
 import { defaultInstitute, loadInstitute } from './institute';
@@ -96,32 +97,14 @@ describe('institute configuration', () => {
   });
 });
 
-/** A one-question bank pack with this id. */
+/** A one-question bank pack with this id (the sample pack's first question). */
 function bankPack(id: string, stem: string) {
   return {
-    format: 'deepdrill-bank',
-    version: 1,
+    ...samplePack(),
     id,
     title: `Bank ${id}`,
-    license: 'CC-BY-4.0',
     topics: [{ id: `${id}-topic`, title: `Topic of ${id}` }],
-    items: [
-      {
-        id: `${id}-q1`,
-        topic: `${id}-topic`,
-        type: 'mcq',
-        stem,
-        options: [
-          { id: 'a', text: 'the statistics of the test batch' },
-          { id: 'b', text: 'running estimates collected during training' },
-        ],
-        answer: ['b'],
-        explanation: 'Running averages make the output independent of the test batch.',
-        difficulty: 2,
-        tags: [],
-        source: 'packaging test',
-      },
-    ],
+    items: [{ ...samplePack().items[0], id: `${id}-q1`, topic: `${id}-topic`, stem }],
   };
 }
 
