@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createClassReportBuilder } from '../../core/class-report';
 import type { ChoiceOption } from '../../core/types';
 import { describeInteraction, isTrueFalse, numericRange } from './xapi-interaction';
 import { latexToText, plainText } from './xapi-text';
@@ -160,5 +161,53 @@ describe('describeInteraction', () => {
       definition: { interactionType: 'numeric' },
       response: '{"odd":1}',
     });
+  });
+});
+
+describe('the class report reads these statements', () => {
+  it('counts a true-false item: picks of true and false and its facility', () => {
+    const key = {
+      options: [opt('t', 'True'), opt('f', 'False', true)],
+      numeric: null,
+      description: null,
+    };
+    const builder = createClassReportBuilder();
+    // Three learners: A picks True (wrong), B and C pick False (right): facility 2/3.
+    (
+      [
+        ['A', 't'],
+        ['B', 'f'],
+        ['C', 'f'],
+      ] as const
+    ).forEach(([learner, picked], i) => {
+      const { definition, response } = describeInteraction(
+        'mcq',
+        key,
+        { kind: 'choice', optionIds: [picked] },
+        '',
+      );
+      builder.add({
+        id: `00000000-0000-5000-8000-00000000000${i + 1}`,
+        actor: {
+          objectType: 'Agent',
+          name: learner,
+          account: { homePage: 'https://x.edu', name: learner },
+        },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
+        object: {
+          objectType: 'Activity',
+          id: 'https://x.edu/deepdrill/banks/b/items/tf',
+          definition,
+        },
+        result: { score: { scaled: picked === 'f' ? 1 : 0 }, success: picked === 'f', response },
+      });
+    });
+    const item = builder.finish().items[0];
+    expect(item.interactionType).toBe('true-false');
+    expect(item.facility).toBeCloseTo(2 / 3);
+    expect(item.options.map((o) => [o.id, o.correct, o.picks])).toEqual([
+      ['true', false, 1],
+      ['false', true, 2],
+    ]);
   });
 });
