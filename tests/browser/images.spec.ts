@@ -58,6 +58,9 @@ test('an imported question’s images show in the preview and the quiz; dropped 
   await expectAccessible(page, 'the import report with dropped content');
   await page.screenshot({ path: '/tmp/helper16-images-import.png', fullPage: true });
 
+  /** What the checks read of an <img> (the test tsconfig has no DOM types). */
+  type DecodedImage = { naturalWidth: number; naturalHeight: number; complete: boolean };
+
   await page.getByRole('searchbox', { name: 'Search' }).fill('plotted in blue');
   const row = page.locator('ul.results > li').filter({ hasText: 'Which activation' });
   await expect(row).toHaveCount(1);
@@ -66,22 +69,20 @@ test('an imported question’s images show in the preview and the quiz; dropped 
   const stemImage = preview.getByRole('img', { name: 'A blue plot' });
   await expect(stemImage).toBeVisible();
   // Decoded by Chromium under the app's CSP (img-src data:): the PNG's own size.
-  await expect.poll(() => stemImage.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
+  await expect.poll(() => stemImage.evaluate((img: DecodedImage) => img.naturalWidth)).toBe(40);
 
   await page.getByRole('button', { name: 'Practise this question' }).click();
   const question = page.locator('.question');
   const inQuiz = question.getByRole('img', { name: 'A blue plot' });
   await expect(inQuiz).toBeVisible();
-  const sizes = await inQuiz.evaluate((img: HTMLImageElement) => [
+  const sizes = await inQuiz.evaluate((img: DecodedImage) => [
     img.naturalWidth,
     img.naturalHeight,
     img.complete,
   ]);
   expect(sizes).toEqual([40, 20, true]);
   const optionImage = question.getByRole('img', { name: 'red bar' });
-  await expect
-    .poll(() => optionImage.evaluate((img: HTMLImageElement) => img.naturalWidth))
-    .toBe(12);
+  await expect.poll(() => optionImage.evaluate((img: DecodedImage) => img.naturalWidth)).toBe(12);
   await expectAccessible(page, 'a practice question with images');
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
