@@ -14,6 +14,14 @@ export interface ForeignProblem {
   readonly message: string;
 }
 
+/** What each `*-dropped` tag of an imported question means for its grading. */
+const gradingLosses: Readonly<Record<string, string>> = {
+  'partial-credit-dropped':
+    'partial credit for a wrong option (a single-answer question here scores right or wrong)',
+  'negative-credit-dropped': 'a negative grade (answers here score 0 at least)',
+  'hints-dropped': 'hints beyond the third',
+};
+
 /** A question of a type DeepDrill cannot represent; listed, never silently dropped. */
 export interface UnsupportedQuestion {
   /** `line 14` (GIFT) or `quiz/question[7]` (Moodle XML). */
@@ -297,6 +305,18 @@ export class PackAssembler {
     this.dropped(position, id, limited.dropped);
     this.items.push({ id, topic, ...limited.item } as BankItemInput);
     this.positions.push(position);
+  }
+
+  /**
+   * Records what the grading of a kept question lost in the import, as its `*-dropped` tags
+   * say: Moodle would score it differently, so the learner is told, not only the tag.
+   */
+  gradingDropped(position: string, title: string, tags: readonly string[]): void {
+    this.dropped(
+      position,
+      title,
+      tags.flatMap((tag) => (tag in gradingLosses ? [gradingLosses[tag]] : [])),
+    );
   }
 
   /** Records what a kept question lost (`what`, one entry each); see {@link DroppedContent}. */

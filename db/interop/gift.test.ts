@@ -240,6 +240,15 @@ describe('parseGift details', () => {
     const r = parse('::p::Pick {=right ~%50%half ~wrong}');
     expect(item(r, 'p')).toMatchObject({ type: 'mcq', answer: ['a'] });
     expect(item(r, 'p').tags).toContain('partial-credit-dropped');
+    // Moodle gives "half" 50%, DeepDrill 0: the import report says so, not only the tag.
+    expect(r.dropped).toEqual([
+      {
+        position: expect.any(String),
+        title: 'p',
+        what: 'partial credit for a wrong option (a single-answer question here scores right or wrong)',
+      },
+    ]);
+    expect(parse('::q::Pick {=right ~wrong}').dropped).toBeUndefined();
   });
 
   it('lists as unsupported what would change meaning: several = answers, several numbers', () => {

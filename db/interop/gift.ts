@@ -409,6 +409,7 @@ class GiftReader {
     }
     const dropped = droppedContent(unescapeGift(ctx.block.text), new Map());
     this.out.dropped(ctx.position, ctx.title ?? ctx.stem, dropped);
+    this.out.gradingDropped(ctx.position, ctx.title ?? ctx.stem, tags);
     this.out.addItem(
       { ...draft, tags },
       this.out.topicFor(this.category),

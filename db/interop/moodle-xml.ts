@@ -229,6 +229,7 @@ class MoodleReader {
     const hints = ctx.hints.slice(0, MAX_HINTS);
     const item = hints.length > 0 ? { ...draft, hints } : draft;
     this.out.dropped(ctx.path, ctx.name || ctx.stem, droppedFromMoodleQuestion(ctx.q));
+    this.out.gradingDropped(ctx.path, ctx.name || ctx.stem, draft.tags);
     this.out.addItem(item, this.out.topicFor(this.category), ctx.path, ctx.index, [
       idnumber === undefined ? null : textContent(idnumber).trim(),
       ctx.name,
