@@ -4,21 +4,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../db/bank/test-fixtures';
-import { runCli } from './main';
+import { runCliCaptured } from './run-captured';
 
-async function run(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: Readable.from([]),
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 describe('deepdrill --help', () => {
   it('lists bank export --variants N and every flag the commands parse', async () => {

@@ -1,17 +1,7 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './main';
+import { runCliCaptured } from './run-captured';
 
-async function run(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: Readable.from([]),
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 describe('deepdrill CLI entry', () => {
   it('answers a name that is not a command, prototype names included, with one line and usage', async () => {

@@ -11,9 +11,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { runCliCaptured } from '../../cli/run-captured';
 import { formatNumericKey } from '../../core/grading';
 import { toViewIds } from '../../core/option-order';
 import type { ClassReport } from '../../core/class-report';
@@ -25,16 +24,7 @@ import { resolveQuizItem } from '../../electron/service/quiz';
 import { startLrs, type TestLrs } from './lrs';
 import { FakeClock } from './quiz-helpers';
 
-async function cli(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: Readable.from([]),
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
-}
+const cli = runCliCaptured;
 
 /** The right response (from the main process's key), or a wrong one of the same shape. */
 function responseFor(app: RunningApp, state: QuizState, position: number, right: boolean) {

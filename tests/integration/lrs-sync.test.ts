@@ -8,10 +8,9 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
+import { runCliCaptured } from '../../cli/run-captured';
 import type { Db } from '../../db/connection';
 import { fillOutbox } from '../../db/outbox';
 import { markTried, pendingStatements } from '../../db/queries/outbox';
@@ -24,16 +23,7 @@ import { choose, setupQuiz } from './quiz-helpers';
 const ANSWERED = 'http://adlnet.gov/expapi/verbs/answered';
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
 
-async function run(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: Readable.from([]),
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 let lrs: TestLrs;
 let db: Db;
