@@ -16,3 +16,18 @@ export function dataEpoch(db: Db): number {
 export function bumpDataEpoch(db: Db): void {
   epochs.set(db, dataEpoch(db) + 1);
 }
+
+const dataVersions = new WeakMap<Db, { get(): unknown }>();
+
+/**
+ * Changes with the epoch and with every commit of another connection (the import worker, a
+ * second process: SQLite's `PRAGMA data_version`): the key of anything derived from the banks.
+ */
+export function dataChangeKey(db: Db): string {
+  let statement = dataVersions.get(db);
+  if (statement === undefined) {
+    statement = db.prepare('PRAGMA data_version').pluck();
+    dataVersions.set(db, statement);
+  }
+  return `${dataEpoch(db)}/${String(statement.get())}`;
+}

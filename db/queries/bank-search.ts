@@ -17,7 +17,7 @@ import type { Statement } from 'better-sqlite3';
 import { imagesAsAltText } from '../../core/embedded-image';
 import { foldSearchText, searchMatcher } from '../../core/search-fold';
 import type { Db } from '../connection';
-import { dataEpoch } from '../data-epoch';
+import { dataChangeKey } from '../data-epoch';
 import { summarizeStem, type StoredQuestionType } from './questions';
 
 /** One row of the bank browser (structurally the contract's `QuestionListItem`). */
@@ -172,8 +172,7 @@ const FIELD_SEPARATOR = ' \u0001 ';
 
 function indexKey(db: Db): string {
   const s = statements(db);
-  const dataVersion = db.pragma('data_version', { simple: true }) as number;
-  return `${dataEpoch(db)}/${dataVersion}/${s.maxId.get() ?? 0}`;
+  return `${dataChangeKey(db)}/${s.maxId.get() ?? 0}`;
 }
 
 function emptyIndex(key: string): SearchIndex {

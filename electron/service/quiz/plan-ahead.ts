@@ -10,7 +10,7 @@
  */
 import { RECOMMENDED_QUIZ_SIZE } from '../../../core/types';
 import type { Db } from '../../../db/connection';
-import { dataEpoch } from '../../../db/data-epoch';
+import { dataChangeKey } from '../../../db/data-epoch';
 import { nextReviewDueAfter, progressSignature } from '../../../db/queries/progress';
 import { startQuizSchema } from '../../contract';
 import type { ServiceDeps } from '../deps';
@@ -36,21 +36,9 @@ interface PlanAhead {
 }
 
 const plans = new WeakMap<Db, PlanAhead>();
-const dataVersions = new WeakMap<Db, { get(): unknown }>();
-
-/** Changes when another connection (the import worker, a second process) commits. */
-function dataVersion(db: Db): unknown {
-  let statement = dataVersions.get(db);
-  if (statement === undefined) {
-    statement = db.prepare('PRAGMA data_version').pluck();
-    dataVersions.set(db, statement);
-  }
-  return statement.get();
-}
-
 function planKey(deps: ServiceDeps): string {
   const { db, learnerId } = deps;
-  return `${learnerId}/${dataEpoch(db)}/${String(dataVersion(db))}/${progressSignature(db, learnerId)}`;
+  return `${learnerId}/${dataChangeKey(db)}/${progressSignature(db, learnerId)}`;
 }
 
 /** True for a start the plan made ahead serves: the dashboard's recommended quiz. */
