@@ -3,6 +3,7 @@ import {
   decodedLength,
   embeddedImages,
   imagesAsAltText,
+  linkedImage,
   textImagesProblem,
   textLengthWithoutImages,
 } from './embedded-image';
@@ -41,5 +42,24 @@ describe('embedded images in a text', () => {
       // Rounded to "1 MB" it would not say why.
       '1048581 bytes is larger than the 1 MB an image may have',
     );
+  });
+
+  it('refuses an image linked rather than embedded, naming it', () => {
+    expect(linkedImage('See ![plot](https://x.org/plot.png).')).toBe('https://x.org/plot.png');
+    expect(linkedImage('![html](a)a')).toBe('a');
+    // The second image is the linked one; the first is embedded.
+    expect(linkedImage('![x](data:image/png;base64,TWFu) ![y](y.png)')).toBe('y.png');
+    expect(textImagesProblem('See ![plot](plot.png)')).toBe(
+      'the image "plot.png" is a link to a file, which DeepDrill cannot show offline; ' +
+        'embed it as a data URL: ![description](data:image/png;base64,...)',
+    );
+  });
+
+  it('leaves alone what is not an image: embedded ones, code, an escaped "!", a plain link', () => {
+    expect(linkedImage('![x](data:image/png;base64,TWFu)')).toBeNull();
+    expect(linkedImage('Write `![alt](file.png)` in Markdown, or\n```\n![a](b)\n```')).toBeNull();
+    expect(linkedImage('Wow\\![not an image](a)')).toBeNull();
+    expect(linkedImage('[a link](https://x.org) and a ! [b](c)')).toBeNull();
+    expect(textImagesProblem('![x](data:image/png;base64,TWFu)')).toBeNull();
   });
 });

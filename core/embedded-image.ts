@@ -63,6 +63,27 @@ export function embeddedImages(text: string): EmbeddedImage[] {
   return found;
 }
 
+// Any Markdown image, `![alt](target…`, unless its `!` is escaped.
+const markdownImage = /(?<!\\)!\[(?:\\.|[^\\\]\n]){0,500}\]\(\s*<?([^\s<>)]{0,4000000})/g;
+// The same as `markdownDataImage`, matched only where an image starts.
+const dataImageAt = new RegExp(markdownDataImage.source, 'y');
+// A code span or fenced block (a run of backticks to the next run as long): no image inside.
+const codeSpan = /(`+)[\s\S]*?\1/g;
+
+/**
+ * The target of the first Markdown image of a text that is not an embedded data URL
+ * (`![plot](https://…/plot.png)`, `![plot](plot.png)`), or null. Images in code are text.
+ */
+export function linkedImage(text: string): string | null {
+  if (!text.includes('![')) return null;
+  const prose = text.includes('`') ? text.replace(codeSpan, ' ') : text;
+  for (const m of prose.matchAll(markdownImage)) {
+    dataImageAt.lastIndex = m.index;
+    if (!dataImageAt.test(prose)) return m[1];
+  }
+  return null;
+}
+
 /** The length of a text with the data URLs of its images left out. */
 export function textLengthWithoutImages(text: string): number {
   return embeddedImages(text).reduce((n, image) => n - image.length, text.length);
@@ -85,11 +106,19 @@ export function imageProblem(mimeType: string, bytes: number): string | null {
 }
 
 /**
- * Why a text's images break the rules (a type not shown, an image over {@link MAX_IMAGE_BYTES},
- * more than {@link MAX_QUESTION_IMAGE_BYTES} in all, or more than {@link MAX_TEXT_CHARS} of
- * text besides them), or null.
+ * Why a text's images break the rules (an image linked rather than embedded, a type not shown,
+ * an image over {@link MAX_IMAGE_BYTES}, more than {@link MAX_QUESTION_IMAGE_BYTES} in all, or
+ * more than {@link MAX_TEXT_CHARS} of text besides them), or null.
  */
 export function textImagesProblem(text: string): string | null {
+  const linked = text.length > MAX_TEXT_WITH_IMAGES_CHARS ? null : linkedImage(text);
+  if (linked !== null) {
+    const shown = linked.length > 60 ? `${linked.slice(0, 57)}...` : linked;
+    return (
+      `the image "${shown}" is a link to a file, which DeepDrill cannot show offline; ` +
+      'embed it as a data URL: ![description](data:image/png;base64,...)'
+    );
+  }
   const images = text.length > MAX_TEXT_WITH_IMAGES_CHARS ? [] : embeddedImages(text);
   let total = 0;
   for (const image of images) {

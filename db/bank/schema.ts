@@ -18,13 +18,14 @@ const slug = z
 
 /**
  * Markdown text: at most 20 000 characters besides the data URLs of embedded images (PNG, JPEG,
- * GIF, WebP of up to 1 MiB each, 2 MiB in one text; see `core/embedded-image.ts`).
+ * GIF, WebP of up to 1 MiB each, 2 MiB in one text; see `core/embedded-image.ts`). An image
+ * must be embedded: a link to a file is refused, as the app could not show it offline.
  */
 const markdown = z
   .string()
   .min(1)
   .superRefine((text, ctx) => {
-    if (text.length <= MAX_TEXT_CHARS && !text.includes('data:image/')) return;
+    if (text.length <= MAX_TEXT_CHARS && !text.includes('![')) return;
     const problem = textImagesProblem(text);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
   })

@@ -269,6 +269,18 @@ describe('the pack format with images', () => {
     }
   });
 
+  it('refuses a linked image in a pack, naming the field and the link', () => {
+    // The learner would see only its description: the app shows no file from outside the bank.
+    const linked = validatePack(pack('Which curve? ![loss curve](https://x.org/loss.png)'));
+    expect(linked.ok).toBe(false);
+    if (!linked.ok) {
+      expect(linked.problems[0].path).toBe('items[0].stem');
+      expect(linked.problems[0].message).toMatch(
+        /^the image "https:\/\/x\.org\/loss\.png" is a link/,
+      );
+    }
+  });
+
   it('hands the dropped list on through readBankText', () => {
     const reading = readBankText('pics.xml', quiz(withFiles));
     expect(reading.ok).toBe(true);

@@ -77,6 +77,14 @@ describe('math', () => {
   it('escapes Markdown only outside math', () => {
     expect(escapeMarkdownOutsideMath('a_b $a_b$')).toBe('a\\_b $a_b$');
   });
+
+  it('keeps image syntax in plain and HTML text as the characters Moodle shows', () => {
+    // Moodle shows plain `![a](b)` as those characters; unescaped it would be a linked image,
+    // which a pack refuses and the app could not show.
+    expect(toMarkdown('Look ![a](b)', 'plain')).toBe('Look \\![a](b)');
+    expect(toMarkdown('<p>Look ![a](b)</p>', 'html')).toBe('Look \\![a](b)');
+    expect(escapeMarkdownOutsideMath('Wow! [not] an image')).toBe('Wow! [not] an image');
+  });
 });
 
 describe('decodeHtmlEntities', () => {

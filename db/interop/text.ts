@@ -188,13 +188,14 @@ export function splitMath(text: string): { readonly math: boolean; readonly text
 
 /**
  * Escapes, outside math, what Markdown would read as markup in plain text: emphasis and code
- * characters (`*`, `_`, `` ` ``), a `<` that could open an HTML tag, a backslash before
- * punctuation (Markdown would read it as an escape, so `\\` would show as one backslash), and at
- * the start of a line what would begin a heading, list, quote or table (`#`, `1.`, `- `, `+ `,
- * `>`, `|`) or underline the line before into a heading (`===`, `---`).
+ * characters (`*`, `_`, `` ` ``), a `!` that would open an image, a `<` that could open an HTML
+ * tag, a backslash before punctuation (Markdown would read it as an escape, so `\\` would show
+ * as one backslash), and at the start of a line what would begin a heading, list, quote or
+ * table (`#`, `1.`, `- `, `+ `, `>`, `|`) or underline the line before into a heading (`===`,
+ * `---`).
  */
 export function escapeMarkdownOutsideMath(text: string, atLineStart = true): string {
-  if (!/[*_`<\\#>|=+-]|\d[.)]/.test(text)) return text;
+  if (!/[*_`<\\#>|=+-]|!\[|\d[.)]/.test(text)) return text;
   return splitMath(text)
     .map((p, k) => {
       if (p.math) return p.text;
@@ -210,11 +211,11 @@ export function escapeMarkdownOutsideMath(text: string, atLineStart = true): str
 }
 
 /**
- * Emphasis and code characters, a `<` that could open a tag, and a backslash that Markdown
- * would read as an escape or a hard break (before punctuation, a line break, or whatever comes
- * after this text).
+ * Emphasis and code characters, a `!` before `[` (an image), a `<` that could open a tag, and a
+ * backslash that Markdown would read as an escape or a hard break (before punctuation, a line
+ * break, or whatever comes after this text).
  */
-const inlineMarkup = /[*_`]|<(?=[A-Za-z/!?])|\\(?=[!-/:-@[-`{-~\n]|$)/g;
+const inlineMarkup = /[*_`]|!(?=\[)|<(?=[A-Za-z/!?])|\\(?=[!-/:-@[-`{-~\n]|$)/g;
 const lineStartMark = String.raw`([ \t]*)(#|\d{1,9}(?=[.)](?:[ \t\n]|$))|[-+](?=[ \t\n]|$)|>|\||={2,}|-{3,})`;
 const lineStartMarkup = new RegExp(`(^|\n)${lineStartMark}`, 'g');
 const lineStartMarkupAfterBreak = new RegExp(`(\n)${lineStartMark}`, 'g');
