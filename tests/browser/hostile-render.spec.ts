@@ -85,6 +85,11 @@ function farthestOutside(page: Page): Promise<{ px: number; element: string }> {
 }
 
 async function expectInsidePage(page: Page, screen: string): Promise<void> {
+  // Formulas past one task's budget are typeset in the next tasks: none is left waiting.
+  await expect(
+    page.locator('main code.math-pending'),
+    `${screen}: formulas left waiting`,
+  ).toHaveCount(0);
   await page.waitForTimeout(500);
   const outside = await farthestOutside(page);
   // Nor does the page itself grow sideways.

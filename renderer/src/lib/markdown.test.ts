@@ -8,6 +8,7 @@ import {
   maxFormulaChars,
   maxSourceChars,
   renderMarkdown,
+  renderMarkdownParts,
 } from './markdown';
 
 /** Parses rendered HTML into a detached container, as the Markdown component inserts it. */
@@ -187,7 +188,10 @@ describe('render budget', () => {
     const one = costs.sort((a, b) => a - b)[1];
     const el = render(heavy);
     const typeset = el.querySelectorAll('.katex-display').length;
-    const skipped = el.querySelectorAll('code.math-error[title^="not typeset"]').length;
+    // Waiting for a later task (the task's time), or refused (more than one text may have).
+    const skipped = el.querySelectorAll(
+      'code.math-pending, code.math-error[title^="not typeset"]',
+    ).length;
     expect(typeset + skipped).toBe(40);
     expect(typeset).toBeGreaterThan(0);
     // The window is never frozen for long: typesetting stops once the budget is spent (plus the
@@ -199,5 +203,42 @@ describe('render budget', () => {
     // The budget starts again in the next task.
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(render('$\\frac{1}{3}$').querySelector('.katex')).not.toBeNull();
+  });
+
+  it('typesets a screen too heavy for one task over the next tasks, each within the budget', async () => {
+    // Eight texts of three distinct 4×4 matrices of fractions: ordinary mathematics, if a lot of
+    // it. Each text is well within what one text may have; together their HTML is more than
+    // one task may produce, so the last texts wait for a later task.
+    const matrix = (i: number) => {
+      const rows = Array.from({ length: 4 }, (_, r) =>
+        Array.from({ length: 4 }, (_, c) => `\\frac{${i}}{${r * 4 + c + 7}}`).join('&'),
+      );
+      return `\\begin{bmatrix}${rows.join('\\\\')}\\end{bmatrix}`;
+    };
+    const texts = Array.from({ length: 8 }, (_, t) =>
+      [0, 1, 2].map((k) => `$$${matrix(600 + t * 3 + k)}$$`).join('\n\n'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    let parts = texts.map((text) => renderMarkdownParts(text));
+    const waitingAtFirst = parts.filter((p) => p.pending).length;
+    let rounds = 0;
+    let longestMs = 0;
+    while (parts.some((p) => p.pending) && rounds < 50) {
+      rounds += 1;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const started = performance.now();
+      parts = texts.map((text, i) => (parts[i].pending ? renderMarkdownParts(text) : parts[i]));
+      longestMs = Math.max(longestMs, performance.now() - started);
+    }
+    expect(waitingAtFirst).toBeGreaterThan(0);
+    // In the end every formula is typeset and nothing waits or is refused.
+    expect(parts.every((p) => !p.pending)).toBe(true);
+    const el = document.createElement('div');
+    el.innerHTML = parts.map((p) => p.html).join('');
+    expect(el.querySelectorAll('.katex-display')).toHaveLength(24);
+    expect(el.querySelectorAll('code.math-pending, code.math-error')).toHaveLength(0);
+    // A later round does not typeset again what an earlier one did (formulas are cached): each
+    // stays near the budget (2× for a machine whose load changes meanwhile, plus one formula).
+    expect(longestMs).toBeLessThan(2 * mathBudgetMs + 200);
   });
 });

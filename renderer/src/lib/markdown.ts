@@ -30,29 +30,40 @@ export function escapeHtml(text: string): string {
 /**
  * The render budget: question text is untrusted, and a hostile bank must not freeze the window.
  * A text longer than {@link maxSourceChars} is not rendered (a notice says so), a formula longer
- * than {@link maxFormulaChars} is shown as its source, and once formulas have taken
- * {@link mathBudgetMs} of one task (one render of a screen) or produced more HTML than one text
- * ({@link maxMathHtmlChars}) or one task ({@link maxTaskMathHtmlChars}) may (sanitising it costs
- * time as well), the rest are shown as source too; the budget starts again at the next task. Nothing over budget is cached,
- * so a later render tries again.
+ * than {@link maxFormulaChars} is shown as its source, and so are the formulas of a text past
+ * the typeset HTML one text may have ({@link maxMathHtmlChars}; sanitising and laying it out
+ * cost time as well). One task (one render of a screen) typesets for at most
+ * {@link mathBudgetMs} and {@link maxTaskMathHtmlChars} of HTML; the formulas past that wait,
+ * shown as their source, and {@link renderMarkdownParts} says so: the Markdown component renders
+ * the text again in a later task, when the budget has started again. Typeset formulas are
+ * cached, so each later task typesets new ones and a screen of ordinary mathematics completes
+ * in a few short tasks instead of one long one. Nothing incomplete is cached as a text.
  */
 export const maxSourceChars = 50_000;
 export const maxFormulaChars = 3_000;
-export const mathBudgetMs = 300;
+export const mathBudgetMs = 150;
 /**
  * Typeset HTML one text may produce (sanitising and laying it out cost time too): a dozen
  * ordinary matrices, or two 9×9 matrices of fractions.
  */
 export const maxMathHtmlChars = 150_000;
 /** Typeset HTML one task (one screen's render) may produce: Chromium lays it out in well under a second. */
-export const maxTaskMathHtmlChars = 250_000;
+export const maxTaskMathHtmlChars = 150_000;
 let taskMathHtmlChars = 0;
 
 let mathSpentMs = 0;
 let budgetResetPending = false;
+/** The text being rendered showed a formula as source: it is not cached. */
 let overBudget = false;
+/** The text being rendered left formulas for a later task (its budget, not the text, was spent). */
+let deferred = false;
 /** Typeset HTML produced so far by the text being rendered. */
 let mathHtmlChars = 0;
+
+/** Typeset formulas (display flag and source → KaTeX HTML), oldest first, bounded by size. */
+const formulaCache = new Map<string, string>();
+const maxFormulaCacheChars = 4_000_000;
+let formulaCacheChars = 0;
 
 function chargeMath(ms: number): void {
   mathSpentMs += ms;
@@ -66,8 +77,33 @@ function chargeMath(ms: number): void {
   }
 }
 
-function mathSource(tex: string, why: string): string {
-  return `<code class="math-error" title="${escapeHtml(why)}">${escapeHtml(tex)}</code>`;
+function mathSource(tex: string, why: string, kind = 'math-error'): string {
+  return `<code class="${kind}" title="${escapeHtml(why)}">${escapeHtml(tex)}</code>`;
+}
+
+function typeset(tex: string, displayMode: boolean): string {
+  const key = (displayMode ? 'D' : 'I') + tex;
+  const cached = formulaCache.get(key);
+  // A cached formula costs no time, but its HTML counts towards the task's (which then starts
+  // again in the next task).
+  if (cached !== undefined) {
+    chargeMath(0);
+    return cached;
+  }
+  const started = performance.now();
+  try {
+    const html = katex.renderToString(tex, { ...katexOptions, displayMode });
+    formulaCache.set(key, html);
+    formulaCacheChars += html.length;
+    while (formulaCacheChars > maxFormulaCacheChars) {
+      const [oldest, value] = formulaCache.entries().next().value as [string, string];
+      formulaCache.delete(oldest);
+      formulaCacheChars -= value.length;
+    }
+    return html;
+  } finally {
+    chargeMath(performance.now() - started);
+  }
 }
 
 /** Renders TeX with KaTeX; a formula KaTeX cannot handle, or over budget, is shown as its source. */
@@ -76,24 +112,22 @@ export function renderMath(tex: string, displayMode: boolean): string {
     overBudget = true;
     return mathSource(tex.slice(0, 200) + '…', `formula too long (${tex.length} characters)`);
   }
-  if (
-    mathSpentMs > mathBudgetMs ||
-    mathHtmlChars > maxMathHtmlChars ||
-    taskMathHtmlChars > maxTaskMathHtmlChars
-  ) {
+  if (mathHtmlChars > maxMathHtmlChars) {
     overBudget = true;
     return mathSource(tex, 'not typeset: this text has more mathematics than one screen can show');
   }
-  const started = performance.now();
+  if (mathSpentMs > mathBudgetMs || taskMathHtmlChars > maxTaskMathHtmlChars) {
+    overBudget = true;
+    deferred = true;
+    return mathSource(tex, 'typeset in a moment', 'math-pending');
+  }
   try {
-    const html = katex.renderToString(tex, { ...katexOptions, displayMode });
+    const html = typeset(tex, displayMode);
     mathHtmlChars += html.length;
     taskMathHtmlChars += html.length;
     return html;
   } catch {
     return mathSource(tex, 'KaTeX could not typeset this formula');
-  } finally {
-    chargeMath(performance.now() - started);
   }
 }
 
@@ -226,27 +260,41 @@ const cacheLimit = 500;
 /** Longest text whose HTML is cached. */
 const maxCachedChars = 200_000;
 
+/** A text rendered: its HTML, and whether formulas wait for a later task's budget. */
+export interface RenderedMarkdown {
+  readonly html: string;
+  /** Some formulas are shown as source for now: render the text again in a later task. */
+  readonly pending: boolean;
+}
+
 /**
  * Markdown (with `$…$` / `$$…$$` math) to sanitised HTML. `inline` renders a single line without
  * a paragraph wrapper (option labels).
  */
 export function renderMarkdown(source: string, inline = false): string {
+  return renderMarkdownParts(source, inline).html;
+}
+
+/** {@link renderMarkdown}, saying whether the text should be rendered again later. */
+export function renderMarkdownParts(source: string, inline = false): RenderedMarkdown {
   const key = (inline ? 'i:' : 'b:') + source;
   const cached = cache.get(key);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) return { html: cached, pending: false };
   // Embedded images' data does not count: a question may carry 2 MiB of pictures.
   const length = source.length > maxSourceChars ? textLengthWithoutImages(source) : source.length;
   if (length > maxSourceChars) {
     const tag = inline ? 'span' : 'p';
-    return `<${tag} class="render-notice">This text is too long to show (${length.toLocaleString('en')} characters; the limit is ${maxSourceChars.toLocaleString('en')}). Ask the bank's author to shorten it.</${tag}>`;
+    const html = `<${tag} class="render-notice">This text is too long to show (${length.toLocaleString('en')} characters; the limit is ${maxSourceChars.toLocaleString('en')}). Ask the bank's author to shorten it.</${tag}>`;
+    return { html, pending: false };
   }
   overBudget = false;
+  deferred = false;
   mathHtmlChars = 0;
   const raw = inline ? marked.parseInline(source) : marked.parse(source);
   const html = purifier.sanitize(raw as string, purifyConfig);
   // Nor are texts with large images kept: 500 of them would hold gigabytes.
-  if (overBudget || source.length > maxCachedChars) return html;
+  if (overBudget || source.length > maxCachedChars) return { html, pending: deferred };
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
   cache.set(key, html);
-  return html;
+  return { html, pending: false };
 }
