@@ -111,7 +111,9 @@ export function imageProblem(mimeType: string, bytes: number): string | null {
  * more than {@link MAX_TEXT_CHARS} of text besides them), or null.
  */
 export function textImagesProblem(text: string): string | null {
-  const linked = text.length > MAX_TEXT_WITH_IMAGES_CHARS ? null : linkedImage(text);
+  // Too long to hold what a question may carry: not searched (the length check below refuses it).
+  const searched = text.length <= MAX_TEXT_WITH_IMAGES_CHARS;
+  const linked = searched ? linkedImage(text) : null;
   if (linked !== null) {
     const shown = linked.length > 60 ? `${linked.slice(0, 57)}...` : linked;
     return (
@@ -119,7 +121,7 @@ export function textImagesProblem(text: string): string | null {
       'embed it as a data URL: ![description](data:image/png;base64,...)'
     );
   }
-  const images = text.length > MAX_TEXT_WITH_IMAGES_CHARS ? [] : embeddedImages(text);
+  const images = searched ? embeddedImages(text) : [];
   let total = 0;
   for (const image of images) {
     const problem = imageProblem(image.mimeType, image.bytes);
