@@ -9,16 +9,19 @@ const pathFile = 'node_modules/electron/path.txt';
 const binary = existsSync(pathFile)
   ? `node_modules/electron/dist/${readFileSync(pathFile, 'utf8').trim()}`
   : null;
+const built = existsSync('build/electron/main.cjs');
 const reason =
-  'Electron binary not installed (node_modules/electron/path.txt missing: no network to download it)';
-if (binary === null) console.log(`electron tests skipped: ${reason}`);
+  binary === null
+    ? 'Electron binary not installed (node_modules/electron/path.txt missing: no network to download it)'
+    : 'the app is not built (build/electron/main.cjs missing: run npm run build)';
+if (binary === null || !built) console.log(`electron tests skipped: ${reason}`);
 
 function launch(userData: string): Promise<ElectronApplication> {
   return electron.launch({ executablePath: binary!, args: ['.', `--user-data-dir=${userData}`] });
 }
 
 test.describe('desktop app (Electron)', () => {
-  test.skip(binary === null || !existsSync('build/electron/main.cjs'), reason);
+  test.skip(binary === null || !built, reason);
 
   test('opens the shell on a fresh database with the topics from SQLite, isolated from Node', async () => {
     const app = await launch(tempDbPath('userdata'));
