@@ -6,10 +6,18 @@ import {
   isSafeHref,
   mathBudgetMs,
   maxFormulaChars,
+  maxFormulaHtmlChars,
+  maxMathHtmlChars,
   maxSourceChars,
+  maxTaskMathHtmlChars,
   renderMarkdown,
   renderMarkdownParts,
 } from './markdown';
+
+/** Waits for the next task, where one task's render budget (see markdown.ts) has started again. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** Parses rendered HTML into a detached container, as the Markdown component inserts it. */
 function render(source: string, inline = false): HTMLElement {
@@ -167,42 +175,138 @@ describe('render budget', () => {
     expect(code!.textContent!.length).toBeLessThan(300);
   });
 
-  it('stops typesetting once one render has used its time, and typesets again in the next task', async () => {
-    // 40 distinct 9×9 matrices of fractions (~40 ms each on a quiet machine): far more than one
-    // task may take.
+  it('stops typesetting once one task has used its time or its HTML, and goes on in the next task', async () => {
+    // Twelve texts of two distinct 5×5 matrices of fractions (KaTeX writes about 34 kB of HTML
+    // for each): each text is within what one text may have, together far more than one task
+    // may produce.
     const matrix = (i: number) => {
-      const rows = Array.from({ length: 9 }, (_, r) =>
-        Array.from({ length: 9 }, (_, c) => `\\frac{${i}}{${r * 9 + c}}`).join('&'),
+      const rows = Array.from({ length: 5 }, (_, r) =>
+        Array.from({ length: 5 }, (_, c) => `\\frac{${i}}{${r * 5 + c + 1}}`).join('&'),
       );
       return `\\begin{pmatrix}${rows.join('\\\\')}\\end{pmatrix}`;
     };
-    const heavy = Array.from({ length: 40 }, (_, i) => `$$${matrix(i)}$$`).join('\n\n');
-    expect(heavy.length).toBeLessThan(maxSourceChars);
-    // What one such formula costs KaTeX on this machine right now (the budget counts KaTeX's
-    // time, so a loaded machine typesets fewer of them, not more).
-    const costs = [100, 101, 102].map((i) => {
+    const texts = Array.from(
+      { length: 12 },
+      (_, t) => `$$${matrix(t * 2)}$$\n\n$$${matrix(t * 2 + 1)}$$`,
+    );
+    // What one such formula costs on this machine right now (the budget counts KaTeX's and
+    // DOMPurify's time, so a loaded machine typesets fewer of them, not more).
+    const costs = [300, 301, 302].map((i) => {
       const started = performance.now();
-      katex.renderToString(matrix(i), { displayMode: true });
-      return performance.now() - started;
+      const html = katex.renderToString(matrix(i), { displayMode: true });
+      return { ms: performance.now() - started, chars: html.length };
     });
-    const one = costs.sort((a, b) => a - b)[1];
-    const el = render(heavy);
-    const typeset = el.querySelectorAll('.katex-display').length;
-    // Waiting for a later task (the task's time), or refused (more than one text may have).
-    const skipped = el.querySelectorAll(
-      'code.math-pending, code.math-error[title^="not typeset"]',
-    ).length;
-    expect(typeset + skipped).toBe(40);
-    expect(typeset).toBeGreaterThan(0);
-    // The window is never frozen for long: typesetting stops once the budget is spent (plus the
-    // formula that crossed it; a margin of 2× for a machine whose load changes meanwhile).
-    expect(typeset).toBeLessThanOrEqual(Math.ceil((2 * mathBudgetMs) / one) + 1);
-    // Over the budget the rest is shown as source (a machine fast enough to typeset all of it
-    // within the budget skips nothing).
-    expect(skipped > 0 || 40 * one <= mathBudgetMs * 2).toBe(true);
+    const one = costs.sort((a, b) => a.ms - b.ms)[1];
+    await nextTask();
+    const els = texts.map((text) => render(text));
+    const typeset = els.flatMap((el) => [...el.querySelectorAll('.katex-display')]);
+    const waiting = els.flatMap((el) => [...el.querySelectorAll('code.math-pending')]);
+    expect(typeset.length + waiting.length).toBe(24);
+    expect(typeset.length).toBeGreaterThan(0);
+    expect(waiting.length).toBeGreaterThan(0);
+    // The task's HTML stops at its budget (plus the formula that crossed it)…
+    expect(typeset.length * one.chars).toBeLessThanOrEqual(maxTaskMathHtmlChars + 2 * one.chars);
+    // …and so does its time (a margin of 2× for a machine whose load changes meanwhile).
+    expect(typeset.length).toBeLessThanOrEqual(Math.ceil((2 * mathBudgetMs) / one.ms) + 1);
     // The budget starts again in the next task.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(render('$\\frac{1}{3}$').querySelector('.katex')).not.toBeNull();
+    await nextTask();
+    expect(render(texts[11]).querySelectorAll('.katex-display')).toHaveLength(2);
+  });
+
+  it('shows a formula whose HTML would be too large as its source, saying why', async () => {
+    await nextTask();
+    // A 7×7 matrix of fractions: about 63 kB of KaTeX HTML.
+    const rows = Array.from({ length: 7 }, (_, r) =>
+      Array.from({ length: 7 }, (_, c) => `\\frac{1}{${r * 7 + c + 2}}`).join('&'),
+    );
+    const tex = `\\begin{pmatrix}${rows.join('\\\\')}\\end{pmatrix}`;
+    const size = katex.renderToString(tex, { displayMode: true }).length;
+    expect(size).toBeGreaterThan(maxFormulaHtmlChars);
+    const el = render(`Weights: $$${tex}$$ and a small one $w_1$.`);
+    expect(el.querySelector('.katex-display')).toBeNull();
+    const code = el.querySelector('code.math-error');
+    expect(code?.textContent).toBe(tex);
+    expect(code?.getAttribute('title')).toBe(
+      `not typeset: this formula is too large to show (${size.toLocaleString('en')} characters of HTML; the limit is ${maxFormulaHtmlChars.toLocaleString('en')})`,
+    );
+    // The formulas around it are typeset as usual.
+    expect(el.querySelector('.katex annotation')?.textContent).toBe('w_1');
+  });
+
+  it('typesets a text up to its HTML limit; the formulas past it, small ones too, are source', async () => {
+    // Three 6×6 matrices of fractions (about 48 kB of HTML each): two fit in one text, and
+    // after the one that does not, neither does a small formula.
+    const matrix = (i: number) => {
+      const rows = Array.from({ length: 6 }, (_, r) =>
+        Array.from({ length: 6 }, (_, c) => `\\frac{${i}}{${r * 6 + c + 1}}`).join('&'),
+      );
+      return `\\begin{pmatrix}${rows.join('\\\\')}\\end{pmatrix}`;
+    };
+    const sizes = [700, 701, 702].map(
+      (i) => katex.renderToString(matrix(i), { displayMode: true }).length,
+    );
+    expect(sizes[0] + sizes[1]).toBeLessThanOrEqual(maxMathHtmlChars);
+    expect(sizes[0] + sizes[1] + sizes[2]).toBeGreaterThan(maxMathHtmlChars);
+    const text = [700, 701, 702].map((i) => `$$${matrix(i)}$$`).join('\n\n') + '\n\nThen $y$.';
+    await nextTask();
+    let parts = renderMarkdownParts(text);
+    for (let round = 0; parts.pending && round < 5; round++) {
+      await nextTask();
+      parts = renderMarkdownParts(text);
+    }
+    const el = document.createElement('div');
+    el.innerHTML = parts.html;
+    expect(el.querySelectorAll('.katex-display')).toHaveLength(2);
+    const refused = [...el.querySelectorAll('code.math-error')];
+    expect(refused.map((code) => code.textContent)).toEqual([matrix(702), 'y']);
+    for (const code of refused) {
+      expect(code.getAttribute('title')).toBe(
+        'not typeset: this text has more mathematics than one screen can show',
+      );
+    }
+  });
+
+  it('completes a text within its HTML limit in one task, its cached formulas counted', async () => {
+    // 34 + 34 + 23 kB: more than a task may have before its last formula, if the task's limit
+    // were smaller than a text's — then the text, its formulas cached, would wait for ever.
+    const matrix = (i: number, n: number) => {
+      const rows = Array.from({ length: n }, (_, r) =>
+        Array.from({ length: n }, (_, c) => `\\frac{${i}}{${r * n + c + 1}}`).join('&'),
+      );
+      return `\\begin{pmatrix}${rows.join('\\\\')}\\end{pmatrix}`;
+    };
+    const text = `$$${matrix(800, 5)}$$\n\n$$${matrix(801, 5)}$$\n\n$$${matrix(802, 4)}$$`;
+    await nextTask();
+    renderMarkdownParts(text);
+    // Rendered again in a fresh task, as the Markdown component does, with all three cached.
+    await nextTask();
+    const parts = renderMarkdownParts(text);
+    expect(parts.pending).toBe(false);
+    const el = document.createElement('div');
+    el.innerHTML = parts.html;
+    expect(el.querySelectorAll('.katex-display')).toHaveLength(3);
+  });
+
+  it('puts each formula back where it was: in lists, tables and links, in order', async () => {
+    await nextTask();
+    const el = render(
+      '- first $a_1$\n- then $b_2$\n\n| x | y |\n|---|---|\n| $c_3$ | $d_4$ |\n\n' +
+        '[see $e_5$](https://example.com) and $$f_6$$',
+    );
+    const sources = [...el.querySelectorAll('annotation')].map((a) => a.textContent);
+    expect(sources).toEqual(['a_1', 'b_2', 'c_3', 'd_4', 'e_5', 'f_6']);
+    expect(el.querySelector('li:first-child annotation')?.textContent).toBe('a_1');
+    expect(el.querySelector('td:last-child annotation')?.textContent).toBe('d_4');
+    expect(el.querySelector('a annotation')?.textContent).toBe('e_5');
+  });
+
+  it('shows text that looks like the place of a formula as text', async () => {
+    await nextTask();
+    const fake = '<span data-dd-math="x-0"></span>';
+    const el = render(`${fake} \`${fake}\` [link](https://example.com "${fake}") $z$`);
+    expect(el.querySelector('[data-dd-math]')).toBeNull();
+    expect(el.textContent).toContain(fake);
+    expect(el.querySelectorAll('.katex')).toHaveLength(1);
   });
 
   it('typesets a screen too heavy for one task over the next tasks, each within the budget', async () => {
@@ -218,14 +322,14 @@ describe('render budget', () => {
     const texts = Array.from({ length: 8 }, (_, t) =>
       [0, 1, 2].map((k) => `$$${matrix(600 + t * 3 + k)}$$`).join('\n\n'),
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     let parts = texts.map((text) => renderMarkdownParts(text));
     const waitingAtFirst = parts.filter((p) => p.pending).length;
     let rounds = 0;
     let longestMs = 0;
     while (parts.some((p) => p.pending) && rounds < 50) {
       rounds += 1;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       const started = performance.now();
       parts = texts.map((text, i) => (parts[i].pending ? renderMarkdownParts(text) : parts[i]));
       longestMs = Math.max(longestMs, performance.now() - started);

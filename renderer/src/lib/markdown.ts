@@ -1,7 +1,15 @@
 /**
  * The one way question text becomes HTML. Question banks are untrusted, so: Markdown without raw
  * HTML (HTML tokens are shown as text), links only to http(s), math through KaTeX with
- * `trust: false` and bounded sizes, and DOMPurify over the whole result, last.
+ * `trust: false` and bounded sizes, and DOMPurify last over every piece of the result.
+ *
+ * The pieces: each typeset formula is sanitised once, when KaTeX makes it, and cached so; the
+ * Markdown around the formulas is sanitised with an empty placeholder element where each one
+ * goes, and the sanitised formulas then take the placeholders' places. A formula's HTML is most
+ * of a mathematical text's, so a text rendered again (a later task typesetting what waited, or
+ * another screen showing it) costs sanitising its prose only. The placeholders carry a random
+ * nonce drawn when the renderer loads: the sanitised Markdown cannot contain one otherwise
+ * (text is escaped, and so are the quotes of attribute values).
  */
 import DOMPurify from 'dompurify';
 import katex from 'katex';
@@ -29,26 +37,33 @@ export function escapeHtml(text: string): string {
 
 /**
  * The render budget: question text is untrusted, and a hostile bank must not freeze the window.
- * A text longer than {@link maxSourceChars} is not rendered (a notice says so), a formula longer
- * than {@link maxFormulaChars} is shown as its source, and so are the formulas of a text past
- * the typeset HTML one text may have ({@link maxMathHtmlChars}; sanitising and laying it out
- * cost time as well). One task (one render of a screen) typesets for at most
+ * A text longer than {@link maxSourceChars} is not rendered (a notice says so). A formula is
+ * shown as its source when its TeX is longer than {@link maxFormulaChars}, when its typeset HTML
+ * would be more than {@link maxFormulaHtmlChars}, or when it would take its text past the typeset
+ * HTML one text may have ({@link maxMathHtmlChars}): sanitising, laying out and painting that
+ * HTML cost time as well as KaTeX does. One task (one render of a screen) typesets for at most
  * {@link mathBudgetMs} and {@link maxTaskMathHtmlChars} of HTML; the formulas past that wait,
  * shown as their source, and {@link renderMarkdownParts} says so: the Markdown component renders
  * the text again in a later task, when the budget has started again. Typeset formulas are
  * cached, so each later task typesets new ones and a screen of ordinary mathematics completes
  * in a few short tasks instead of one long one. Nothing incomplete is cached as a text.
+ *
+ * For scale: the built-in bank's largest formula is 18 kB of HTML and its most mathematical
+ * text 44 kB; an 8×8 matrix of decimals is 20 kB, a 6×6 matrix of fractions 48 kB.
  */
 export const maxSourceChars = 50_000;
 export const maxFormulaChars = 3_000;
 export const mathBudgetMs = 150;
+/** Typeset HTML one formula may have: a 6×6 matrix of fractions, not a 7×7 one. */
+export const maxFormulaHtmlChars = 60_000;
+/** Typeset HTML one text may have: more than twice the built-in bank's most mathematical. */
+export const maxMathHtmlChars = 100_000;
 /**
- * Typeset HTML one text may produce (sanitising and laying it out cost time too): a dozen
- * ordinary matrices, or two 9×9 matrices of fractions.
+ * Typeset HTML one task (one screen's render) may produce, besides the formula that crosses it.
+ * Not less than one text may have: a text rendered first in a task then always completes, its
+ * cached formulas counted, or a text whose formulas are all cached could wait for ever.
  */
-export const maxMathHtmlChars = 150_000;
-/** Typeset HTML one task (one screen's render) may produce: Chromium lays it out in well under a second. */
-export const maxTaskMathHtmlChars = 150_000;
+export const maxTaskMathHtmlChars = maxMathHtmlChars;
 let taskMathHtmlChars = 0;
 
 let mathSpentMs = 0;
@@ -59,11 +74,26 @@ let overBudget = false;
 let deferred = false;
 /** Typeset HTML produced so far by the text being rendered. */
 let mathHtmlChars = 0;
+/** The text being rendered has reached {@link maxMathHtmlChars}: its later formulas are source. */
+let textFull = false;
 
-/** Typeset formulas (display flag and source → KaTeX HTML), oldest first, bounded by size. */
-const formulaCache = new Map<string, string>();
+/**
+ * Typeset formulas (display flag and source → sanitised KaTeX HTML, or the length of the HTML
+ * of one too large to show), oldest first, bounded by size.
+ */
+const formulaCache = new Map<string, string | number>();
 const maxFormulaCacheChars = 4_000_000;
 let formulaCacheChars = 0;
+
+function cacheFormula(key: string, value: string | number): void {
+  formulaCache.set(key, value);
+  formulaCacheChars += key.length + (typeof value === 'string' ? value.length : 0);
+  while (formulaCacheChars > maxFormulaCacheChars) {
+    const [oldest, old] = formulaCache.entries().next().value as [string, string | number];
+    formulaCache.delete(oldest);
+    formulaCacheChars -= oldest.length + (typeof old === 'string' ? old.length : 0);
+  }
+}
 
 function chargeMath(ms: number): void {
   mathSpentMs += ms;
@@ -81,7 +111,11 @@ function mathSource(tex: string, why: string, kind = 'math-error'): string {
   return `<code class="${kind}" title="${escapeHtml(why)}">${escapeHtml(tex)}</code>`;
 }
 
-function typeset(tex: string, displayMode: boolean): string {
+/**
+ * A formula's sanitised KaTeX HTML, or the length of the HTML of one too large to show (KaTeX
+ * throws on TeX it cannot handle).
+ */
+function typeset(tex: string, displayMode: boolean): string | number {
   const key = (displayMode ? 'D' : 'I') + tex;
   const cached = formulaCache.get(key);
   // A cached formula costs no time, but its HTML counts towards the task's (which then starts
@@ -92,43 +126,76 @@ function typeset(tex: string, displayMode: boolean): string {
   }
   const started = performance.now();
   try {
-    const html = katex.renderToString(tex, { ...katexOptions, displayMode });
-    formulaCache.set(key, html);
-    formulaCacheChars += html.length;
-    while (formulaCacheChars > maxFormulaCacheChars) {
-      const [oldest, value] = formulaCache.entries().next().value as [string, string];
-      formulaCache.delete(oldest);
-      formulaCacheChars -= value.length;
-    }
-    return html;
+    const katexHtml = katex.renderToString(tex, { ...katexOptions, displayMode });
+    const value =
+      katexHtml.length > maxFormulaHtmlChars
+        ? katexHtml.length
+        : purifier.sanitize(katexHtml, purifyConfig);
+    cacheFormula(key, value);
+    return value;
   } finally {
     chargeMath(performance.now() - started);
   }
 }
 
-/** Renders TeX with KaTeX; a formula KaTeX cannot handle, or over budget, is shown as its source. */
-export function renderMath(tex: string, displayMode: boolean): string {
+/** Where the typeset formulas of the text being rendered go: see {@link placeFormulas}. */
+const placeholderNonce = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) =>
+  n.toString(36),
+).join('');
+const placeholder = new RegExp(`<span data-dd-math="${placeholderNonce}-(\\d+)"></span>`, 'g');
+/** The sanitised HTML of the typeset formulas of the text being rendered, in order. */
+let formulas: string[] = [];
+
+function formulaPlaceholder(html: string): string {
+  formulas.push(html);
+  return `<span data-dd-math="${placeholderNonce}-${formulas.length - 1}"></span>`;
+}
+
+/** The sanitised Markdown of a text with its sanitised formulas in their placeholders' places. */
+function placeFormulas(html: string): string {
+  return html.replace(placeholder, (_, index: string) => formulas[Number(index)] ?? '');
+}
+
+/**
+ * Renders TeX with KaTeX, as a placeholder for its sanitised HTML; a formula KaTeX cannot
+ * handle, or over budget, is shown as its source.
+ */
+function renderMath(tex: string, displayMode: boolean): string {
   if (tex.length > maxFormulaChars) {
     overBudget = true;
     return mathSource(tex.slice(0, 200) + '…', `formula too long (${tex.length} characters)`);
   }
-  if (mathHtmlChars > maxMathHtmlChars) {
+  const full = 'not typeset: this text has more mathematics than one screen can show';
+  if (textFull) {
     overBudget = true;
-    return mathSource(tex, 'not typeset: this text has more mathematics than one screen can show');
+    return mathSource(tex, full);
   }
   if (mathSpentMs > mathBudgetMs || taskMathHtmlChars > maxTaskMathHtmlChars) {
     overBudget = true;
     deferred = true;
     return mathSource(tex, 'typeset in a moment', 'math-pending');
   }
+  let html: string | number;
   try {
-    const html = typeset(tex, displayMode);
-    mathHtmlChars += html.length;
-    taskMathHtmlChars += html.length;
-    return html;
+    html = typeset(tex, displayMode);
   } catch {
     return mathSource(tex, 'KaTeX could not typeset this formula');
   }
+  if (typeof html === 'number') {
+    overBudget = true;
+    return mathSource(
+      tex,
+      `not typeset: this formula is too large to show (${html.toLocaleString('en')} characters of HTML; the limit is ${maxFormulaHtmlChars.toLocaleString('en')})`,
+    );
+  }
+  if (mathHtmlChars + html.length > maxMathHtmlChars) {
+    overBudget = true;
+    textFull = true;
+    return mathSource(tex, full);
+  }
+  mathHtmlChars += html.length;
+  taskMathHtmlChars += html.length;
+  return formulaPlaceholder(html);
 }
 
 /** Is this a link target the learner may follow? Only absolute http(s) URLs. */
@@ -290,8 +357,11 @@ export function renderMarkdownParts(source: string, inline = false): RenderedMar
   overBudget = false;
   deferred = false;
   mathHtmlChars = 0;
+  textFull = false;
+  formulas = [];
   const raw = inline ? marked.parseInline(source) : marked.parse(source);
-  const html = purifier.sanitize(raw as string, purifyConfig);
+  const html = placeFormulas(purifier.sanitize(raw as string, purifyConfig));
+  formulas = [];
   // Nor are texts with large images kept: 500 of them would hold gigabytes.
   if (overBudget || source.length > maxCachedChars) return { html, pending: deferred };
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
