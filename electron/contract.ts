@@ -14,6 +14,7 @@ import type {
   StartRefusal,
 } from '../core/course';
 import { MIN_EXAM_MINUTES } from '../core/exam-clock';
+import { MAX_DAILY_GOAL } from '../core/types';
 import type { Figure } from '../core/figures';
 import type { ReviewSchedule } from '../core/mastery';
 import type {
@@ -113,6 +114,8 @@ export const settingsPatchSchema = z.strictObject({
   defaultMsqRule: msqRuleSchema.optional(),
   /** The first-run tour of the dashboard was finished or skipped. */
   tourSeen: z.boolean().optional(),
+  /** Questions a day the learner aims for; 0 sets no goal. */
+  dailyGoal: z.number().int().min(0).max(MAX_DAILY_GOAL).optional(),
 });
 
 /** A page of finished quizzes, newest first, optionally only one mode or those with a topic. */
@@ -307,6 +310,11 @@ export interface Dashboard {
   readonly reviewsDue: number;
   readonly misconceptions: readonly { id: string; label: string; count: number }[];
   readonly totals: { readonly answered: number; readonly accuracy: number };
+  /**
+   * Local days in a row with at least one answer, ending today, or yesterday while nothing is
+   * answered yet today; counted up to 1000 (`STREAK_CAP`).
+   */
+  readonly streakDays: number;
   /** Every unfinished quiz, a running exam first; each can be resumed. */
   readonly openQuizzes: readonly QuizSummary[];
 }
@@ -557,6 +565,8 @@ export interface Settings {
   readonly defaultMsqRule: MsqRule;
   /** The first-run tour was finished or skipped (false until then: the dashboard offers it). */
   readonly tourSeen: boolean;
+  /** Questions a day the learner aims for (the dashboard's "Today"); 0: no goal. */
+  readonly dailyGoal: number;
 }
 
 /** One backup file in the data folder's `backups/`. */

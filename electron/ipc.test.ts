@@ -125,7 +125,13 @@ describe('IPC registry', () => {
     const result = await handlers.get(ipcChannel('getSettings'))!(ourWindow, undefined);
     expect(result).toEqual({
       ok: true,
-      value: { theme: 'dark', defaultTimerMinutes: 15, defaultMsqRule: 'partial', tourSeen: false },
+      value: {
+        theme: 'dark',
+        defaultTimerMinutes: 15,
+        defaultMsqRule: 'partial',
+        tourSeen: false,
+        dailyGoal: 10,
+      },
     });
   });
 });

@@ -129,6 +129,9 @@ export const progressHotSql = {
   /** Days from a local date on (primary key range). */
   activity:
     'SELECT day, answered, score_sum FROM daily_activity WHERE learner_id = ? AND day >= ? ORDER BY day',
+  /** The latest days with answers up to a local date, newest first (primary key range, backwards). */
+  studiedDays:
+    'SELECT day FROM daily_activity WHERE learner_id = ? AND day <= ? ORDER BY day DESC LIMIT ?',
 } as const;
 
 interface Statements {
@@ -154,6 +157,7 @@ interface Statements {
   >;
   addActivity: Statement<[number, string, number]>;
   activity: Statement<[number, string], { day: string; answered: number; score_sum: number }>;
+  studiedDays: Statement<[number, string, number], string>;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -206,6 +210,7 @@ function statements(db: Db): Statements {
         ON CONFLICT (learner_id, day) DO UPDATE SET
           answered = answered + 1, score_sum = score_sum + excluded.score_sum`),
       activity: db.prepare(progressHotSql.activity),
+      studiedDays: db.prepare<[number, string, number], string>(progressHotSql.studiedDays).pluck(),
     };
     cache.set(db, s);
   }
@@ -388,4 +393,17 @@ export function listDailyActivity(
   return statements(db)
     .activity.all(learnerId, fromDay)
     .map((r) => ({ day: r.day, answered: r.answered, scoreSum: r.score_sum }));
+}
+
+/**
+ * The learner's last `limit` days with answers up to `untilDay` (inclusive, `YYYY-MM-DD`),
+ * newest first.
+ */
+export function listStudiedDays(
+  db: Db,
+  learnerId: number,
+  untilDay: string,
+  limit: number,
+): string[] {
+  return statements(db).studiedDays.all(learnerId, untilDay, limit);
 }

@@ -3,9 +3,11 @@
  * misconception counts, daily activity): their cost does not grow with the number of attempts.
  */
 import { BKT, masteryLevel } from '../../core/mastery';
+import { STREAK_CAP } from '../../core/types';
 import {
   countDueReviews,
   listDailyActivity,
+  listStudiedDays,
   listTopicProgress,
   topMisconceptions,
   type TopicProgressRecord,
@@ -32,6 +34,29 @@ export function localDayKey(ms: number): string {
   const mm = String(d.getMonth() + 1).padStart(2, '0');
   const dd = String(d.getDate()).padStart(2, '0');
   return `${d.getFullYear()}-${mm}-${dd}`;
+}
+
+/** The local day `back` days before the local day `day` (`YYYY-MM-DD`). */
+function daysBefore(day: string, back: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  // Noon avoids DST edges when stepping whole days in local time.
+  return localDayKey(new Date(y, m - 1, d - back, 12).getTime());
+}
+
+/**
+ * Days in a row with answers: the run of consecutive local days in `studied` (newest first)
+ * that ends with `today`, or with yesterday while nothing is answered yet today (the streak
+ * lives until today is over).
+ */
+export function currentStreak(studied: readonly string[], today: string): number {
+  let expected = studied[0] === today ? today : daysBefore(today, 1);
+  let days = 0;
+  for (const day of studied) {
+    if (day !== expected) break;
+    days += 1;
+    expected = daysBefore(expected, 1);
+  }
+  return days;
 }
 
 /** The `count` local days ending with the day of `now`, oldest first. */
@@ -71,7 +96,8 @@ function toTopicMastery(records: readonly TopicProgressRecord[]): TopicMastery[]
 /**
  * The dashboard at `deps.clock.now()`: topics with mastery, the last {@link ACTIVITY_DAYS} local
  * days (empty days included), reviews due (up to {@link REVIEWS_DUE_CAP}), top misconceptions,
- * totals (from the mastery rows) and the open quizzes the caller found.
+ * totals (from the mastery rows), the streak of days studied (up to {@link STREAK_CAP}, read
+ * back from today along the key) and the open quizzes the caller found.
  */
 export function buildDashboard(deps: ServiceDeps, openQuizzes: readonly QuizSummary[]): Dashboard {
   const now = deps.clock.now();
@@ -107,6 +133,10 @@ export function buildDashboard(deps: ServiceDeps, openQuizzes: readonly QuizSumm
       count: m.count,
     })),
     totals: { answered, accuracy: answered === 0 ? 0 : scoreSum / answered },
+    streakDays: currentStreak(
+      listStudiedDays(deps.db, deps.learnerId, days[days.length - 1], STREAK_CAP),
+      days[days.length - 1],
+    ),
     openQuizzes,
   };
 }

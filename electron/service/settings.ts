@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection';
 import { readSettings, setSetting } from '../../db/queries/settings';
 import type { Settings } from '../contract';
+import { MAX_DAILY_GOAL } from '../../core/types';
 import { msqRuleSchema, themeSchema, type settingsPatchSchema } from '../contract';
 
 const defaults: Settings = {
@@ -8,6 +9,7 @@ const defaults: Settings = {
   defaultTimerMinutes: 20,
   defaultMsqRule: 'partial',
   tourSeen: false,
+  dailyGoal: 10,
 };
 
 /** The learner's settings, each falling back to its default when unset or unreadable. */
@@ -16,6 +18,7 @@ export function getSettings(db: Db): Settings {
   const theme = themeSchema.safeParse(stored.get('theme'));
   const timer = Number(stored.get('defaultTimerMinutes'));
   const rule = msqRuleSchema.safeParse(stored.get('defaultMsqRule'));
+  const goal = Number(stored.get('dailyGoal') ?? Number.NaN);
   return {
     theme: theme.success ? theme.data : defaults.theme,
     defaultTimerMinutes:
@@ -23,6 +26,8 @@ export function getSettings(db: Db): Settings {
     defaultMsqRule: rule.success ? rule.data : defaults.defaultMsqRule,
     // Stored as String(boolean); anything else is "not seen", so the tour is offered again.
     tourSeen: stored.get('tourSeen') === 'true',
+    dailyGoal:
+      Number.isInteger(goal) && goal >= 0 && goal <= MAX_DAILY_GOAL ? goal : defaults.dailyGoal,
   };
 }
 

@@ -143,6 +143,26 @@ export async function answerWithMouse(page: Page, value = '1'): Promise<void> {
   }
 }
 
+/**
+ * Answers the current practice question with the mouse and checks it, until the feedback
+ * shows: a template may ask for several numbers (the field says how many), and that many are
+ * then typed and checked again.
+ */
+export async function answerAndCheck(page: Page, value = '0.5'): Promise<void> {
+  await answerWithMouse(page, value);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const count = page.getByText(/^Expected (\d+) numbers/);
+  const feedback = page.locator('.question-card .feedback');
+  await expect(feedback.or(count)).toBeVisible();
+  if (await count.isVisible()) {
+    await expect(page.getByLabel('Your answer')).toHaveAttribute('aria-invalid', 'true');
+    const n = Number(/Expected (\d+)/.exec((await count.textContent()) ?? '')?.[1]);
+    await page.getByLabel('Your answer').fill(Array.from({ length: n }, () => '1').join(', '));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+  }
+  await expect(feedback).toBeVisible();
+}
+
 /** Navigates the shell with its nav buttons. */
 export async function goTo(page: Page, label: 'Dashboard' | 'Practice' | 'Bank' | 'Settings') {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label }).click();

@@ -26,6 +26,7 @@ test('theme switch sets data-theme and persists; defaults are saved', async ({ p
     defaultTimerMinutes: 35,
     defaultMsqRule: 'all-or-nothing',
     tourSeen: false,
+    dailyGoal: 10,
   });
   await goTo(page, 'Practice');
   await page.getByRole('radio', { name: /Timed exam/ }).check();

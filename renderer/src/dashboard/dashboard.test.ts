@@ -4,9 +4,11 @@ import type { DayActivity } from '../../../electron/contract';
 import {
   activitySummary,
   chartGeometry,
+  goalText,
   levelLabel,
   levelSteps,
   niceMax,
+  streakText,
   topicRecord,
 } from './dashboard';
 
@@ -102,5 +104,27 @@ describe('activitySummary', () => {
 
   it('invites a first quiz when there is nothing yet', () => {
     expect(activitySummary(days([[0, 0]]))).toMatch(/No answers/);
+  });
+});
+
+describe('today', () => {
+  it('says how far today is from the daily goal, and when it is reached', () => {
+    expect(goalText(0, 10)).toBe('0 of 10 questions today');
+    expect(goalText(4, 10)).toBe('4 of 10 questions today');
+    expect(goalText(10, 10)).toBe('Goal reached: 10 of 10 questions today');
+    expect(goalText(12, 1)).toBe('Goal reached: 12 of 1 question today');
+    // No goal set: only the count.
+    expect(goalText(1, 0)).toBe('1 question answered today');
+    expect(goalText(3, 0)).toBe('3 questions answered today');
+  });
+
+  it('says how long the streak is and what keeps it going', () => {
+    expect(streakText(0, false)).toBe('Answer a question to start a streak of days studied.');
+    expect(streakText(1, true)).toBe('Studied today: day 1 of a new streak.');
+    expect(streakText(5, true)).toBe('Studied 5 days in a row, today included.');
+    expect(streakText(1, false)).toBe(
+      'Studied 1 day in a row up to yesterday. Answer a question today to keep it going.',
+    );
+    expect(streakText(1000, true)).toBe('Studied 1000+ days in a row, today included.');
   });
 });

@@ -1,5 +1,6 @@
 /** Plain logic of the dashboard: labels, the activity chart's geometry and its text summary. */
 import type { DayActivity, MasteryLevel, TopicMastery } from '../../../electron/contract';
+import { STREAK_CAP } from '../../../core/types';
 import { percent, plural, shortDay } from '../lib/format';
 
 /** A mastery level in words. */
@@ -130,4 +131,26 @@ export function activitySummary(activity: readonly DayActivity[]): string {
     `(partial credit counted). ` +
     `Busiest day: ${shortDay(busiest.day)} (${plural(busiest.answered, 'answer')}).${trend}`
   );
+}
+
+/** Today's answers against the daily goal ("4 of 10 questions"; without a goal, "4 questions"). */
+export function goalText(answeredToday: number, goal: number): string {
+  if (goal <= 0) return `${plural(answeredToday, 'question')} answered today`;
+  const of = `${answeredToday} of ${plural(goal, 'question')}`;
+  return answeredToday >= goal ? `Goal reached: ${of} today` : `${of} today`;
+}
+
+/**
+ * The days-studied streak in words: the days in a row (see `Dashboard.streakDays`), and what
+ * keeps it going when today has no answer yet.
+ */
+export function streakText(days: number, studiedToday: boolean): string {
+  if (days <= 0) return 'Answer a question to start a streak of days studied.';
+  const count = days >= STREAK_CAP ? `${STREAK_CAP}+ days` : plural(days, 'day');
+  if (studiedToday) {
+    return days === 1
+      ? 'Studied today: day 1 of a new streak.'
+      : `Studied ${count} in a row, today included.`;
+  }
+  return `Studied ${count} in a row up to yesterday. Answer a question today to keep it going.`;
 }

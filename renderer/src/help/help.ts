@@ -16,6 +16,7 @@ export type { ReviewSchedule };
 export const helpSections = [
   { id: 'mastery', title: 'Mastery levels' },
   { id: 'reviews', title: 'Reviews and why a question is due' },
+  { id: 'today', title: 'Daily goal and streak' },
   { id: 'exams', title: 'Exam rules' },
   { id: 'shortcuts', title: 'Keyboard shortcuts' },
   { id: 'tour', title: 'Tour of the dashboard' },

@@ -8,6 +8,7 @@ const settings: Settings = {
   defaultTimerMinutes: 20,
   defaultMsqRule: 'partial',
   tourSeen: false,
+  dailyGoal: 10,
 };
 const open: Lockdown = { hideImport: false, examOnly: false, fixedMsqRule: null };
 const strict: Lockdown = { hideImport: true, examOnly: true, fixedMsqRule: 'all-or-nothing' };
