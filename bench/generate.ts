@@ -21,6 +21,7 @@ import { importPack } from '../db/bank/import';
 import { openDatabase, type Db } from '../db/connection';
 import { migrations } from '../db/migrations';
 import { serializeResponse } from '../db/queries/quiz';
+import { previousDay } from '../core/calendar-day';
 import { localDayKey } from '../electron/service/dashboard';
 import { misconception, syntheticPack, type ItemKey, type SyntheticPack } from './pack';
 import { log } from './stats';
@@ -209,7 +210,7 @@ function writeHistory(db: Db, keys: readonly ItemKey[], params: HistoryParams): 
     INSERT INTO misconception_counts (learner_id, misconception_id, label, count, last_at)
     VALUES (?, ?, ?, ?, ?)`);
   const insertDay = db.prepare(
-    'INSERT INTO daily_activity (learner_id, day, answered, score_sum) VALUES (?, ?, ?, ?)',
+    'INSERT INTO daily_activity (learner_id, day, answered, score_sum, streak) VALUES (?, ?, ?, ?, ?)',
   );
   const topicIds = db.prepare<[], string>('SELECT id FROM topics ORDER BY position').pluck().all();
   const questionCount = keys.length;
@@ -324,7 +325,15 @@ function writeHistory(db: Db, keys: readonly ItemKey[], params: HistoryParams): 
         const { id, label } = misconception(k);
         insertMisconception.run(learner, id, label, m.count, m.at);
       }
-      for (const [day, d] of agg.days) insertDay.run(learner, day, d.answered, d.sum);
+      // Each day's streak, as recording the answers one by one would have set it.
+      let previous = '';
+      let streak = 0;
+      for (const day of [...agg.days.keys()].sort()) {
+        const d = agg.days.get(day)!;
+        streak = previous !== '' && previousDay(day) === previous ? streak + 1 : 1;
+        previous = day;
+        insertDay.run(learner, day, d.answered, d.sum, streak);
+      }
     }
   })();
   db.pragma('journal_mode = WAL');

@@ -165,6 +165,3 @@ export const RECOMMENDED_QUIZ_SIZE = 10;
 
 /** The largest daily goal (questions a day) a learner may set; 0 sets none. */
 export const MAX_DAILY_GOAL = 500;
-
-/** Days in a row the dashboard's streak counts up to (more shows as "1000+"): its cost stays bounded. */
-export const STREAK_CAP = 1000;

@@ -312,7 +312,7 @@ export interface Dashboard {
   readonly totals: { readonly answered: number; readonly accuracy: number };
   /**
    * Local days in a row with at least one answer, ending today, or yesterday while nothing is
-   * answered yet today; counted up to 1000 (`STREAK_CAP`).
+   * answered yet today.
    */
   readonly streakDays: number;
   /** Every unfinished quiz, a running exam first; each can be resumed. */

@@ -7,6 +7,7 @@ import { migration0050 } from './0050-bank-source';
 import { migration0060 } from './0060-assignments';
 import { migration0070 } from './0070-profiles';
 import { migration0080 } from './0080-option-weights';
+import { migration0090 } from './0090-streaks';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0090,
 ];
 
 /** The schema version this build writes (`PRAGMA user_version`). */

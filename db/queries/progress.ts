@@ -5,6 +5,7 @@
  * not grow with history. Connection first; statements cached per connection.
  */
 import type { Statement } from 'better-sqlite3';
+import { previousDay } from '../../core/calendar-day';
 import type { ReviewCard } from '../../core/mastery';
 import type { Misconception } from '../../core/types';
 import type { Db } from '../connection';
@@ -129,9 +130,9 @@ export const progressHotSql = {
   /** Days from a local date on (primary key range). */
   activity:
     'SELECT day, answered, score_sum FROM daily_activity WHERE learner_id = ? AND day >= ? ORDER BY day',
-  /** The latest days with answers up to a local date, newest first (primary key range, backwards). */
-  studiedDays:
-    'SELECT day FROM daily_activity WHERE learner_id = ? AND day <= ? ORDER BY day DESC LIMIT ?',
+  /** The latest day with answers up to a local date, and its streak (primary key, backwards). */
+  latestDay:
+    'SELECT day, streak FROM daily_activity WHERE learner_id = ? AND day <= ? ORDER BY day DESC LIMIT 1',
 } as const;
 
 interface Statements {
@@ -155,9 +156,9 @@ interface Statements {
     [number, number],
     { misconception_id: string; label: string; count: number; last_at: number }
   >;
-  addActivity: Statement<[number, string, number]>;
+  addActivity: Statement<[number, string, number, number, string]>;
   activity: Statement<[number, string], { day: string; answered: number; score_sum: number }>;
-  studiedDays: Statement<[number, string, number], string>;
+  latestDay: Statement<[number, string], { day: string; streak: number }>;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -205,12 +206,15 @@ function statements(db: Db): Statements {
       topMisconceptions: db.prepare(`
         SELECT misconception_id, label, count, last_at FROM misconception_counts
         WHERE learner_id = ? ORDER BY count DESC, last_at DESC, misconception_id LIMIT ?`),
+      // A day's first answer starts its streak: one more than the day before's, or 1.
       addActivity: db.prepare(`
-        INSERT INTO daily_activity (learner_id, day, answered, score_sum) VALUES (?, ?, 1, ?)
+        INSERT INTO daily_activity (learner_id, day, answered, score_sum, streak)
+        VALUES (?, ?, 1, ?, 1 + coalesce(
+          (SELECT streak FROM daily_activity WHERE learner_id = ? AND day = ?), 0))
         ON CONFLICT (learner_id, day) DO UPDATE SET
           answered = answered + 1, score_sum = score_sum + excluded.score_sum`),
       activity: db.prepare(progressHotSql.activity),
-      studiedDays: db.prepare<[number, string, number], string>(progressHotSql.studiedDays).pluck(),
+      latestDay: db.prepare(progressHotSql.latestDay),
     };
     cache.set(db, s);
   }
@@ -379,9 +383,9 @@ export function topMisconceptions(
     .map((r) => ({ id: r.misconception_id, label: r.label, count: r.count, lastAt: r.last_at }));
 }
 
-/** Adds one answer with `score` to the learner's `day`. */
+/** Adds one answer with `score` to the learner's `day` (a first one sets the day's streak). */
 export function addDailyActivity(db: Db, learnerId: number, day: string, score: number): void {
-  statements(db).addActivity.run(learnerId, day, score);
+  statements(db).addActivity.run(learnerId, day, score, learnerId, previousDay(day));
 }
 
 /** The learner's days from `fromDay` (inclusive, `YYYY-MM-DD`) on, oldest first. */
@@ -396,14 +400,13 @@ export function listDailyActivity(
 }
 
 /**
- * The learner's last `limit` days with answers up to `untilDay` (inclusive, `YYYY-MM-DD`),
- * newest first.
+ * The learner's latest day with answers up to `untilDay` (inclusive, `YYYY-MM-DD`) and the days
+ * in a row with answers that end with it; undefined before any answer.
  */
-export function listStudiedDays(
+export function latestStudiedDay(
   db: Db,
   learnerId: number,
   untilDay: string,
-  limit: number,
-): string[] {
-  return statements(db).studiedDays.all(learnerId, untilDay, limit);
+): { day: string; streak: number } | undefined {
+  return statements(db).latestDay.get(learnerId, untilDay);
 }

@@ -3,11 +3,11 @@
  * misconception counts, daily activity): their cost does not grow with the number of attempts.
  */
 import { BKT, masteryLevel } from '../../core/mastery';
-import { STREAK_CAP } from '../../core/types';
+import { previousDay } from '../../core/calendar-day';
 import {
   countDueReviews,
   listDailyActivity,
-  listStudiedDays,
+  latestStudiedDay,
   listTopicProgress,
   topMisconceptions,
   type TopicProgressRecord,
@@ -36,27 +36,17 @@ export function localDayKey(ms: number): string {
   return `${d.getFullYear()}-${mm}-${dd}`;
 }
 
-/** The local day `back` days before the local day `day` (`YYYY-MM-DD`). */
-function daysBefore(day: string, back: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  // Noon avoids DST edges when stepping whole days in local time.
-  return localDayKey(new Date(y, m - 1, d - back, 12).getTime());
-}
-
 /**
- * Days in a row with answers: the run of consecutive local days in `studied` (newest first)
- * that ends with `today`, or with yesterday while nothing is answered yet today (the streak
- * lives until today is over).
+ * Days in a row with answers, from the learner's latest day with answers and its stored streak:
+ * the streak ends today, or yesterday while nothing is answered yet today (it lives until today
+ * is over); older, it has ended.
  */
-export function currentStreak(studied: readonly string[], today: string): number {
-  let expected = studied[0] === today ? today : daysBefore(today, 1);
-  let days = 0;
-  for (const day of studied) {
-    if (day !== expected) break;
-    days += 1;
-    expected = daysBefore(expected, 1);
-  }
-  return days;
+export function currentStreak(
+  latest: { readonly day: string; readonly streak: number } | undefined,
+  today: string,
+): number {
+  if (latest === undefined) return 0;
+  return latest.day === today || latest.day === previousDay(today) ? latest.streak : 0;
 }
 
 /** The `count` local days ending with the day of `now`, oldest first. */
@@ -96,8 +86,8 @@ function toTopicMastery(records: readonly TopicProgressRecord[]): TopicMastery[]
 /**
  * The dashboard at `deps.clock.now()`: topics with mastery, the last {@link ACTIVITY_DAYS} local
  * days (empty days included), reviews due (up to {@link REVIEWS_DUE_CAP}), top misconceptions,
- * totals (from the mastery rows), the streak of days studied (up to {@link STREAK_CAP}, read
- * back from today along the key) and the open quizzes the caller found.
+ * totals (from the mastery rows), the streak of days studied (one row: each day stores its
+ * own) and the open quizzes the caller found.
  */
 export function buildDashboard(deps: ServiceDeps, openQuizzes: readonly QuizSummary[]): Dashboard {
   const now = deps.clock.now();
@@ -134,7 +124,7 @@ export function buildDashboard(deps: ServiceDeps, openQuizzes: readonly QuizSumm
     })),
     totals: { answered, accuracy: answered === 0 ? 0 : scoreSum / answered },
     streakDays: currentStreak(
-      listStudiedDays(deps.db, deps.learnerId, days[days.length - 1], STREAK_CAP),
+      latestStudiedDay(deps.db, deps.learnerId, days[days.length - 1]),
       days[days.length - 1],
     ),
     openQuizzes,

@@ -5,8 +5,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppApi, Dashboard, QuizState } from '../../electron/contract';
 import { dispatch } from '../../electron/dispatch';
+import Database from 'better-sqlite3';
+import { previousDay } from '../../core/calendar-day';
+import { migrate, updateToVersion } from '../../db/migrations';
 import { currentStreak } from '../../electron/service/dashboard';
-import { setupQuiz } from './quiz-helpers';
+import { setupQuiz, tempDbFile } from './quiz-helpers';
 
 const HOUR = 3_600_000;
 const opened: { close(): void; open: boolean }[] = [];
@@ -70,25 +73,65 @@ describe('days-studied streak', () => {
     expect((await dashboard(api)).streakDays).toBe(1);
   });
 
-  it('steps back over local calendar days, across a daylight-saving change and month ends', () => {
+  it('steps back over calendar days, across daylight-saving changes, month, leap-year and year ends', () => {
     const zone = process.env.TZ;
     process.env.TZ = 'Europe/Berlin';
     try {
       // Clocks went forward on 30 March 2025 (a 23-hour day) and back on 26 October.
-      expect(
-        currentStreak(['2025-03-31', '2025-03-30', '2025-03-29', '2025-03-27'], '2025-03-31'),
-      ).toBe(3);
-      expect(currentStreak(['2025-10-27', '2025-10-26', '2025-10-25'], '2025-10-27')).toBe(3);
-      // Across a month and a year end; today not studied yet.
-      expect(currentStreak(['2025-12-31', '2025-12-30', '2025-11-30'], '2026-01-01')).toBe(2);
-      expect(currentStreak(['2025-03-01', '2025-02-28'], '2025-03-01')).toBe(2);
+      expect(previousDay('2025-03-31')).toBe('2025-03-30');
+      expect(previousDay('2025-03-30')).toBe('2025-03-29');
+      expect(previousDay('2025-10-27')).toBe('2025-10-26');
+      expect(previousDay('2025-03-01')).toBe('2025-02-28');
+      expect(previousDay('2024-03-01')).toBe('2024-02-29');
+      expect(previousDay('2026-01-01')).toBe('2025-12-31');
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
-    // Nothing yesterday or today: no streak, whatever came before.
-    expect(currentStreak(['2025-05-01', '2025-04-30'], '2025-05-03')).toBe(0);
-    expect(currentStreak([], '2025-05-03')).toBe(0);
+    // Today studied, or yesterday: the stored streak stands; older, it has ended.
+    expect(currentStreak({ day: '2025-03-30', streak: 4 }, '2025-03-30')).toBe(4);
+    expect(currentStreak({ day: '2025-12-31', streak: 2 }, '2026-01-01')).toBe(2);
+    expect(currentStreak({ day: '2025-05-01', streak: 9 }, '2025-05-03')).toBe(0);
+    expect(currentStreak(undefined, '2025-05-03')).toBe(0);
+  });
+});
+
+describe('migration 0090 (streaks)', () => {
+  it('gives the days stored before it the streaks recording them would have set', () => {
+    const db = new Database(tempDbFile('old.db'));
+    opened.push(db);
+    db.pragma('foreign_keys = ON');
+    updateToVersion(db, 80);
+    const learner = db.prepare('INSERT INTO learners (name, created_at) VALUES (?, 0)');
+    const first = Number(learner.run('first').lastInsertRowid);
+    const second = Number(learner.run('second').lastInsertRowid);
+    const day = db.prepare(
+      'INSERT INTO daily_activity (learner_id, day, answered, score_sum) VALUES (?, ?, 1, 1)',
+    );
+    // Runs by hand: 20 Feb alone; 27 Feb → 2 Mar over the month end (4 days); then a gap.
+    for (const d of ['2025-02-20', '2025-02-27', '2025-02-28', '2025-03-01', '2025-03-02'])
+      day.run(first, d);
+    day.run(first, '2025-03-05');
+    // Over a leap day and a year end, for another learner, whose runs are their own.
+    for (const d of ['2023-12-31', '2024-01-01', '2024-02-28', '2024-02-29', '2024-03-01'])
+      day.run(second, d);
+    migrate(db, 'old.db');
+    const streaks = db
+      .prepare('SELECT learner_id, day, streak FROM daily_activity ORDER BY learner_id, day')
+      .all();
+    expect(streaks).toEqual([
+      { learner_id: first, day: '2025-02-20', streak: 1 },
+      { learner_id: first, day: '2025-02-27', streak: 1 },
+      { learner_id: first, day: '2025-02-28', streak: 2 },
+      { learner_id: first, day: '2025-03-01', streak: 3 },
+      { learner_id: first, day: '2025-03-02', streak: 4 },
+      { learner_id: first, day: '2025-03-05', streak: 1 },
+      { learner_id: second, day: '2023-12-31', streak: 1 },
+      { learner_id: second, day: '2024-01-01', streak: 2 },
+      { learner_id: second, day: '2024-02-28', streak: 1 },
+      { learner_id: second, day: '2024-02-29', streak: 2 },
+      { learner_id: second, day: '2024-03-01', streak: 3 },
+    ]);
   });
 });
 

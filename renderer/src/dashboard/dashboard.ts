@@ -1,6 +1,5 @@
 /** Plain logic of the dashboard: labels, the activity chart's geometry and its text summary. */
 import type { DayActivity, MasteryLevel, TopicMastery } from '../../../electron/contract';
-import { STREAK_CAP } from '../../../core/types';
 import { percent, plural, shortDay } from '../lib/format';
 
 /** A mastery level in words. */
@@ -146,7 +145,7 @@ export function goalText(answeredToday: number, goal: number): string {
  */
 export function streakText(days: number, studiedToday: boolean): string {
   if (days <= 0) return 'Answer a question to start a streak of days studied.';
-  const count = days >= STREAK_CAP ? `${STREAK_CAP}+ days` : plural(days, 'day');
+  const count = plural(days, 'day');
   if (studiedToday) {
     return days === 1
       ? 'Studied today: day 1 of a new streak.'
