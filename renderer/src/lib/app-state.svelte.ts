@@ -107,10 +107,17 @@ export class AppState {
 
   /**
    * Runs `load` once the answers sent by a screen just left have arrived, so the next screen
-   * (dashboard, quiz, review) shows them.
+   * (dashboard, quiz, review) shows them. The next screen asks as it is created, which Svelte
+   * does before it tears the old one down (when the old screen hands over its saves): so this
+   * waits for the rest of that update first, and for saves handed over while it waited.
    */
   async afterSaves<T>(load: () => Promise<T>): Promise<T> {
-    await this.#saves;
+    await Promise.resolve();
+    let saves: Promise<unknown>;
+    do {
+      saves = this.#saves;
+      await saves;
+    } while (saves !== this.#saves);
     return load();
   }
 
