@@ -330,7 +330,7 @@ function writeHistory(db: Db, keys: readonly ItemKey[], params: HistoryParams): 
       let streak = 0;
       for (const day of [...agg.days.keys()].sort()) {
         const d = agg.days.get(day)!;
-        streak = previous !== '' && previousDay(day) === previous ? streak + 1 : 1;
+        streak = previousDay(day) === previous ? streak + 1 : 1;
         previous = day;
         insertDay.run(learner, day, d.answered, d.sum, streak);
       }

@@ -100,6 +100,7 @@ export function buildDashboard(deps: ServiceDeps, openQuizzes: readonly QuizSumm
     scoreSum += row.mastery?.scoreSum ?? 0;
   }
   const days = lastLocalDays(now, ACTIVITY_DAYS);
+  const today = days[days.length - 1];
   const stored = new Map(
     listDailyActivity(deps.db, deps.learnerId, days[0]).map((d) => [d.day, d]),
   );
@@ -123,10 +124,7 @@ export function buildDashboard(deps: ServiceDeps, openQuizzes: readonly QuizSumm
       count: m.count,
     })),
     totals: { answered, accuracy: answered === 0 ? 0 : scoreSum / answered },
-    streakDays: currentStreak(
-      latestStudiedDay(deps.db, deps.learnerId, days[days.length - 1]),
-      days[days.length - 1],
-    ),
+    streakDays: currentStreak(latestStudiedDay(deps.db, deps.learnerId, today), today),
     openQuizzes,
   };
 }

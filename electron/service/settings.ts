@@ -1,8 +1,7 @@
 import type { Db } from '../../db/connection';
 import { readSettings, setSetting } from '../../db/queries/settings';
 import type { Settings } from '../contract';
-import { MAX_DAILY_GOAL } from '../../core/types';
-import { msqRuleSchema, themeSchema, type settingsPatchSchema } from '../contract';
+import { msqRuleSchema, settingsPatchSchema, themeSchema } from '../contract';
 
 const defaults: Settings = {
   theme: 'system',
@@ -12,22 +11,30 @@ const defaults: Settings = {
   dailyGoal: 10,
 };
 
+/**
+ * A numeric setting as stored (as `String(n)`), if the settings schema accepts it, the same
+ * check a new value passes; else its default.
+ */
+function storedNumber(
+  stored: ReadonlyMap<string, string>,
+  key: 'defaultTimerMinutes' | 'dailyGoal',
+): number {
+  const parsed = settingsPatchSchema.shape[key].safeParse(Number(stored.get(key)));
+  return parsed.success && parsed.data !== undefined ? parsed.data : defaults[key];
+}
+
 /** The learner's settings, each falling back to its default when unset or unreadable. */
 export function getSettings(db: Db): Settings {
   const stored = readSettings(db);
   const theme = themeSchema.safeParse(stored.get('theme'));
-  const timer = Number(stored.get('defaultTimerMinutes'));
   const rule = msqRuleSchema.safeParse(stored.get('defaultMsqRule'));
-  const goal = Number(stored.get('dailyGoal') ?? Number.NaN);
   return {
     theme: theme.success ? theme.data : defaults.theme,
-    defaultTimerMinutes:
-      Number.isInteger(timer) && timer >= 1 && timer <= 600 ? timer : defaults.defaultTimerMinutes,
+    defaultTimerMinutes: storedNumber(stored, 'defaultTimerMinutes'),
     defaultMsqRule: rule.success ? rule.data : defaults.defaultMsqRule,
     // Stored as String(boolean); anything else is "not seen", so the tour is offered again.
     tourSeen: stored.get('tourSeen') === 'true',
-    dailyGoal:
-      Number.isInteger(goal) && goal >= 0 && goal <= MAX_DAILY_GOAL ? goal : defaults.dailyGoal,
+    dailyGoal: storedNumber(stored, 'dailyGoal'),
   };
 }
 

@@ -162,4 +162,29 @@ describe('daily goal', () => {
       value: { dailyGoal: 0 },
     });
   });
+
+  it('a stored value the settings would refuse reads as the default; a valid one as stored', async () => {
+    const { api, db } = setupQuiz();
+    opened.push(db);
+    const store = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
+    for (const [timer, goal] of [
+      ['abc', 'x'],
+      ['9999', '501'],
+      ['2.5', '-1'],
+      ['0', '3.5'],
+    ]) {
+      store.run('defaultTimerMinutes', timer);
+      store.run('dailyGoal', goal);
+      expect(await dispatch(api, 'getSettings', undefined), `${timer} ${goal}`).toMatchObject({
+        ok: true,
+        value: { defaultTimerMinutes: 20, dailyGoal: 10 },
+      });
+    }
+    store.run('defaultTimerMinutes', '35');
+    store.run('dailyGoal', '0');
+    expect(await dispatch(api, 'getSettings', undefined)).toMatchObject({
+      ok: true,
+      value: { defaultTimerMinutes: 35, dailyGoal: 0 },
+    });
+  });
 });
