@@ -52,6 +52,7 @@ test('a daily goal set in Settings; the dashboard counts today against it and st
   await page.getByRole('checkbox', { name: new RegExp(topics[0].title) }).check();
   await page.getByLabel('Number of questions').fill('1');
   await page.getByRole('button', { name: 'Start practice' }).click();
+  await expect(page.locator('#question-heading')).toContainText('Question 1 of 1');
   await answerAndCheck(page);
 
   await goTo(page, 'Dashboard');
